@@ -1,0 +1,59 @@
+package nl.adempauze.contracts.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.FunderContract;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A region's configuration and demo data as kept in {@code seeds/<region>.json}: what an admin sets up (care
+ * types, funders, municipalities) and what providers bring (locations, contracts, free beds). Each service loads
+ * the parts it owns.
+ */
+public record RegionSeed(
+        Region region,
+        List<CareType> careTypes,
+        List<Funder> funders,
+        List<Municipality> municipalities,
+        List<Location> locations) {
+
+    public record Region(String id, String name, int freshnessWindowMinutes) {
+    }
+
+    public record CareType(String code, String name, String fundingStream, String defaultUrgency,
+                           Map<String, Integer> offerResponseMinutes, int admissionDeadlineHours) {
+    }
+
+    public record Funder(String id, String name, String fundingStream, String municipality) {
+    }
+
+    public record Municipality(String name, List<String> postcodeAreas, double latitude, double longitude) {
+    }
+
+    public record Location(String id, String providerId, String providerName, String name, Address address,
+                           String municipality, double latitude, double longitude, List<String> features,
+                           Map<String, Integer> capacity, List<FunderContract> contracts) {
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** Reads a seed from a file path, or from the classpath when the location starts with {@code classpath:}. */
+    public static RegionSeed read(String location) {
+        try (InputStream in = location.startsWith("classpath:")
+                ? RegionSeed.class.getResourceAsStream("/" + location.substring("classpath:".length()))
+                : Files.newInputStream(Path.of(location))) {
+            if (in == null) {
+                throw new IllegalArgumentException("No region seed at " + location);
+            }
+            return MAPPER.readValue(in, RegionSeed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read region seed " + location, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package nl.adempauze.contracts;
+
+import static java.util.Map.entry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.BedHoldRefused;
+import nl.adempauze.contracts.events.CapacityAdjusted;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.HoldReleased;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.OfferAccepted;
+import nl.adempauze.contracts.events.OfferDeclined;
+import nl.adempauze.contracts.events.OfferExpired;
+import nl.adempauze.contracts.events.OfferMade;
+import nl.adempauze.contracts.events.OfferWithdrawn;
+import nl.adempauze.contracts.events.PatientAdmitted;
+import nl.adempauze.contracts.events.PatientDischarged;
+import nl.adempauze.contracts.events.RequestCancelled;
+import nl.adempauze.contracts.events.RequestEscalated;
+import nl.adempauze.contracts.events.RequestMatched;
+import nl.adempauze.contracts.events.RequestSubmitted;
+
+/**
+ * Realistic sample events, one or more per catalogued event type. The first sample of a type fills every
+ * component; further samples leave the nullable components null.
+ */
+final class EventSamples {
+
+    static final String REGION = "utrecht";
+    static final String LOCATION = "loc-utrecht-de-linde";
+    static final String PROVIDER = "prov-zorggroep-noord";
+    static final String REQUEST = "req-2026-000417";
+    static final String OFFER = "off-2026-001203";
+    static final String CRISIS_STAY = "CRISIS_STAY";
+    static final String RESPITE = "RESPITE_CARE";
+
+    static final Instant SUBMITTED = Instant.parse("2026-03-02T08:41:17.482Z");
+    static final Instant OFFERED = Instant.parse("2026-03-02T08:41:19.015Z");
+    static final Instant RESPOND_BY = Instant.parse("2026-03-02T09:11:19.015Z");
+    static final Instant ANSWERED = Instant.parse("2026-03-02T08:57:03Z");
+    static final Instant ADMISSION = Instant.parse("2026-03-02T14:00:00Z");
+    static final Instant DISCHARGE = Instant.parse("2026-03-16T10:30:00Z");
+    static final Instant NEEDED_BY = Instant.parse("2026-03-03T12:00:00Z");
+    static final Instant PUBLISHED = Instant.parse("2026-03-02T07:00:00.123456789Z");
+
+    private static final Address ADDRESS = new Address("Lindelaan 12", "3584 CX", "Utrecht");
+
+    private static final Map<Class<?>, List<Object>> SAMPLES = Map.ofEntries(
+            entry(LocationRegistered.class, List.of(
+                    new LocationRegistered(LOCATION, REGION, PROVIDER, "Zorggroep Noord", "De Linde", ADDRESS,
+                            "Utrecht", 52.0907, 5.1214, List.of("WHEELCHAIR_ACCESSIBLE", "DEMENTIA_FRIENDLY"),
+                            List.of(CRISIS_STAY, RESPITE),
+                            List.of(new FunderContract("zorgkantoor-utrecht", List.of(CRISIS_STAY)),
+                                    new FunderContract("gemeente-utrecht", List.of(RESPITE))),
+                            false, "Norovirus outbreak", PUBLISHED),
+                    new LocationRegistered("loc-zeist-het-baken", REGION, PROVIDER, "Zorggroep Noord", "Het Baken",
+                            new Address("Slotlaan 3", "3701 GA", "Zeist"), "Zeist", 52.0894, 5.2322, List.of(),
+                            List.of(RESPITE), List.of(), true, null, PUBLISHED))),
+            entry(LocationStatusChanged.class, List.of(
+                    new LocationStatusChanged(LOCATION, REGION, false, "Norovirus outbreak", OFFERED),
+                    new LocationStatusChanged(LOCATION, REGION, true, null, DISCHARGE))),
+            entry(CapacityPublished.class, List.of(
+                    new CapacityPublished(LOCATION, REGION, CRISIS_STAY, 3, 1, 2, 17, PUBLISHED),
+                    new CapacityPublished(LOCATION, REGION, RESPITE, 0, 0, 0, 0, null))),
+            entry(CapacityAdjusted.class, List.of(
+                    new CapacityAdjusted(LOCATION, REGION, CRISIS_STAY, 3, 2, 1, 18, "HOLD", PUBLISHED, OFFERED),
+                    new CapacityAdjusted(LOCATION, REGION, RESPITE, 1, 0, 1, 1, "DISCHARGE", null, DISCHARGE))),
+            entry(BedHeld.class, List.of(new BedHeld(OFFER, REQUEST, LOCATION, CRISIS_STAY, OFFERED))),
+            entry(BedHoldRefused.class, List.of(
+                    new BedHoldRefused(OFFER, REQUEST, LOCATION, CRISIS_STAY, "NO_BED_AVAILABLE", OFFERED))),
+            entry(HoldReleased.class, List.of(
+                    new HoldReleased(OFFER, REQUEST, LOCATION, CRISIS_STAY, "OFFER_DECLINED", ANSWERED))),
+            entry(PatientAdmitted.class, List.of(new PatientAdmitted(OFFER, REQUEST, LOCATION, CRISIS_STAY, ADMISSION))),
+            entry(PatientDischarged.class, List.of(
+                    new PatientDischarged(OFFER, REQUEST, LOCATION, CRISIS_STAY, DISCHARGE))),
+            entry(RequestSubmitted.class, List.of(
+                    new RequestSubmitted(REQUEST, REGION, CRISIS_STAY, "CRISIS", List.of("DEMENTIA", "FALL_RISK"),
+                            "Utrecht", "zorgkantoor-utrecht", NEEDED_BY, SUBMITTED),
+                    new RequestSubmitted("req-2026-000418", REGION, RESPITE, "PLANNED", List.of(), null, null, null,
+                            SUBMITTED))),
+            entry(RequestMatched.class, List.of(
+                    new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),
+                    new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
+            entry(RequestEscalated.class, List.of(
+                    new RequestEscalated(REQUEST, REGION, CRISIS_STAY, "CRISIS", "NO_CANDIDATE",
+                            "All 4 candidate locations declined or are full", ANSWERED),
+                    new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "DEADLINE_AT_RISK", null, ANSWERED))),
+            entry(RequestCancelled.class, List.of(
+                    new RequestCancelled(REQUEST, REGION, "Patient admitted to hospital", ANSWERED))),
+            entry(HoldRequested.class, List.of(
+                    new HoldRequested(OFFER, REQUEST, REGION, LOCATION, CRISIS_STAY, SUBMITTED))),
+            entry(OfferMade.class, List.of(
+                    new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
+                            List.of("DEMENTIA", "FALL_RISK"), 1, "Nearest open location with a free crisis bed",
+                            RESPOND_BY, OFFERED))),
+            entry(OfferAccepted.class, List.of(
+                    new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),
+                    new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
+            entry(OfferDeclined.class, List.of(
+                    new OfferDeclined(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY,
+                            "Cannot provide the required night supervision", ANSWERED))),
+            entry(OfferExpired.class, List.of(
+                    new OfferExpired(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, RESPOND_BY))),
+            entry(OfferWithdrawn.class, List.of(
+                    new OfferWithdrawn(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "REQUEST_CANCELLED",
+                            ANSWERED))));
+
+    private EventSamples() {
+    }
+
+    /** All samples of a type; fails when the type has none, so a new catalogue entry needs a sample. */
+    static List<Object> of(EventDefinition<?> definition) {
+        List<Object> samples = SAMPLES.get(definition.recordType());
+        if (samples == null || samples.isEmpty()) {
+            throw new AssertionError("No sample for " + definition.type() + ": add one to EventSamples");
+        }
+        return samples;
+    }
+
+    /** The first sample of a type: every component filled. */
+    static Object first(EventDefinition<?> definition) {
+        return of(definition).get(0);
+    }
+
+    static Map<Class<?>, List<Object>> all() {
+        return SAMPLES;
+    }
+}

@@ -1,0 +1,112 @@
+package nl.adempauze.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.EventCodec;
+import nl.adempauze.contracts.InvalidEventException;
+import nl.adempauze.contracts.Topic;
+import nl.adempauze.platform.inbox.EventDecoder;
+import nl.adempauze.platform.inbox.EventInbox;
+import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.outbox.Outbox;
+import nl.adempauze.platform.outbox.OutboxRelay;
+import nl.adempauze.platform.outbox.TraceContext;
+import nl.adempauze.platform.web.ProblemResponses;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Wires the platform into every service: outbox, relay, idempotent consumer, dead-lettering and topics. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
+@EnableScheduling
+@Import(ProblemResponses.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    TraceContext traceContext(ObjectProvider<Tracer> tracer) {
+        return new TraceContext(tracer.getIfAvailable());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
+                            @Value("${spring.application.name}") String serviceName, MeterRegistry meters) {
+        return new OutboxRelay(db, tx, kafka, serviceName, meters);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock) {
+        return new Outbox(db, codec, relay, traceContext, clock);
+    }
+
+    @Bean
+    EventInbox eventInbox(DatabaseClient db, TransactionalOperator tx) {
+        return new EventInbox(db, tx);
+    }
+
+    @Bean
+    EventConsumer eventConsumer(EventCodec codec, EventInbox inbox, TraceContext traceContext) {
+        return new EventConsumer(new EventDecoder(codec), inbox, traceContext);
+    }
+
+    /**
+     * Transient failures (database or broker briefly away) are retried with backoff; a record that can never be
+     * read goes to its topic's dead-letter topic at once, and the consumer carries on with the next.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxElapsedTime(60_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics adempauzeTopics(@Value("${adempauze.kafka.partitions:3}") int partitions,
+                                         @Value("${adempauze.kafka.replicas:1}") short replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : EventCatalogue.TOPICS) {
+            topics.add(TopicBuilder.name(topic.name()).partitions(partitions).replicas(replicas).build());
+            topics.add(TopicBuilder.name(topic.deadLetter()).partitions(1).replicas(replicas).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,47 @@
+package nl.adempauze.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, at the lowest precedence so a service or deployment can still override them:
+ * Kafka as raw CloudEvents bytes with an idempotent producer, observation across Kafka hops, problem details,
+ * Flyway including the platform's tables, health probes and metrics.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.value-serializer",
+                "org.apache.kafka.common.serialization.ByteArraySerializer");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.producer.properties.linger.ms", "0");
+        defaults.put("spring.kafka.consumer.key-deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.value-deserializer",
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        defaults.put("spring.kafka.template.observation-enabled", "false");
+        defaults.put("spring.reactor.context-propagation", "auto");
+        defaults.put("spring.webflux.problemdetails.enabled", "true");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.health.readinessstate.enabled", "true");
+        defaults.put("management.health.livenessstate.enabled", "true");
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.opentelemetry.tracing.export.otlp.enabled", "false");
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        environment.getPropertySources().addLast(new MapPropertySource("adempauzePlatformDefaults", defaults));
+    }
+}

@@ -1,0 +1,73 @@
+package nl.adempauze.platform.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.EventCodec;
+import nl.adempauze.contracts.EventDefinition;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends events to the outbox inside the caller's database transaction, and asks the relay to publish them
+ * as soon as that transaction commits. Outside a transaction it fails: an event must never exist without the
+ * state change it reports.
+ */
+public class Outbox {
+
+    private final DatabaseClient db;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private final TraceContext traceContext;
+    private final Clock clock;
+
+    public Outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock) {
+        this.db = db;
+        this.codec = codec;
+        this.relay = relay;
+        this.traceContext = traceContext;
+        this.clock = clock;
+    }
+
+    public Mono<Void> append(Object... events) {
+        return append(List.of(events));
+    }
+
+    public Mono<Void> append(List<?> events) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(sync -> sync.registerSynchronization(new PublishAfterCommit(relay)))
+                .then(traceContext.currentTraceparent().defaultIfEmpty(""))
+                .flatMapMany(traceparent -> Flux.fromIterable(events).concatMap(event -> insert(event, traceparent)))
+                .then();
+    }
+
+    private Mono<Void> insert(Object event, String traceparent) {
+        EventDefinition<?> definition = EventCatalogue.of(event);
+        String key = definition.keyFor(event);
+        byte[] payload = codec.encode(event);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload,
+                                                  traceparent, occurred_at)
+                        VALUES (:eventId, :topic, :key, :type, :subject, :payload, :traceparent, :occurredAt)""")
+                .bind("eventId", UUID.randomUUID())
+                .bind("topic", definition.topic().name())
+                .bind("key", key)
+                .bind("type", definition.type())
+                .bind("subject", key)
+                .bind("payload", payload)
+                .bind("occurredAt", clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        spec = traceparent.isEmpty() ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traceparent);
+        return spec.then();
+    }
+
+    private record PublishAfterCommit(OutboxRelay relay) implements TransactionSynchronization {
+        @Override
+        public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(relay::publishSoon);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package nl.adempauze.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every refusal as an RFC 9457 problem that names the offending field(s) in {@code errors[].field}, so a
+ * referrer's system (or a person) can tell what to correct.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiProblem.class)
+    public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setTitle(problem.title());
+        if (problem.field() != null) {
+            body.setProperty("errors", List.of(fieldError(problem.field(), problem.getMessage())));
+        }
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = ex.getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        String fields = ex.getFieldErrors().stream().map(FieldError::getField).distinct()
+                .collect(Collectors.joining(", "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): " + fields);
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors);
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        body.setTitle("Unreadable request");
+        JacksonException json = findCause(ex, JacksonException.class);
+        if (json != null && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            body.setDetail("Field '" + field + "' has an unreadable or unexpected value");
+            body.setProperty("errors", List.of(fieldError(field, json.getOriginalMessage())));
+        } else if (json != null) {
+            body.setDetail("The request body is not valid JSON: " + json.getOriginalMessage());
+        } else {
+            body.setDetail(ex.getReason());
+            if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null) {
+                body.setProperty("errors", List.of(fieldError(ex.getMethodParameter().getParameterName(),
+                        String.valueOf(ex.getReason()))));
+            }
+        }
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "invalid" : message);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type) {
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

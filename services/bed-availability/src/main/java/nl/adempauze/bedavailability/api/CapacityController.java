@@ -1,0 +1,77 @@
+package nl.adempauze.bedavailability.api;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.adempauze.bedavailability.domain.CapacityFigure;
+import nl.adempauze.bedavailability.domain.CapacityService;
+import nl.adempauze.bedavailability.domain.LocationService;
+import nl.adempauze.bedavailability.domain.Region;
+import nl.adempauze.bedavailability.persistence.CapacityRepository;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1")
+public class CapacityController {
+
+    private final CapacityService capacityService;
+    private final LocationService locationService;
+    private final CapacityRepository capacity;
+    private final LocationRepository locations;
+    private final Clock clock;
+
+    public CapacityController(CapacityService capacityService, LocationService locationService,
+                              CapacityRepository capacity, LocationRepository locations, Clock clock) {
+        this.capacityService = capacityService;
+        this.locationService = locationService;
+        this.capacity = capacity;
+        this.locations = locations;
+        this.clock = clock;
+    }
+
+    /** A provider publishes its free beds for one care type at one location. */
+    @PutMapping("/locations/{locationId}/capacity/{careType}")
+    public Mono<CapacityView.CareTypeCapacity> publish(@PathVariable String locationId, @PathVariable String careType,
+                                                       @Valid @RequestBody PublishCapacity body) {
+        return capacityService.publish(locationId, careType, body.freeBeds())
+                .flatMap(figure -> locations.find(locationId)
+                        .flatMap(location -> locationService.region(location.region()))
+                        .map(region -> toView(figure, region, clock.instant())));
+    }
+
+    /** The current view of a region, optionally for one care type. */
+    @GetMapping("/regions/{region}/capacity")
+    public Mono<CapacityView> view(@PathVariable("region") String regionId,
+                                   @RequestParam(required = false) String careType) {
+        Instant now = clock.instant();
+        return locationService.region(regionId).flatMap(region -> capacity.inRegion(regionId)
+                .filter(figure -> careType == null || figure.careType().equals(careType))
+                .collect(Collectors.groupingBy(CapacityFigure::locationId))
+                .flatMap(byLocation -> locations.inRegion(regionId)
+                        .filter(location -> careType == null || byLocation.containsKey(location.id()))
+                        .map(location -> new CapacityView.LocationCapacity(location.id(), location.name(),
+                                location.providerId(), location.providerName(), location.municipality(),
+                                location.open(), location.closedReason(),
+                                byLocation.getOrDefault(location.id(), List.of()).stream()
+                                        .map(figure -> toView(figure, region, now)).toList()))
+                        .collectList())
+                .map(list -> new CapacityView(regionId, region.freshnessWindow().toMinutes(), now, list)));
+    }
+
+    static CapacityView.CareTypeCapacity toView(CapacityFigure figure, Region region, Instant now) {
+        return new CapacityView.CareTypeCapacity(figure.careType(), figure.freeBeds(), figure.heldBeds(),
+                figure.availableBeds(), figure.version(), figure.publishedAt(), figure.adjustedAt(),
+                figure.isStale(now, region.freshnessWindow()));
+    }
+
+}

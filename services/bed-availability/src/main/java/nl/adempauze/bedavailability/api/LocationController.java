@@ -1,0 +1,62 @@
+package nl.adempauze.bedavailability.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.domain.LocationService;
+import nl.adempauze.bedavailability.domain.Region;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.platform.web.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1")
+public class LocationController {
+
+    private final LocationService service;
+    private final LocationRepository locations;
+
+    public LocationController(LocationService service, LocationRepository locations) {
+        this.service = service;
+        this.locations = locations;
+    }
+
+    public record LocationDetails(Location location, List<FunderContract> contracts) {
+    }
+
+    public record StatusChange(@NotNull(message = "open is required") Boolean open,
+                               @Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    }
+
+    @GetMapping("/regions/{region}")
+    public Mono<Region> region(@PathVariable String region) {
+        return service.region(region);
+    }
+
+    @GetMapping("/regions/{region}/locations")
+    public Mono<List<Location>> locations(@PathVariable String region) {
+        return service.region(region).flatMap(found -> locations.inRegion(found.id()).collectList());
+    }
+
+    @GetMapping("/locations/{locationId}")
+    public Mono<LocationDetails> location(@PathVariable String locationId) {
+        return locations.find(locationId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .zipWhen(location -> locations.contracts(locationId), LocationDetails::new);
+    }
+
+    /** Open or close a location for new admissions; closing needs a reason (e.g. an outbreak). */
+    @PutMapping("/locations/{locationId}/status")
+    public Mono<Location> status(@PathVariable String locationId, @Valid @RequestBody StatusChange body) {
+        return service.changeStatus(locationId, body.open(), body.reason());
+    }
+}

@@ -1,0 +1,33 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Free beds of one care type at one location. {@code freeBeds} are unoccupied beds, {@code heldBeds} those of
+ * them held for offers; only the rest may be offered. A figure not published within the region's freshness
+ * window is stale: it is still used, but shown and ranked as doubtful.
+ */
+public record CapacityFigure(String locationId, String careType, int freeBeds, int heldBeds, long version,
+                             Instant publishedAt, Instant adjustedAt) {
+
+    public int availableBeds() {
+        return freeBeds - heldBeds;
+    }
+
+    public boolean isStale(Instant now, Duration freshnessWindow) {
+        return publishedAt.plus(freshnessWindow).isBefore(now);
+    }
+
+    /**
+     * A provider may publish any number of free beds, but not fewer than the beds already held for its open or
+     * accepted offers: those must be declined or admitted first, or a held bed would vanish under a patient.
+     */
+    public static String publishRefusal(int newFreeBeds, int heldBeds) {
+        if (newFreeBeds < heldBeds) {
+            return heldBeds + " bed(s) are held for offers to this location; publish at least " + heldBeds
+                    + " free beds, or answer those offers first";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.time.Clock;
+import nl.adempauze.bedavailability.persistence.CapacityRepository;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
+import nl.adempauze.contracts.events.CapacityAdjusted;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.platform.outbox.Outbox;
+import nl.adempauze.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Providers publish free beds; every figure is versioned, time-stamped and announced in the same transaction. */
+@Service
+public class CapacityService {
+
+    private final CapacityRepository capacity;
+    private final LocationRepository locations;
+    private final RegionRepository regions;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public CapacityService(CapacityRepository capacity, LocationRepository locations, RegionRepository regions,
+                           Outbox outbox, TransactionalOperator tx, Clock clock) {
+        this.capacity = capacity;
+        this.locations = locations;
+        this.regions = regions;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Mono<CapacityFigure> publish(String locationId, String careType, int freeBeds) {
+        Mono<CapacityFigure> work = locations.find(locationId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .flatMap(location -> regions.find(location.region())
+                        .filter(region -> region.offers(careType))
+                        .switchIfEmpty(Mono.error(ApiProblem.invalidField("careType",
+                                "Care type '" + careType + "' is not in the catalogue of region " + location.region())))
+                        .then(capacity.findForUpdate(locationId, careType)
+                                .flatMap(current -> refuseBelowHeld(freeBeds, current))
+                                .then(capacity.publish(locationId, careType, freeBeds, clock.instant())))
+                        .flatMap(figure -> outbox.append(published(location.region(), figure)).thenReturn(figure)));
+        return tx.transactional(work);
+    }
+
+    private static Mono<Void> refuseBelowHeld(int freeBeds, CapacityFigure current) {
+        String refusal = CapacityFigure.publishRefusal(freeBeds, current.heldBeds());
+        return refusal == null ? Mono.empty() : Mono.error(ApiProblem.invalidField("freeBeds", refusal));
+    }
+
+    static CapacityPublished published(String region, CapacityFigure figure) {
+        return new CapacityPublished(figure.locationId(), region, figure.careType(), figure.freeBeds(),
+                figure.heldBeds(), figure.availableBeds(), figure.version(), figure.publishedAt());
+    }
+
+    static CapacityAdjusted adjusted(String region, CapacityFigure figure, String cause) {
+        return new CapacityAdjusted(figure.locationId(), region, figure.careType(), figure.freeBeds(),
+                figure.heldBeds(), figure.availableBeds(), figure.version(), cause, figure.publishedAt(),
+                figure.adjustedAt());
+    }
+}

@@ -1,0 +1,79 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import nl.adempauze.bedavailability.persistence.CapacityRepository;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.platform.outbox.Outbox;
+import nl.adempauze.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Registers locations with their contracts and care types, and opens or closes them for admissions. */
+@Service
+public class LocationService {
+
+    private final LocationRepository locations;
+    private final RegionRepository regions;
+    private final CapacityRepository capacity;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public LocationService(LocationRepository locations, RegionRepository regions, CapacityRepository capacity,
+                           Outbox outbox, TransactionalOperator tx, Clock clock) {
+        this.locations = locations;
+        this.regions = regions;
+        this.capacity = capacity;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Saves a location, its contracts and the beds it offers now, and announces all of it. */
+    public Mono<Void> register(Location location, List<FunderContract> contracts, java.util.Map<String, Integer> freeBeds) {
+        Instant now = clock.instant();
+        Mono<Void> work = locations.save(location)
+                .then(locations.replaceContracts(location.id(), contracts))
+                .then(outbox.append(registered(location, contracts, List.copyOf(freeBeds.keySet()), now)))
+                .thenMany(Flux.fromIterable(freeBeds.entrySet()))
+                .concatMap(entry -> capacity.publish(location.id(), entry.getKey(), entry.getValue(), now)
+                        .flatMap(figure -> outbox.append(CapacityService.published(location.region(), figure))))
+                .then();
+        return tx.transactional(work);
+    }
+
+    public Mono<Location> changeStatus(String locationId, boolean open, String reason) {
+        if (!open && (reason == null || reason.isBlank())) {
+            return Mono.error(ApiProblem.invalidField("reason", "A reason is required when closing a location"));
+        }
+        Instant now = clock.instant();
+        String closedReason = open ? null : reason;
+        Mono<Location> work = locations.find(locationId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .flatMap(location -> locations.setStatus(locationId, open, closedReason, now)
+                        .then(outbox.append(new LocationStatusChanged(locationId, location.region(), open,
+                                closedReason, now)))
+                        .then(locations.find(locationId)));
+        return tx.transactional(work);
+    }
+
+    public Mono<Region> region(String regionId) {
+        return regions.find(regionId).switchIfEmpty(Mono.error(ApiProblem.notFound("Region", regionId)));
+    }
+
+    private static LocationRegistered registered(Location location, List<FunderContract> contracts,
+                                                 List<String> careTypes, Instant now) {
+        return new LocationRegistered(location.id(), location.region(), location.providerId(),
+                location.providerName(), location.name(), location.address(), location.municipality(),
+                location.latitude(), location.longitude(), location.features(),
+                careTypes.stream().sorted().toList(), contracts, location.open(), location.closedReason(), now);
+    }
+}

@@ -1,0 +1,63 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
+import nl.adempauze.contracts.seed.RegionSeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Loads a region (care types, locations, contracts, free beds) from a seed file at start-up. Locations already
+ * known are left alone, so restarting never overwrites what providers published since.
+ */
+@Component
+public class RegionSeedLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionSeedLoader.class);
+
+    private final String seedFile;
+    private final RegionRepository regions;
+    private final LocationRepository locations;
+    private final LocationService locationService;
+    private final Clock clock;
+
+    public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile, RegionRepository regions,
+                            LocationRepository locations, LocationService locationService, Clock clock) {
+        this.seedFile = seedFile;
+        this.regions = regions;
+        this.locations = locations;
+        this.locationService = locationService;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (seedFile == null || seedFile.isBlank()) {
+            return;
+        }
+        RegionSeed seed = RegionSeed.read(seedFile);
+        Region region = new Region(seed.region().id(), seed.region().name(),
+                Duration.ofMinutes(seed.region().freshnessWindowMinutes()),
+                seed.careTypes().stream().map(type -> new Region.CareType(type.code(), type.name(),
+                        type.fundingStream(), type.defaultUrgency())).toList());
+        Long added = regions.save(region)
+                .thenMany(Flux.fromIterable(seed.locations()))
+                .concatMap(seeded -> locations.find(seeded.id()).hasElement()
+                        .filter(known -> !known)
+                        .flatMap(unknown -> locationService.register(new Location(seeded.id(), region.id(),
+                                        seeded.providerId(), seeded.providerName(), seeded.name(), seeded.address(),
+                                        seeded.municipality(), seeded.latitude(), seeded.longitude(), seeded.features(),
+                                        true, null, clock.instant()), seeded.contracts(), seeded.capacity())
+                                .thenReturn(1)))
+                .count()
+                .block();
+        log.info("Region {} seeded from {}: {} new location(s)", region.id(), seedFile, added);
+    }
+}

@@ -1,0 +1,71 @@
+package nl.adempauze.bedavailability.persistence;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import nl.adempauze.bedavailability.domain.Hold;
+import nl.adempauze.bedavailability.domain.HoldStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class HoldRepository {
+
+    private static final String COLUMNS =
+            "offer_id, request_id, location_id, care_type, status, reason, created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    public HoldRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Hold> find(String offerId) {
+        return db.sql("SELECT " + COLUMNS + " FROM hold WHERE offer_id = :id")
+                .bind("id", offerId)
+                .map(HoldRepository::toHold)
+                .one();
+    }
+
+    /** Inserts the hold unless this offer already has one: an offer is held at most once. */
+    public Mono<Boolean> insert(Hold hold) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO hold (offer_id, request_id, location_id, care_type, status, reason, created_at, updated_at)
+                        VALUES (:offer, :request, :location, :careType, :status, :reason, :at, :at)
+                        ON CONFLICT (offer_id) DO NOTHING""")
+                .bind("offer", hold.offerId())
+                .bind("request", hold.requestId())
+                .bind("location", hold.locationId())
+                .bind("careType", hold.careType())
+                .bind("status", hold.status().name())
+                .bind("at", hold.createdAt());
+        spec = hold.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", hold.reason());
+        return spec.fetch().rowsUpdated().map(count -> count > 0);
+    }
+
+    /** Moves a hold to {@code next} only from one of {@code from}; empty when the hold was elsewhere. */
+    public Mono<Hold> transition(String offerId, Collection<HoldStatus> from, HoldStatus next, String reason,
+                                 Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE hold SET status = :next, reason = :reason, "
+                        + "updated_at = :at WHERE offer_id = :id AND status = ANY(:from) RETURNING " + COLUMNS)
+                .bind("id", offerId)
+                .bind("next", next.name())
+                .bind("at", at)
+                .bind("from", from.stream().map(HoldStatus::name).toArray(String[]::new));
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.map(HoldRepository::toHold).one();
+    }
+
+    private static Hold toHold(Readable row) {
+        return new Hold(
+                row.get("offer_id", String.class),
+                row.get("request_id", String.class),
+                row.get("location_id", String.class),
+                row.get("care_type", String.class),
+                HoldStatus.valueOf(row.get("status", String.class)),
+                row.get("reason", String.class),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

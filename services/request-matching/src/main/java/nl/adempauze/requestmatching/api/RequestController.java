@@ -1,0 +1,116 @@
+package nl.adempauze.requestmatching.api;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.OfferStatus;
+import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.RequestService;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.OfferCycle;
+import nl.adempauze.requestmatching.persistence.OfferRepository;
+import nl.adempauze.requestmatching.persistence.ReplicaRepository;
+import nl.adempauze.requestmatching.persistence.RequestRepository;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1")
+public class RequestController {
+
+    private static final TypeReference<List<RankedCandidate>> RANKING = new TypeReference<>() {
+    };
+
+    private final RequestService service;
+    private final OfferCycle offerCycle;
+    private final RequestRepository requests;
+    private final OfferRepository offers;
+    private final ReplicaRepository replica;
+    private final JsonMapper json;
+
+    public RequestController(RequestService service, OfferCycle offerCycle, RequestRepository requests,
+                             OfferRepository offers, ReplicaRepository replica, JsonMapper json) {
+        this.service = service;
+        this.offerCycle = offerCycle;
+        this.requests = requests;
+        this.offers = offers;
+        this.replica = replica;
+        this.json = json;
+    }
+
+    /** A referrer submits a request; matching starts at once. */
+    @PostMapping("/requests")
+    public Mono<ResponseEntity<RequestView>> submit(@Valid @RequestBody SubmitRequest body) {
+        RequestService.Submission submission = new RequestService.Submission(body.region(), body.careType(),
+                body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
+                blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
+                new MatchingRequest.Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
+                body.neededBy());
+        return service.submit(submission)
+                .flatMap(this::view)
+                .map(view -> ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view));
+    }
+
+    @GetMapping("/requests/{id}")
+    public Mono<RequestView> get(@PathVariable String id) {
+        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id))).flatMap(this::view);
+    }
+
+    /** Requests of a region for the coordinator's board; open ones by default. */
+    @GetMapping("/regions/{region}/requests")
+    public Mono<List<RequestView>> inRegion(@PathVariable String region,
+                                            @RequestParam(required = false) List<RequestStatus> status) {
+        EnumSet<RequestStatus> statuses = status == null || status.isEmpty()
+                ? EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.OFFERED, RequestStatus.ESCALATED)
+                : EnumSet.copyOf(status);
+        return requests.inRegion(region, statuses).concatMap(this::view).collectList();
+    }
+
+    @PostMapping("/requests/{id}/cancel")
+    public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Cancel body) {
+        return offerCycle.cancel(id, body == null ? null : body.reason()).flatMap(this::view);
+    }
+
+    private Mono<RequestView> view(MatchingRequest request) {
+        Mono<List<Offer>> history = offers.ofRequest(request.id()).collectList();
+        Mono<Optional<RequestView.Match>> match = request.matchedOfferId() == null || request.status() != RequestStatus.MATCHED
+                ? Mono.just(Optional.empty())
+                : offers.find(request.matchedOfferId())
+                        .flatMap(offer -> replica.location(offer.locationId()))
+                        .map(location -> Optional.of(RequestView.Match.of(request, location)))
+                        .defaultIfEmpty(Optional.empty());
+        Mono<List<RankedCandidate>> ranking = requests.ranking(request.id())
+                .map(text -> json.readValue(text, RANKING))
+                .defaultIfEmpty(List.of());
+        return Mono.zip(history, match, ranking, requests.escalations(request.id())).map(t -> {
+            List<RequestView.OfferView> offerViews = t.getT1().stream().map(RequestView.OfferView::of).toList();
+            RequestView.OfferView current = t.getT1().stream()
+                    .filter(offer -> offer.status().inFlight() || offer.status() == OfferStatus.ACCEPTED)
+                    .reduce((first, second) -> second)
+                    .map(RequestView.OfferView::of).orElse(null);
+            return new RequestView(request.id(), request.status().name(), request.region(), request.careType(),
+                    request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
+                    request.funder(), request.contact(), request.neededBy(), request.submittedAt(),
+                    request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
+                    request.cancelReason());
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,11 @@
+package nl.adempauze.requestmatching.domain;
+
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Tunables of the offer cycle (see request-matching.yml). */
+@ConfigurationProperties("adempauze.matching")
+public record MatchingSettings(Duration expiryCheckInterval, Duration deadlineAtRiskMargin,
+                               Duration defaultAdmissionDelay, Duration acceptanceWindow, Set<String> knownNeeds) {
+}

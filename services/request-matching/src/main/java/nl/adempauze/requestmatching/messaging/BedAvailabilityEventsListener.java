@@ -1,0 +1,78 @@
+package nl.adempauze.requestmatching.messaging;
+
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.BedHoldRefused;
+import nl.adempauze.contracts.events.CapacityAdjusted;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.platform.inbox.IncomingEvent;
+import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.requestmatching.domain.OfferCycle;
+import nl.adempauze.requestmatching.persistence.ReplicaRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Keeps matching's view of locations and capacity current, and moves the offer cycle on hold outcomes. */
+@Component
+public class BedAvailabilityEventsListener {
+
+    static final String REPLICA_CONSUMER = "request-matching-replica";
+    static final String HOLDS_CONSUMER = "request-matching-holds";
+
+    private final EventConsumer consumer;
+    private final ReplicaRepository replica;
+    private final OfferCycle offerCycle;
+
+    public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaRepository replica, OfferCycle offerCycle) {
+        this.consumer = consumer;
+        this.replica = replica;
+        this.offerCycle = offerCycle;
+    }
+
+    @KafkaListener(id = REPLICA_CONSUMER, groupId = EventCatalogue.REQUEST_MATCHING, topics = {
+            "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}",
+            "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}"})
+    public void onLocationOrCapacity(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(REPLICA_CONSUMER, record, this::applyToReplica);
+    }
+
+    @KafkaListener(id = HOLDS_CONSUMER, groupId = EventCatalogue.REQUEST_MATCHING,
+            topics = "#{T(nl.adempauze.contracts.EventCatalogue).HOLDS.name()}")
+    public void onHold(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(HOLDS_CONSUMER, record, this::applyHoldOutcome);
+    }
+
+    private Mono<Void> applyToReplica(IncomingEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof LocationRegistered location) {
+            return replica.saveLocation(location);
+        }
+        if (payload instanceof LocationStatusChanged status) {
+            return replica.setOpen(status.locationId(), status.open(), status.reason());
+        }
+        if (payload instanceof CapacityPublished published) {
+            return replica.saveCapacity(published.locationId(), published.careType(), published.region(),
+                    published.availableBeds(), published.version(), published.publishedAt());
+        }
+        if (payload instanceof CapacityAdjusted adjusted) {
+            return replica.saveCapacity(adjusted.locationId(), adjusted.careType(), adjusted.region(),
+                    adjusted.availableBeds(), adjusted.version(), adjusted.publishedAt());
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> applyHoldOutcome(IncomingEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof BedHeld held) {
+            return offerCycle.bedHeld(held.offerId());
+        }
+        if (payload instanceof BedHoldRefused refused) {
+            return offerCycle.holdRefused(refused.offerId(), refused.reason());
+        }
+        return Mono.empty(); // releases, admissions and discharges need no action from matching
+    }
+}

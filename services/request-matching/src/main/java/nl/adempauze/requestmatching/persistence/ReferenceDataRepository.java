@@ -1,0 +1,106 @@
+package nl.adempauze.requestmatching.persistence;
+
+import java.time.Duration;
+import nl.adempauze.requestmatching.domain.CareTypeRule;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** A region's configuration: freshness window, care-type rules, municipalities and postcode areas. */
+@Repository
+public class ReferenceDataRepository {
+
+    /** Coordinates of a place of residence, resolved from a postcode area or a municipality. */
+    public record Residence(String municipality, double latitude, double longitude) {
+    }
+
+    private final DatabaseClient db;
+
+    public ReferenceDataRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Duration> freshnessWindow(String region) {
+        return db.sql("SELECT freshness_window_minutes FROM region WHERE id = :id").bind("id", region)
+                .map((row, meta) -> Duration.ofMinutes(row.get(0, Integer.class))).one();
+    }
+
+    public Mono<CareTypeRule> careType(String region, String code) {
+        return db.sql("""
+                        SELECT region_id, code, name, funding_stream, crisis_response_minutes, planned_response_minutes,
+                               admission_deadline_hours FROM care_type_rule WHERE region_id = :region AND code = :code""")
+                .bind("region", region)
+                .bind("code", code)
+                .map((row, meta) -> new CareTypeRule(row.get("region_id", String.class), row.get("code", String.class),
+                        row.get("name", String.class), row.get("funding_stream", String.class),
+                        Duration.ofMinutes(row.get("crisis_response_minutes", Integer.class)),
+                        Duration.ofMinutes(row.get("planned_response_minutes", Integer.class)),
+                        Duration.ofHours(row.get("admission_deadline_hours", Integer.class))))
+                .one();
+    }
+
+    public Mono<Residence> byPostcode(String region, String pc4) {
+        return db.sql("""
+                        SELECT m.name, m.latitude, m.longitude FROM postcode_area p
+                        JOIN municipality m ON m.region_id = p.region_id AND m.name = p.municipality
+                        WHERE p.pc4 = :pc4 AND p.region_id = :region""")
+                .bind("pc4", pc4)
+                .bind("region", region)
+                .map((row, meta) -> new Residence(row.get(0, String.class), row.get(1, Double.class),
+                        row.get(2, Double.class)))
+                .one();
+    }
+
+    public Mono<Residence> byMunicipality(String region, String name) {
+        return db.sql("""
+                        SELECT name, latitude, longitude FROM municipality
+                        WHERE region_id = :region AND lower(name) = lower(:name)""")
+                .bind("region", region)
+                .bind("name", name)
+                .map((row, meta) -> new Residence(row.get(0, String.class), row.get(1, Double.class),
+                        row.get(2, Double.class)))
+                .one();
+    }
+
+    public Mono<Void> saveRegion(String id, String name, int freshnessWindowMinutes) {
+        return db.sql("""
+                        INSERT INTO region (id, name, freshness_window_minutes) VALUES (:id, :name, :window)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
+                            freshness_window_minutes = EXCLUDED.freshness_window_minutes""")
+                .bind("id", id).bind("name", name).bind("window", freshnessWindowMinutes).then();
+    }
+
+    public Mono<Void> saveCareType(CareTypeRule rule) {
+        return db.sql("""
+                        INSERT INTO care_type_rule (region_id, code, name, funding_stream, crisis_response_minutes,
+                                                    planned_response_minutes, admission_deadline_hours)
+                        VALUES (:region, :code, :name, :stream, :crisis, :planned, :deadline)
+                        ON CONFLICT (region_id, code) DO UPDATE SET name = EXCLUDED.name,
+                            funding_stream = EXCLUDED.funding_stream,
+                            crisis_response_minutes = EXCLUDED.crisis_response_minutes,
+                            planned_response_minutes = EXCLUDED.planned_response_minutes,
+                            admission_deadline_hours = EXCLUDED.admission_deadline_hours""")
+                .bind("region", rule.region()).bind("code", rule.code()).bind("name", rule.name())
+                .bind("stream", rule.fundingStream())
+                .bind("crisis", (int) rule.crisisResponse().toMinutes())
+                .bind("planned", (int) rule.plannedResponse().toMinutes())
+                .bind("deadline", (int) rule.admissionDeadline().toHours())
+                .then();
+    }
+
+    public Mono<Void> saveMunicipality(String region, String name, double latitude, double longitude) {
+        return db.sql("""
+                        INSERT INTO municipality (region_id, name, latitude, longitude) VALUES (:region, :name, :lat, :lon)
+                        ON CONFLICT (region_id, name) DO UPDATE SET latitude = EXCLUDED.latitude,
+                            longitude = EXCLUDED.longitude""")
+                .bind("region", region).bind("name", name).bind("lat", latitude).bind("lon", longitude).then();
+    }
+
+    public Mono<Void> savePostcodeArea(String region, String pc4, String municipality) {
+        return db.sql("""
+                        INSERT INTO postcode_area (pc4, region_id, municipality) VALUES (:pc4, :region, :municipality)
+                        ON CONFLICT (pc4) DO UPDATE SET region_id = EXCLUDED.region_id,
+                            municipality = EXCLUDED.municipality""")
+                .bind("pc4", pc4).bind("region", region).bind("municipality", municipality).then();
+    }
+}

@@ -1,0 +1,142 @@
+package nl.adempauze.requestmatching.persistence;
+
+import java.time.Instant;
+import java.util.Set;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.requestmatching.domain.Candidate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Matching's copy of bed-availability's locations and capacity, kept current from its events. Capacity figures
+ * only move forward in version, so a late or replayed event cannot roll a figure back.
+ */
+@Repository
+public class ReplicaRepository {
+
+    /** A location as shown to a referrer once matched. */
+    public record LocationSummary(String id, String name, String providerId, String providerName, String street,
+                                  String postcode, String city, String municipality) {
+    }
+
+    private final DatabaseClient db;
+
+    public ReplicaRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> saveLocation(LocationRegistered location) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO location_replica (id, region_id, provider_id, provider_name, name, street, postcode,
+                                                      city, municipality, latitude, longitude, features, open, closed_reason)
+                        VALUES (:id, :region, :providerId, :providerName, :name, :street, :postcode, :city,
+                                :municipality, :lat, :lon, :features, :open, :closedReason)
+                        ON CONFLICT (id) DO UPDATE SET region_id = EXCLUDED.region_id,
+                            provider_id = EXCLUDED.provider_id, provider_name = EXCLUDED.provider_name,
+                            name = EXCLUDED.name, street = EXCLUDED.street, postcode = EXCLUDED.postcode,
+                            city = EXCLUDED.city, municipality = EXCLUDED.municipality, latitude = EXCLUDED.latitude,
+                            longitude = EXCLUDED.longitude, features = EXCLUDED.features, open = EXCLUDED.open,
+                            closed_reason = EXCLUDED.closed_reason""")
+                .bind("id", location.locationId())
+                .bind("region", location.region())
+                .bind("providerId", location.providerId())
+                .bind("providerName", location.providerName())
+                .bind("name", location.name())
+                .bind("street", location.address().street())
+                .bind("postcode", location.address().postcode())
+                .bind("city", location.address().city())
+                .bind("municipality", location.municipality())
+                .bind("lat", location.latitude())
+                .bind("lon", location.longitude())
+                .bind("features", location.features().toArray(String[]::new))
+                .bind("open", location.open());
+        spec = location.closedReason() == null ? spec.bindNull("closedReason", String.class)
+                : spec.bind("closedReason", location.closedReason());
+        Mono<Void> contracts = db.sql("DELETE FROM location_contract_replica WHERE location_id = :id")
+                .bind("id", location.locationId()).then()
+                .thenMany(Flux.fromIterable(location.contracts()))
+                .concatMap(contract -> saveContract(location.locationId(), contract))
+                .then();
+        return spec.then().then(contracts);
+    }
+
+    private Flux<Void> saveContract(String locationId, FunderContract contract) {
+        return Flux.fromIterable(contract.careTypes()).concatMap(careType -> db.sql("""
+                        INSERT INTO location_contract_replica (location_id, funder, care_type)
+                        VALUES (:id, :funder, :careType) ON CONFLICT DO NOTHING""")
+                .bind("id", locationId).bind("funder", contract.funder()).bind("careType", careType).then());
+    }
+
+    public Mono<Void> setOpen(String locationId, boolean open, String reason) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(
+                        "UPDATE location_replica SET open = :open, closed_reason = :reason WHERE id = :id")
+                .bind("id", locationId).bind("open", open);
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.then();
+    }
+
+    public Mono<Void> saveCapacity(String locationId, String careType, String region, int availableBeds, long version,
+                                   Instant publishedAt) {
+        return db.sql("""
+                        INSERT INTO capacity_replica (location_id, care_type, region_id, available_beds, version, published_at)
+                        VALUES (:location, :careType, :region, :available, :version, :publishedAt)
+                        ON CONFLICT (location_id, care_type) DO UPDATE SET available_beds = EXCLUDED.available_beds,
+                            version = EXCLUDED.version, published_at = EXCLUDED.published_at
+                        WHERE capacity_replica.version < EXCLUDED.version""")
+                .bind("location", locationId).bind("careType", careType).bind("region", region)
+                .bind("available", availableBeds).bind("version", version).bind("publishedAt", publishedAt)
+                .then();
+    }
+
+    /**
+     * Locations of the region that offer the care type with a free bed, with their contracts and recent acceptance.
+     * Only the request's region is read, so other regions' size does not slow matching.
+     */
+    public Flux<Candidate> candidates(String region, String careType, Instant acceptanceSince) {
+        return db.sql("""
+                        SELECT l.id, l.name, l.provider_id, l.municipality, l.latitude, l.longitude, l.features, l.open,
+                               c.available_beds, c.published_at,
+                               ARRAY(SELECT f.funder FROM location_contract_replica f
+                                     WHERE f.location_id = l.id AND f.care_type = c.care_type) AS funders,
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = 'ACCEPTED'
+                                  AND o.answered_at >= :since) AS accepted,
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id
+                                  AND o.status IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
+                                  AND coalesce(o.answered_at, o.respond_by) >= :since) AS answered
+                        FROM capacity_replica c JOIN location_replica l ON l.id = c.location_id
+                        WHERE c.region_id = :region AND c.care_type = :careType AND c.available_beds > 0""")
+                .bind("region", region)
+                .bind("careType", careType)
+                .bind("since", acceptanceSince)
+                .map((row, meta) -> new Candidate(
+                        row.get("id", String.class),
+                        row.get("name", String.class),
+                        row.get("provider_id", String.class),
+                        row.get("municipality", String.class),
+                        row.get("latitude", Double.class),
+                        row.get("longitude", Double.class),
+                        Set.of(row.get("features", String[].class)),
+                        Boolean.TRUE.equals(row.get("open", Boolean.class)),
+                        Set.of(row.get("funders", String[].class)),
+                        row.get("available_beds", Integer.class),
+                        row.get("published_at", Instant.class),
+                        new Candidate.AcceptanceRecord(row.get("accepted", Long.class).intValue(),
+                                row.get("answered", Long.class).intValue())))
+                .all();
+    }
+
+    public Mono<LocationSummary> location(String locationId) {
+        return db.sql("""
+                        SELECT id, name, provider_id, provider_name, street, postcode, city, municipality
+                        FROM location_replica WHERE id = :id""")
+                .bind("id", locationId)
+                .map((row, meta) -> new LocationSummary(row.get("id", String.class), row.get("name", String.class),
+                        row.get("provider_id", String.class), row.get("provider_name", String.class),
+                        row.get("street", String.class), row.get("postcode", String.class),
+                        row.get("city", String.class), row.get("municipality", String.class)))
+                .one();
+    }
+}

@@ -35,7 +35,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Wires the platform into every service: outbox, relay, idempotent consumer, dead-lettering and topics. */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration", afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",

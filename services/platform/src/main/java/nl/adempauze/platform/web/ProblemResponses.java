@@ -3,6 +3,8 @@ package nl.adempauze.platform.web;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,7 +24,9 @@ import tools.jackson.core.JacksonException;
  * Every refusal as an RFC 9457 problem that names the offending field(s) in {@code errors[].field}, so a
  * referrer's system (or a person) can tell what to correct.
  */
+// Before Boot's own problem-details handler, which would answer validation errors without naming fields.
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)

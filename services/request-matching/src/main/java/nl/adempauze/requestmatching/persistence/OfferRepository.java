@@ -51,7 +51,7 @@ public class OfferRepository {
                             offered_at = CASE WHEN :next = 'OPEN' THEN :at ELSE offered_at END,
                             answered_at = CASE WHEN :next IN ('ACCEPTED', 'DECLINED', 'EXPIRED') THEN :at
                                                ELSE answered_at END
-                        WHERE id = :id AND status = ANY(:from) RETURNING """ + COLUMNS)
+                        WHERE id = :id AND status = ANY(:from)""" + " RETURNING " + COLUMNS)
                 .bind("id", id).bind("next", next.name()).bind("at", at)
                 .bind("from", from.stream().map(Enum::name).toArray(String[]::new));
         spec = RequestRepository.bindNullable(spec, "reason", reason, String.class);

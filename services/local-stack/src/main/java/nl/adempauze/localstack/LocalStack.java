@@ -1,0 +1,63 @@
+package nl.adempauze.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import nl.adempauze.platform.testing.EmbeddedKafkaServer;
+import nl.adempauze.platform.testing.EmbeddedPostgresServer;
+import nl.adempauze.platform.testing.KafkaServer;
+import nl.adempauze.platform.testing.PostgresServer;
+
+/**
+ * Starts the whole system on one machine with only a JDK: a real KRaft broker and a real PostgreSQL (embedded),
+ * the three services with the demo region, and the front door on http://localhost:8080. The database starts empty
+ * each time; stop with Ctrl+C.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        int frontDoorPort = Integer.getInteger("adempauze.port", 8080);
+        String seedFile = seedFile();
+        PostgresServer postgres = EmbeddedPostgresServer.start(Integer.getInteger("adempauze.postgres.port", 15432));
+        KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 9092));
+        RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
+                8081, 8082, 8083, seedFile, "", Map.of()));
+        FrontDoor frontDoor = FrontDoor.start(frontDoorPort, RunningServices.url(services.bedAvailability),
+                RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            frontDoor.close();
+            services.close();
+            kafka.close();
+            postgres.close();
+        }, "local-stack-shutdown"));
+        String door = "http://localhost:" + frontDoor.port();
+        System.out.printf("""
+
+                ================================================================================
+                 Adempauze is up in %.1f s (demo region 'drenthe' from %s)
+                   Front door ............ %s
+                   Capacity view ......... %s/api/v1/regions/drenthe/capacity
+                   Live stream (SSE) ..... %s/api/v1/live
+                   API documents ......... %s/docs/openapi/request-matching.yaml (and bed-availability, notification)
+                   Event documents ....... %s/docs/asyncapi/asyncapi.yaml
+                   Kafka ................. %s    PostgreSQL ... localhost:%d (user postgres)
+                 Stop with Ctrl+C.
+                ================================================================================
+                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door,
+                kafka.bootstrapServers(), postgres.port());
+    }
+
+    /** The repository's seeds/drenthe.json when run from a clone, else the copy packaged in the build. */
+    private static String seedFile() {
+        String configured = System.getProperty("adempauze.seed.file");
+        if (configured != null) {
+            return configured;
+        }
+        Path inClone = Path.of("seeds", "drenthe.json");
+        return Files.exists(inClone) ? inClone.toAbsolutePath().toString() : "classpath:seeds/drenthe.json";
+    }
+}

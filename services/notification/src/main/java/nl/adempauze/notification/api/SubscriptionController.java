@@ -1,0 +1,103 @@
+package nl.adempauze.notification.api;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.adempauze.notification.domain.DeliveryStatus;
+import nl.adempauze.notification.domain.Scope;
+import nl.adempauze.notification.domain.Subscription;
+import nl.adempauze.notification.persistence.DeliveryRepository;
+import nl.adempauze.notification.persistence.SubscriptionRepository;
+import nl.adempauze.platform.web.ApiProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Webhook subscriptions and their delivery logs. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+public class SubscriptionController {
+
+    private static final int LOG_LIMIT = 500;
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public SubscriptionController(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+                                  TransactionalOperator tx, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<SubscriptionResponse>> create(@Valid @RequestBody SubscriptionRequest request) {
+        Scope scope = request.scope() == null ? Scope.EVERYTHING : request.scope().toScope();
+        Subscription subscription = new Subscription(UUID.randomUUID(), URI.create(request.url()), request.secret(),
+                request.eventTypes().stream().distinct().toList(), scope, true, clock.instant());
+        return subscriptions.insert(subscription)
+                .thenReturn(ResponseEntity.created(URI.create("/api/v1/subscriptions/" + subscription.id()))
+                        .body(SubscriptionResponse.from(subscription)));
+    }
+
+    @GetMapping
+    public Flux<SubscriptionResponse> list() {
+        return subscriptions.findAll().map(SubscriptionResponse::from);
+    }
+
+    @GetMapping("/{id}")
+    public Mono<SubscriptionResponse> get(@PathVariable String id) {
+        return existing(id).map(SubscriptionResponse::from);
+    }
+
+    /** Deactivates: nothing new is delivered and pending retries are given up, visibly; the log stays. */
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> deactivate(@PathVariable String id) {
+        return existing(id)
+                .flatMap(subscription -> subscriptions.deactivate(subscription.id(), clock.instant())
+                        .then(deliveries.failPending(subscription.id(), "subscription deactivated"))
+                        .as(tx::transactional))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{id}/deliveries")
+    public Mono<List<DeliveryResponse>> deliveries(@PathVariable String id,
+                                                   @RequestParam(required = false) String status) {
+        DeliveryStatus wanted = parseStatus(status);
+        return existing(id)
+                .flatMap(subscription -> deliveries.log(subscription.id(), wanted, LOG_LIMIT)
+                        .map(DeliveryResponse::from)
+                        .collectList());
+    }
+
+    private Mono<Subscription> existing(String id) {
+        return Mono.defer(() -> subscriptions.findById(UUID.fromString(id)))
+                .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Subscription", id)));
+    }
+
+    private static DeliveryStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return DeliveryStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("status", "must be one of PENDING, DELIVERED, FAILED");
+        }
+    }
+}

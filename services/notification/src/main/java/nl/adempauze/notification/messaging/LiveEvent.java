@@ -1,0 +1,7 @@
+package nl.adempauze.notification.messaging;
+
+import nl.adempauze.notification.domain.EventAttributes;
+
+/** An event as the live board gets it: identity, the fields viewers filter on, and the JSON envelope. */
+public record LiveEvent(String id, String type, EventAttributes attributes, String json) {
+}

@@ -1,0 +1,56 @@
+package nl.adempauze.notification.messaging;
+
+import nl.adempauze.contracts.EventCodec;
+import nl.adempauze.contracts.InvalidEventException;
+import nl.adempauze.notification.domain.EventAttributes;
+import nl.adempauze.notification.domain.NotifiedEvents;
+import nl.adempauze.platform.inbox.EventDecoder;
+import nl.adempauze.platform.inbox.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the live stream. Every instance has a consumer group of its own, so each instance's viewers see every
+ * event, starting from the latest: the live board shows what happens now, not history. Records that cannot be
+ * read are skipped here; the webhook consumer group dead-letters them, once.
+ */
+@Component
+public class LiveListener {
+
+    public static final String ID = "notification-live";
+    private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
+
+    private final EventDecoder decoder;
+    private final EnvelopeWriter envelopes;
+    private final LiveFeed feed;
+
+    public LiveListener(EventCodec codec, EnvelopeWriter envelopes, LiveFeed feed) {
+        this.decoder = new EventDecoder(codec);
+        this.envelopes = envelopes;
+        this.feed = feed;
+    }
+
+    @KafkaListener(id = ID, groupId = "notification-live-${random.uuid}",
+            topics = {
+                    "#{T(nl.adempauze.contracts.EventCatalogue).OFFERS.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).REQUESTS.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"},
+            properties = "auto.offset.reset=latest")
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event;
+        try {
+            event = decoder.decode(record);
+        } catch (InvalidEventException e) {
+            log.debug("Live stream skips an unreadable record on {}: {}", record.topic(), e.getMessage());
+            return;
+        }
+        if (NotifiedEvents.isNotified(event.type())) {
+            feed.publish(new LiveEvent(event.id(), event.type(), EventAttributes.of(event.payload()),
+                    envelopes.write(event)));
+        }
+    }
+}

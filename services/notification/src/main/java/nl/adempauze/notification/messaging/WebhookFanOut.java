@@ -1,0 +1,66 @@
+package nl.adempauze.notification.messaging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.adempauze.notification.domain.EventAttributes;
+import nl.adempauze.notification.domain.NotifiedEvents;
+import nl.adempauze.notification.persistence.DeliveryRepository;
+import nl.adempauze.notification.persistence.SubscriptionRepository;
+import nl.adempauze.platform.inbox.IncomingEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records one pending delivery per interested subscriber, inside the transaction that marks the event
+ * processed, and starts sending them as soon as that transaction commits, so a subscriber does not wait for
+ * the poller and a delivery is never sent for an event whose processing was rolled back.
+ */
+@Component
+public class WebhookFanOut {
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final EnvelopeWriter envelopes;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    public WebhookFanOut(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+                         EnvelopeWriter envelopes, WebhookDispatcher dispatcher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.envelopes = envelopes;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public Mono<Void> handle(IncomingEvent event) {
+        if (!NotifiedEvents.isNotified(event.type())) {
+            return Mono.empty();
+        }
+        EventAttributes attributes = EventAttributes.of(event.payload());
+        String body = envelopes.write(event);
+        return subscriptions.findActiveFor(event.type())
+                .filter(subscription -> subscription.wants(event.type(), attributes))
+                .concatMap(subscription -> deliveries.insert(subscription.id(), event.id(), event.type(), body,
+                        clock.instant()))
+                .collectList()
+                .flatMap(this::sendAfterCommit);
+    }
+
+    private Mono<Void> sendAfterCommit(List<UUID> created) {
+        if (created.isEmpty()) {
+            return Mono.empty();
+        }
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(sync -> sync.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(() -> dispatcher.dispatch(created));
+                    }
+                }))
+                .then();
+    }
+}

@@ -1,0 +1,35 @@
+package nl.adempauze.notification.messaging;
+
+import nl.adempauze.platform.messaging.EventConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns consumed events into webhook deliveries. All instances share one consumer group, and the platform's
+ * inbox applies each event once, so every subscriber gets one delivery per event, also when Kafka redelivers.
+ * Unreadable records are dead-lettered by the platform's error handler.
+ */
+@Component
+public class WebhookListener {
+
+    static final String CONSUMER = "notification-webhooks";
+
+    private final EventConsumer eventConsumer;
+    private final WebhookFanOut fanOut;
+
+    public WebhookListener(EventConsumer eventConsumer, WebhookFanOut fanOut) {
+        this.eventConsumer = eventConsumer;
+        this.fanOut = fanOut;
+    }
+
+    @KafkaListener(id = "notification-webhooks", groupId = "${adempauze.notification.group-id:notification}",
+            topics = {
+                    "#{T(nl.adempauze.contracts.EventCatalogue).OFFERS.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).REQUESTS.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
+                    "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"})
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        eventConsumer.consume(CONSUMER, record, fanOut::handle);
+    }
+}

@@ -1,0 +1,65 @@
+package nl.adempauze.notification.messaging;
+
+import io.netty.channel.ChannelOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import nl.adempauze.notification.WebhookProperties;
+import nl.adempauze.notification.domain.AttemptOutcome;
+import nl.adempauze.notification.domain.ClaimedDelivery;
+import nl.adempauze.notification.domain.WebhookSignature;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * One signed POST of a delivery's body to its subscriber. Never fails: whatever happens (an error status, a
+ * refused connection, no answer within the timeout) comes back as an {@link AttemptOutcome}.
+ * See {@link WebhookSignature} for how receivers verify {@code X-Adempauze-Signature}.
+ */
+@Component
+public class WebhookSender {
+
+    public static final String EVENT_ID = "X-Adempauze-Event-Id";
+    public static final String EVENT_TYPE = "X-Adempauze-Event-Type";
+    public static final String TIMESTAMP = "X-Adempauze-Timestamp";
+    public static final String SIGNATURE = "X-Adempauze-Signature";
+
+    private final WebClient web;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public WebhookSender(WebhookProperties properties, Clock clock) {
+        this.timeout = properties.timeout();
+        this.clock = clock;
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout)
+                .followRedirect(false);
+        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+    }
+
+    public Mono<AttemptOutcome> send(ClaimedDelivery delivery) {
+        long timestamp = clock.instant().getEpochSecond();
+        return web.post()
+                .uri(delivery.url())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(EVENT_ID, delivery.eventId())
+                .header(EVENT_TYPE, delivery.eventType())
+                .header(TIMESTAMP, Long.toString(timestamp))
+                .header(SIGNATURE, WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()))
+                .bodyValue(delivery.body().getBytes(StandardCharsets.UTF_8))
+                .exchangeToMono(response -> response.releaseBody()
+                        .thenReturn(AttemptOutcome.answered(response.statusCode().value())))
+                .timeout(timeout)
+                .onErrorResume(error -> Mono.just(AttemptOutcome.noAnswer(describe(error))));
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,67 @@
+package nl.adempauze.notification.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.adempauze.notification.NotificationApplication;
+import nl.adempauze.notification.api.DeliveryResponse;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole service against the real broker and database. Every test class uses these same settings, so
+ * they share one Spring context (and one consumer group); tests keep apart by unique request ids and by
+ * their own receivers. Retries are fast here so the retry tests finish in seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = NotificationApplication.class,
+        properties = {
+                "spring.config.name=notification",
+                "adempauze.webhooks.max-attempts=4",
+                "adempauze.webhooks.initial-backoff=PT0.2S",
+                "adempauze.webhooks.poll-interval=PT0.1S",
+                "adempauze.webhooks.timeout=PT2S"})
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@AutoConfigureWebTestClient
+public abstract class NotificationIntegrationTest {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final String SECRET = "a-subscriber-secret-of-32-chars!";
+
+    @Autowired
+    protected WebTestClient web;
+
+    protected static String uniqueRequestId() {
+        return "req-" + UUID.randomUUID();
+    }
+
+    /** Creates a subscription and returns its id. */
+    protected UUID subscribe(String url, List<String> eventTypes, Map<String, String> scope) {
+        Map<String, Object> body = scope == null
+                ? Map.of("url", url, "secret", SECRET, "eventTypes", eventTypes)
+                : Map.of("url", url, "secret", SECRET, "eventTypes", eventTypes, "scope", scope);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> created = web.post().uri("/api/v1/subscriptions").bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CREATED)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return UUID.fromString((String) created.get("id"));
+    }
+
+    protected List<DeliveryResponse> deliveries(UUID subscription, String status) {
+        return web.get().uri(builder -> builder.path("/api/v1/subscriptions/{id}/deliveries")
+                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status)).build(subscription))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(DeliveryResponse.class).returnResult().getResponseBody();
+    }
+
+    protected void unsubscribe(UUID subscription) {
+        web.delete().uri("/api/v1/subscriptions/{id}", subscription).exchange().expectStatus().isNoContent();
+    }
+}

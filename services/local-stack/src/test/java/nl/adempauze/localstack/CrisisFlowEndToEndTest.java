@@ -67,6 +67,7 @@ class CrisisFlowEndToEndTest {
         // Two providers near Assen publish dementia-suitable ELV high-complex beds.
         publish("loc-assen-de-hoogte", "ELV_HOOG", 2);
         publish("loc-vries-vrieserhof", "ELV_HOOG", 1);
+        stack.awaitMatchingCaughtUp();
 
         var created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("region", "drenthe", "careType", "ELV_HOOG", "urgency", "CRISIS",

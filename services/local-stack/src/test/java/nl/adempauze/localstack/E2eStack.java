@@ -1,6 +1,7 @@
 package nl.adempauze.localstack;
 
 import java.util.Map;
+import nl.adempauze.contracts.EventCatalogue;
 import java.util.UUID;
 import nl.adempauze.platform.testing.RealInfrastructure;
 
@@ -25,6 +26,7 @@ final class E2eStack {
         frontDoor = FrontDoor.start(0, RunningServices.url(services.bedAvailability),
                 RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
         duplicator = new EventDuplicator(infrastructure.kafka().bootstrapServers());
+        awaitMatchingCaughtUp();
     }
 
     static synchronized E2eStack get() {
@@ -37,6 +39,14 @@ final class E2eStack {
             }));
         }
         return instance;
+    }
+
+    /** Waits until matching has read every location and capacity event, so it ranks from the current figures. */
+    void awaitMatchingCaughtUp() {
+        String kafka = infrastructure.kafka().bootstrapServers();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> ConsumerLag.of(kafka, "request-matching-replica", EventCatalogue.LOCATIONS.name()) == 0
+                        && ConsumerLag.of(kafka, "request-matching-replica", EventCatalogue.CAPACITY.name()) == 0);
     }
 
     String url() {

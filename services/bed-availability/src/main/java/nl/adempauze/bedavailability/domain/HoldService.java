@@ -42,19 +42,32 @@ public class HoldService {
         this.clock = clock;
     }
 
-    /** Holds one bed for the offer, or refuses with a reason. A second request for the same offer changes nothing. */
+    /**
+     * Holds one bed for the offer, or refuses with a reason. A second request for the same offer (a new event
+     * for an offer that already has a hold or a refusal) changes nothing.
+     */
     public Mono<Void> hold(String offerId, String requestId, String locationId, String careType) {
+        return holds.find(offerId).hasElement()
+                .flatMap(known -> known ? Mono.<Void>empty() : decide(offerId, requestId, locationId, careType));
+    }
+
+    private Mono<Void> decide(String offerId, String requestId, String locationId, String careType) {
         Instant now = clock.instant();
+        // record(...) completes empty, so each branch ends in thenReturn(true): only a real absence of a
+        // free bed (or of the location) may fall through to the refusal below it.
         return locations.find(locationId)
                 .flatMap(location -> capacity.holdOne(locationId, careType, now)
                         .flatMap(figure -> record(new Hold(offerId, requestId, locationId, careType, HoldStatus.HELD,
                                         null, now, now), List.of(
                                         new BedHeld(offerId, requestId, locationId, careType, now),
-                                        CapacityService.adjusted(location.region(), figure, "HOLD"))))
+                                        CapacityService.adjusted(location.region(), figure, "HOLD")))
+                                .thenReturn(true))
                         .switchIfEmpty(Mono.defer(() -> refuse(offerId, requestId, locationId, careType,
-                                location.open() ? refusalWhenOpen(locationId, careType) : Mono.just(HoldRefusal.LOCATION_CLOSED)))))
+                                location.open() ? refusalWhenOpen(locationId, careType) : Mono.just(HoldRefusal.LOCATION_CLOSED))
+                                .thenReturn(true))))
                 .switchIfEmpty(Mono.defer(() -> refuse(offerId, requestId, locationId, careType,
-                        Mono.just(HoldRefusal.UNKNOWN_LOCATION))));
+                        Mono.just(HoldRefusal.UNKNOWN_LOCATION)).thenReturn(true)))
+                .then();
     }
 
     private Mono<HoldRefusal> refusalWhenOpen(String locationId, String careType) {
@@ -71,8 +84,9 @@ public class HoldService {
     }
 
     private Mono<Void> record(Hold hold, List<Object> events) {
-        // The PK on offer_id makes a repeated hold request (a new event for an old offer) fail the transaction
-        // rather than take a second bed.
+        // Last line of defence: should two requests for one offer race past the check in hold(), the PK on
+        // offer_id fails the second transaction (rolling back its bed) rather than take a second bed; its retry
+        // then finds the hold and changes nothing.
         return holds.insert(hold).flatMap(inserted -> inserted
                 ? outbox.append(events)
                 : Mono.error(new IllegalStateException("Offer " + hold.offerId() + " already has a hold")));

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class BedAvailabilityEventsListener {
 
+    // One consumer group per listener, so a rebalance of one never pauses the other.
     static final String REPLICA_CONSUMER = "request-matching-replica";
     static final String HOLDS_CONSUMER = "request-matching-holds";
 
@@ -33,14 +34,14 @@ public class BedAvailabilityEventsListener {
         this.offerCycle = offerCycle;
     }
 
-    @KafkaListener(id = REPLICA_CONSUMER, groupId = EventCatalogue.REQUEST_MATCHING, topics = {
+    @KafkaListener(id = REPLICA_CONSUMER, groupId = REPLICA_CONSUMER, topics = {
             "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}",
             "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}"})
     public void onLocationOrCapacity(ConsumerRecord<String, byte[]> record) {
         consumer.consume(REPLICA_CONSUMER, record, this::applyToReplica);
     }
 
-    @KafkaListener(id = HOLDS_CONSUMER, groupId = EventCatalogue.REQUEST_MATCHING,
+    @KafkaListener(id = HOLDS_CONSUMER, groupId = HOLDS_CONSUMER,
             topics = "#{T(nl.adempauze.contracts.EventCatalogue).HOLDS.name()}")
     public void onHold(ConsumerRecord<String, byte[]> record) {
         consumer.consume(HOLDS_CONSUMER, record, this::applyHoldOutcome);

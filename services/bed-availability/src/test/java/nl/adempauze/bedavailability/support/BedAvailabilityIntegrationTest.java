@@ -1,0 +1,173 @@
+package nl.adempauze.bedavailability.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.adempauze.bedavailability.BedAvailabilityApplication;
+import nl.adempauze.bedavailability.api.CapacityView;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.Topic;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.platform.testing.RealInfrastructure;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TopicRecorder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running service against a real Kafka broker and a real PostgreSQL, seeded with the Drenthe demo region.
+ * Every integration test class extends this, so they all share one Spring context (and one database): a test
+ * works on a location and care type of its own, and sets the capacity it relies on before it acts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = BedAvailabilityApplication.class,
+        properties = {"spring.config.name=bed-availability", "adempauze.seed.file=classpath:seeds/drenthe.json"})
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@AutoConfigureWebTestClient
+@Import(AdjustableClock.Configuration.class)
+public abstract class BedAvailabilityIntegrationTest {
+
+    protected static final String REGION = "drenthe";
+    protected static final String SEED = "classpath:seeds/drenthe.json";
+    /** The consumer group bed-availability reads offers with. */
+    private static final String OFFER_CONSUMER_GROUP = EventCatalogue.BED_AVAILABILITY;
+    private static volatile TestEventProducer producer;
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @Autowired
+    protected AdjustableClock clock;
+
+    protected static String bootstrapServers() {
+        return RealInfrastructure.get().kafka().bootstrapServers();
+    }
+
+    /** Plays request-matching (or a broker redelivering) on the real broker. */
+    protected static TestEventProducer producer() {
+        if (producer == null) {
+            synchronized (BedAvailabilityIntegrationTest.class) {
+                if (producer == null) {
+                    producer = new TestEventProducer(bootstrapServers());
+                }
+            }
+        }
+        return producer;
+    }
+
+    /** Starts recording the topics now: create it before acting, so nothing the action causes is missed. */
+    protected static TopicRecorder recorder(String... topics) {
+        return new TopicRecorder(bootstrapServers(), Arrays.asList(topics));
+    }
+
+    protected static TopicRecorder recorder(Topic... topics) {
+        return recorder(Arrays.stream(topics).map(Topic::name).toArray(String[]::new));
+    }
+
+    protected static void assertAllConformToTheirSchema(TopicRecorder recorder) {
+        assertThat(recorder.all()).allSatisfy(seen -> assertThat(seen.schemaErrors())
+                .as("schema errors of %s %s on %s", seen.type(), seen.id(), seen.topic()).isEmpty());
+    }
+
+    protected static String newOfferId() {
+        return "offer-" + UUID.randomUUID();
+    }
+
+    protected static HoldRequested holdRequested(String offerId, String locationId, String careType) {
+        return new HoldRequested(offerId, requestIdOf(offerId), REGION, locationId, careType, Instant.now());
+    }
+
+    protected static String requestIdOf(String offerId) {
+        return "request-" + offerId;
+    }
+
+    protected WebTestClient.ResponseSpec putCapacity(String locationId, String careType, String json) {
+        return web.put().uri("/api/v1/locations/{id}/capacity/{careType}", locationId, careType)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    /** Publishes free beds as the provider would, and returns the resulting figure. */
+    protected CapacityView.CareTypeCapacity publish(String locationId, String careType, int freeBeds) {
+        return putCapacity(locationId, careType, "{\"freeBeds\":" + freeBeds + "}")
+                .expectStatus().isOk()
+                .expectBody(CapacityView.CareTypeCapacity.class)
+                .returnResult().getResponseBody();
+    }
+
+    protected CapacityView regionView(String careType) {
+        return web.get().uri(builder -> builder.path("/api/v1/regions/{region}/capacity")
+                        .queryParamIfPresent("careType", java.util.Optional.ofNullable(careType)).build(REGION))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(CapacityView.class)
+                .returnResult().getResponseBody();
+    }
+
+    protected CapacityView.LocationCapacity locationView(String locationId) {
+        return regionView(null).locations().stream()
+                .filter(location -> location.locationId().equals(locationId))
+                .findFirst().orElseThrow(() -> new AssertionError("Location " + locationId + " not in region view"));
+    }
+
+    /** The figure the region view shows now for one location and care type. */
+    protected CapacityView.CareTypeCapacity capacityOf(String locationId, String careType) {
+        return regionView(careType).locations().stream()
+                .filter(location -> location.locationId().equals(locationId))
+                .flatMap(location -> location.careTypes().stream())
+                .filter(figure -> figure.careType().equals(careType))
+                .findFirst().orElseThrow(() -> new AssertionError(
+                        "No " + careType + " capacity at " + locationId + " in region view"));
+    }
+
+    /**
+     * Waits until bed-availability has handled (and committed) every record on the offers topic, so a test can
+     * assert that nothing more will happen, e.g. after redeliveries.
+     */
+    protected static void awaitOffersConsumed() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            await("offers consumed by " + OFFER_CONSUMER_GROUP).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> lag(admin) == 0);
+        }
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        String topic = EventCatalogue.OFFERS.name();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(OFFER_CONSUMER_GROUP)
+                .partitionsToOffsetAndMetadata().get();
+        int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, partitions)
+                .mapToObj(partition -> new TopicPartition(topic, partition))
+                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+}

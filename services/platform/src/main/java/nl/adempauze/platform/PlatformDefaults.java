@@ -32,7 +32,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.kafka.template.observation-enabled", "false");
         defaults.put("spring.reactor.context-propagation", "auto");
-        defaults.put("spring.webflux.problemdetails.enabled", "true");
+        // ProblemResponses renders every problem with errors[].field; Boot's own handler would answer first without.
+        defaults.put("spring.webflux.problemdetails.enabled", "false");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");

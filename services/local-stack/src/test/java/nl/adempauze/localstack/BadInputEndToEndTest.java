@@ -15,7 +15,8 @@ class BadInputEndToEndTest {
     @Test
     void malformedRequestsAreRefusedNamingTheFieldAndStoreNothing() {
         E2eStack stack = E2eStack.get();
-        WebClient api = WebClient.create(stack.url());
+        WebClient api = WebClient.builder().baseUrl(stack.url())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
         int before = openRequests(api);
 
         assertProblem(api, Map.of("region", "drenthe", "careType", "ELV_HOOG", "urgency", "CRISIS",

@@ -1,0 +1,283 @@
+package nl.adempauze.requestmatching.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.BedHoldRefused;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.OfferAccepted;
+import nl.adempauze.contracts.events.OfferDeclined;
+import nl.adempauze.contracts.events.OfferMade;
+import nl.adempauze.contracts.events.OfferWithdrawn;
+import nl.adempauze.contracts.events.RequestCancelled;
+import nl.adempauze.contracts.events.RequestEscalated;
+import nl.adempauze.contracts.events.RequestMatched;
+import nl.adempauze.platform.testing.RealInfrastructure;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TopicRecorder;
+import nl.adempauze.requestmatching.RequestMatchingApplication;
+import nl.adempauze.requestmatching.api.RequestView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The offer cycle end to end on a real broker and database: this test plays bed-availability, feeding the replica
+ * with two locations of its own and answering hold requests, while a referrer and a provider use the API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
+        properties = {"spring.config.name=request-matching", "adempauze.seed.file=classpath:seeds/drenthe.json"})
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@AutoConfigureWebTestClient
+class OfferCycleIntegrationTest {
+
+    private static final String REGION = "drenthe";
+    private static final String CARE_TYPE = "ELV_HOOG";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String REQUEST_BODY = """
+            {"region":"drenthe","careType":"ELV_HOOG","urgency":"CRISIS","residence":{"postcode":"9401"},
+             "needs":["DEMENTIA"],"funder":"zilveren-kruis",
+             "contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""";
+    private static volatile TestEventProducer producer;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    private String near;
+    private String far;
+    private TopicRecorder recorder;
+
+    private static TestEventProducer producer() {
+        if (producer == null) {
+            synchronized (OfferCycleIntegrationTest.class) {
+                if (producer == null) {
+                    producer = new TestEventProducer(RealInfrastructure.get().kafka().bootstrapServers());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @BeforeEach
+    void feedReplica() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        near = "loc-near-" + suffix;
+        far = "loc-far-" + suffix;
+        // Assen itself, and about 15 km east of it
+        producer().send(location(near, "Zorgcentrum Dichtbij", 52.9930, 6.5600));
+        producer().send(location(far, "Zorgcentrum Verweg", 52.9930, 6.7820));
+        producer().send(capacity(near, 1, 1));
+        producer().send(capacity(far, 1, 1));
+        awaitAvailable(1);
+        recorder = new TopicRecorder(RealInfrastructure.get().kafka().bootstrapServers(),
+                List.of(EventCatalogue.OFFERS.name(), EventCatalogue.REQUESTS.name()));
+    }
+
+    /** Takes this test's locations out of the candidates again, so the next test only sees its own. */
+    @AfterEach
+    void emptyReplica() {
+        if (recorder != null) {
+            recorder.close();
+        }
+        producer().send(capacity(near, 0, 2));
+        producer().send(capacity(far, 0, 2));
+        awaitAvailable(0);
+    }
+
+    @Test
+    void declinedAndRefusedOffersMoveToTheNextCandidateAndEscalateWhenNoneIsLeft() {
+        String requestId = submit();
+
+        HoldRequested firstHold = awaitHoldRequested(requestId, near);
+        producer().send(new BedHeld(firstHold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+        OfferMade made = awaitOne(OfferMade.class, offer -> offer.offerId().equals(firstHold.offerId()));
+        assertThat(made.respondBy()).isAfter(Instant.now());
+        assertThat(made.explanation()).contains("km");
+        assertThat(made.locationId()).isEqualTo(near);
+
+        web.post().uri("/api/v1/offers/{id}/decline", firstHold.offerId())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"no staff\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("DECLINED");
+        OfferDeclined declined = awaitOne(OfferDeclined.class, offer -> offer.offerId().equals(firstHold.offerId()));
+        assertThat(declined.reason()).isEqualTo("no staff");
+
+        HoldRequested secondHold = awaitHoldRequested(requestId, far);
+        assertThat(secondHold.offerId()).isNotEqualTo(firstHold.offerId());
+        producer().send(new BedHoldRefused(secondHold.offerId(), requestId, far, CARE_TYPE, "NO_FREE_BED",
+                Instant.now()));
+
+        awaitStatus(requestId, "ESCALATED");
+        RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
+        assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
+        assertThat(recorder.payloads(HoldRequested.class, hold -> hold.requestId().equals(requestId))).hasSize(2);
+
+        assertCleanEvents();
+    }
+
+    @Test
+    void acceptedOfferMatchesTheRequestAndCancellingWithdrawsIt() {
+        String requestId = submit();
+        HoldRequested hold = awaitHoldRequested(requestId, near);
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+
+        RequestView matched = view(requestId);
+        assertThat(matched.status()).isEqualTo("MATCHED");
+        assertThat(matched.match()).isNotNull();
+        assertThat(matched.match().offerId()).isEqualTo(hold.offerId());
+        assertThat(matched.match().locationId()).isEqualTo(near);
+        assertThat(matched.match().street()).isEqualTo("Teststraat 1");
+        assertThat(matched.match().postcode()).isEqualTo("9401 AA");
+        assertThat(matched.match().expectedAdmissionAt()).isNotNull();
+        awaitOne(OfferAccepted.class, offer -> offer.offerId().equals(hold.offerId()));
+        RequestMatched requestMatched = awaitOne(RequestMatched.class, m -> m.requestId().equals(requestId));
+        assertThat(requestMatched.locationId()).isEqualTo(near);
+
+        web.post().uri("/api/v1/requests/{id}/cancel", requestId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"patient recovered\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        OfferWithdrawn withdrawn = awaitOne(OfferWithdrawn.class, offer -> offer.offerId().equals(hold.offerId()));
+        assertThat(withdrawn.reason()).isEqualTo("REQUEST_CANCELLED");
+        awaitOne(RequestCancelled.class, cancelled -> cancelled.requestId().equals(requestId));
+        assertThat(view(requestId).status()).isEqualTo("CANCELLED");
+
+        assertCleanEvents();
+    }
+
+    @Test
+    void declineNeedsAReasonAndAnOfferIsAcceptedOnlyOnce() {
+        String requestId = submit();
+        HoldRequested hold = awaitHoldRequested(requestId, near);
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+
+        for (String body : List.of("{}", "{\"reason\":\"   \"}")) {
+            web.post().uri("/api/v1/offers/{id}/decline", hold.offerId())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        }
+        assertThat(view(requestId).status()).isEqualTo("OFFERED");
+
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+                .exchange()
+                .expectStatus().isOk();
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(view(requestId).status()).isEqualTo("MATCHED");
+
+        awaitOne(RequestMatched.class, m -> m.requestId().equals(requestId));
+        assertThat(recorder.payloads(OfferAccepted.class, offer -> offer.offerId().equals(hold.offerId())))
+                .hasSize(1);
+        assertCleanEvents();
+    }
+
+    private String submit() {
+        var result = web.post().uri("/api/v1/requests")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(RequestView.class)
+                .returnResult();
+        RequestView view = result.getResponseBody();
+        assertThat(view).isNotNull();
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/v1/requests/" + view.id());
+        return view.id();
+    }
+
+    private RequestView view(String requestId) {
+        return web.get().uri("/api/v1/requests/{id}", requestId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(RequestView.class)
+                .returnResult().getResponseBody();
+    }
+
+    private void awaitStatus(String requestId, String status) {
+        await("request " + requestId + " " + status).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> view(requestId).status(), status::equals);
+    }
+
+    private HoldRequested awaitHoldRequested(String requestId, String locationId) {
+        HoldRequested hold = awaitOne(HoldRequested.class,
+                candidate -> candidate.requestId().equals(requestId) && candidate.locationId().equals(locationId));
+        assertThat(hold.region()).isEqualTo(REGION);
+        assertThat(hold.careType()).isEqualTo(CARE_TYPE);
+        return hold;
+    }
+
+    private <T> T awaitOne(Class<T> type, java.util.function.Predicate<T> filter) {
+        return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    private void assertCleanEvents() {
+        assertThat(recorder.all()).isNotEmpty().allSatisfy(seen -> {
+            assertThat(seen.schemaErrors()).as("schema errors of %s %s", seen.type(), seen.id()).isEmpty();
+            String raw = new String(seen.raw(), StandardCharsets.UTF_8);
+            assertThat(raw).as("raw %s", seen.type()).doesNotContain("Huisartsenpost").doesNotContain("123456");
+        });
+    }
+
+    private void awaitAvailable(int beds) {
+        await("replica of " + near + ", " + far + " at " + beds + " bed(s)").atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> db.sql("""
+                                SELECT count(*) AS n FROM capacity_replica c JOIN location_replica l ON l.id = c.location_id
+                                WHERE c.location_id IN (:near, :far) AND c.available_beds = :beds""")
+                        .bind("near", near).bind("far", far).bind("beds", beds)
+                        .map((row, meta) -> row.get("n", Long.class))
+                        .one().block(), count -> count == 2L);
+    }
+
+    private static LocationRegistered location(String id, String name, double latitude, double longitude) {
+        return new LocationRegistered(id, REGION, "provider-" + id, "Zorggroep Test", name,
+                new Address("Teststraat 1", "9401 AA", "Assen"), "Assen", latitude, longitude,
+                List.of("DEMENTIA"), List.of(CARE_TYPE),
+                List.of(new FunderContract("zilveren-kruis", List.of(CARE_TYPE))), true, null, Instant.now());
+    }
+
+    private static CapacityPublished capacity(String locationId, int availableBeds, long version) {
+        return new CapacityPublished(locationId, REGION, CARE_TYPE, availableBeds, 0, availableBeds, version,
+                Instant.now());
+    }
+}

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.Topic;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.OfferMade;
+import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +127,31 @@ class CrisisFlowEndToEndTest {
         assertThat(recorder.all()).noneMatch(seen -> new String(seen.raw()).contains("Huisartsenpost Assen")
                 || new String(seen.raw()).contains("123456"));
         assertThat(stack.duplicator.duplicated()).isPositive();
+
+        // One trace follows the GP's POST across the Kafka hops to the first offer (the decline starts another).
+        Object firstOfferId = firstOffer.get("id");
+        var hops = recorder.all().stream().filter(seen -> firstChain(seen.payload(), requestId, firstOfferId)).toList();
+        assertThat(hops).extracting(TopicRecorder.Seen::type)
+                .contains("RequestSubmitted", "HoldRequested", "BedHeld", "OfferMade");
+        assertThat(hops).extracting(seen -> traceId(seen.traceparent())).doesNotContainNull()
+                .containsOnly(traceId(hops.get(0).traceparent()));
+    }
+
+    private static boolean firstChain(Object payload, String requestId, Object offerId) {
+        if (payload instanceof RequestSubmitted submitted) {
+            return submitted.requestId().equals(requestId);
+        }
+        if (payload instanceof HoldRequested requested) {
+            return requested.offerId().equals(offerId);
+        }
+        if (payload instanceof BedHeld held) {
+            return held.offerId().equals(offerId);
+        }
+        return payload instanceof OfferMade made && made.offerId().equals(offerId);
+    }
+
+    private static String traceId(String traceparent) {
+        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     private List<WebhookReceiver.Received> webhooksFor(String requestId) {

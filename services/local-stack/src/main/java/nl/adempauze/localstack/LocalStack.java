@@ -1,6 +1,7 @@
 package nl.adempauze.localstack;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import nl.adempauze.platform.testing.EmbeddedKafkaServer;
@@ -26,6 +27,7 @@ public final class LocalStack {
         KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 9092));
         RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
                 8081, 8082, 8083, seedFile, "", Map.of()));
+        services.awaitReady(Duration.ofMinutes(2));
         FrontDoor frontDoor = FrontDoor.start(frontDoorPort, RunningServices.url(services.bedAvailability),
                 RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

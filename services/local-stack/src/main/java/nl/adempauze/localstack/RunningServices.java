@@ -1,9 +1,16 @@
 package nl.adempauze.localstack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.notification.NotificationApplication;
@@ -61,6 +68,36 @@ public final class RunningServices implements AutoCloseable {
         ConfigurableApplicationContext context = run.apply(args);
         contexts.add(context);
         return context;
+    }
+
+    /**
+     * Waits until every service reports ready; request-matching is ready only once it has read the locations and
+     * capacity that exist, so the first request is ranked against the real picture.
+     */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ConfigurableApplicationContext context : contexts) {
+            URI readiness = URI.create(url(context) + "/actuator/health/readiness");
+            while (!ready(http, readiness)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(readiness + " not ready within " + timeout);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
+    private static boolean ready(HttpClient http, URI readiness) {
+        try {
+            return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String url(ConfigurableApplicationContext context) {

@@ -26,7 +26,7 @@ final class E2eStack {
         frontDoor = FrontDoor.start(0, RunningServices.url(services.bedAvailability),
                 RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
         duplicator = new EventDuplicator(infrastructure.kafka().bootstrapServers());
-        awaitMatchingCaughtUp();
+        services.awaitReady(java.time.Duration.ofMinutes(2));
     }
 
     static synchronized E2eStack get() {

@@ -12,6 +12,7 @@ import nl.adempauze.contracts.Topic;
 import nl.adempauze.platform.inbox.EventDecoder;
 import nl.adempauze.platform.inbox.EventInbox;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.messaging.TransientFailures;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.outbox.OutboxRelay;
 import nl.adempauze.platform.outbox.TraceContext;
@@ -84,19 +85,27 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Transient failures (database or broker briefly away) are retried with backoff; a record that can never be
-     * read goes to its topic's dead-letter topic at once, and the consumer carries on with the next.
+     * A record that can never be read goes to its topic's dead-letter topic at once, and the consumer carries on.
+     * While the database or broker is away, a record is retried until they are back (nothing is lost, order is
+     * kept); any other failure is retried for a minute and then dead-lettered, so one bad record cannot stall a
+     * partition for ever.
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(60_000));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, exception) -> TransientFailures.isTransient(exception)
+                ? backOff(Long.MAX_VALUE) : null);
+        return handler;
+    }
+
+    private static ExponentialBackOff backOff(long maxElapsedMillis) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(60_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+        backOff.setMaxElapsedTime(maxElapsedMillis);
+        return backOff;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.HoldRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
@@ -44,7 +45,7 @@ public class HoldService {
 
     /**
      * Holds one bed for the offer, or refuses with a reason. A second request for the same offer (a new event
-     * for an offer that already has a hold or a refusal) changes nothing.
+     * for an offer that already has a hold, a refusal or a release) changes nothing.
      */
     public Mono<Void> hold(String offerId, String requestId, String locationId, String careType) {
         return holds.find(offerId).hasElement()
@@ -53,34 +54,32 @@ public class HoldService {
 
     private Mono<Void> decide(String offerId, String requestId, String locationId, String careType) {
         Instant now = clock.instant();
-        // record(...) completes empty, so each branch ends in thenReturn(true): only a real absence of a
-        // free bed (or of the location) may fall through to the refusal below it.
-        return locations.find(locationId)
-                .flatMap(location -> capacity.holdOne(locationId, careType, now)
-                        .flatMap(figure -> record(new Hold(offerId, requestId, locationId, careType, HoldStatus.HELD,
-                                        null, now, now), List.of(
-                                        new BedHeld(offerId, requestId, locationId, careType, now),
-                                        CapacityService.adjusted(location.region(), figure, "HOLD")))
-                                .thenReturn(true))
-                        .switchIfEmpty(Mono.defer(() -> refuse(offerId, requestId, locationId, careType,
-                                location.open() ? refusalWhenOpen(locationId, careType) : Mono.just(HoldRefusal.LOCATION_CLOSED))
-                                .thenReturn(true))))
-                .switchIfEmpty(Mono.defer(() -> refuse(offerId, requestId, locationId, careType,
-                        Mono.just(HoldRefusal.UNKNOWN_LOCATION)).thenReturn(true)))
-                .then();
+        return locations.find(locationId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(location -> location.isEmpty()
+                        ? refuse(offerId, requestId, locationId, careType, HoldRefusal.UNKNOWN_LOCATION)
+                        : capacity.holdOne(locationId, careType, now).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .flatMap(figure -> figure.isPresent()
+                                        ? record(new Hold(offerId, requestId, locationId, careType, HoldStatus.HELD,
+                                                null, now, now), List.of(
+                                                new BedHeld(offerId, requestId, locationId, careType, now),
+                                                CapacityService.adjusted(location.get().region(), figure.get(), "HOLD")))
+                                        : refusalReason(location.get(), careType).flatMap(reason ->
+                                                refuse(offerId, requestId, locationId, careType, reason))));
     }
 
-    private Mono<HoldRefusal> refusalWhenOpen(String locationId, String careType) {
-        return capacity.find(locationId, careType).map(figure -> HoldRefusal.NO_FREE_BED)
+    private Mono<HoldRefusal> refusalReason(Location location, String careType) {
+        if (!location.open()) {
+            return Mono.just(HoldRefusal.LOCATION_CLOSED);
+        }
+        return capacity.find(location.id(), careType).map(figure -> HoldRefusal.NO_FREE_BED)
                 .defaultIfEmpty(HoldRefusal.CARE_TYPE_NOT_OFFERED);
     }
 
     private Mono<Void> refuse(String offerId, String requestId, String locationId, String careType,
-                              Mono<HoldRefusal> reason) {
+                              HoldRefusal refusal) {
         Instant now = clock.instant();
-        return reason.flatMap(refusal -> record(
-                new Hold(offerId, requestId, locationId, careType, HoldStatus.REFUSED, refusal.name(), now, now),
-                List.of(new BedHoldRefused(offerId, requestId, locationId, careType, refusal.name(), now))));
+        return record(new Hold(offerId, requestId, locationId, careType, HoldStatus.REFUSED, refusal.name(), now, now),
+                List.of(new BedHoldRefused(offerId, requestId, locationId, careType, refusal.name(), now)));
     }
 
     private Mono<Void> record(Hold hold, List<Object> events) {
@@ -98,16 +97,17 @@ public class HoldService {
                 .then();
     }
 
-    /** The offer ended without admission: give the bed back. Releasing twice changes nothing. */
-    public Mono<Void> release(String offerId, String reason) {
+    /**
+     * The offer ended without admission: give the bed back. Releasing twice changes nothing. When no hold exists
+     * yet (the release overtook its hold request), a released marker is stored so the late request holds nothing.
+     */
+    public Mono<Void> release(String offerId, String requestId, String locationId, String careType, String reason) {
         Instant now = clock.instant();
         return holds.transition(offerId, HoldStatus.COUNTED_AS_HELD, HoldStatus.RELEASED, reason, now)
-                .flatMap(hold -> capacity.adjust(hold.locationId(), hold.careType(), -1, 0, now)
-                        .zipWith(locations.find(hold.locationId()))
-                        .flatMap(pair -> outbox.append(
-                                new HoldReleased(hold.offerId(), hold.requestId(), hold.locationId(), hold.careType(),
-                                        reason, now),
-                                CapacityService.adjusted(pair.getT2().region(), pair.getT1(), "RELEASE"))));
+                .flatMap(hold -> announce(hold, -1, 0, "RELEASE", new HoldReleased(hold.offerId(), hold.requestId(),
+                        hold.locationId(), hold.careType(), reason, now)))
+                .switchIfEmpty(Mono.defer(() -> holds.insert(new Hold(offerId, requestId, locationId, careType,
+                        HoldStatus.RELEASED, reason, now, now)).then()));
     }
 
     /** The provider confirms the patient arrived: the held bed is now occupied. */
@@ -115,13 +115,8 @@ public class HoldService {
         Instant now = clock.instant();
         return tx.transactional(holds.transition(offerId, EnumSet.of(HoldStatus.ACCEPTED), HoldStatus.ADMITTED, null, now)
                 .switchIfEmpty(Mono.defer(() -> wrongState(offerId, "admitted", "accepted")))
-                .flatMap(hold -> capacity.adjust(hold.locationId(), hold.careType(), -1, -1, now)
-                        .zipWith(locations.find(hold.locationId()))
-                        .flatMap(pair -> outbox.append(
-                                new PatientAdmitted(hold.offerId(), hold.requestId(), hold.locationId(),
-                                        hold.careType(), now),
-                                CapacityService.adjusted(pair.getT2().region(), pair.getT1(), "ADMISSION")))
-                        .thenReturn(hold)));
+                .flatMap(hold -> announce(hold, -1, -1, "ADMISSION", new PatientAdmitted(hold.offerId(),
+                        hold.requestId(), hold.locationId(), hold.careType(), now)).thenReturn(hold)));
     }
 
     /** The patient left: the bed is free again. */
@@ -129,13 +124,15 @@ public class HoldService {
         Instant now = clock.instant();
         return tx.transactional(holds.transition(offerId, EnumSet.of(HoldStatus.ADMITTED), HoldStatus.DISCHARGED, null, now)
                 .switchIfEmpty(Mono.defer(() -> wrongState(offerId, "discharged", "admitted")))
-                .flatMap(hold -> capacity.adjust(hold.locationId(), hold.careType(), 0, 1, now)
-                        .zipWith(locations.find(hold.locationId()))
-                        .flatMap(pair -> outbox.append(
-                                new PatientDischarged(hold.offerId(), hold.requestId(), hold.locationId(),
-                                        hold.careType(), now),
-                                CapacityService.adjusted(pair.getT2().region(), pair.getT1(), "DISCHARGE")))
-                        .thenReturn(hold)));
+                .flatMap(hold -> announce(hold, 0, 1, "DISCHARGE", new PatientDischarged(hold.offerId(),
+                        hold.requestId(), hold.locationId(), hold.careType(), now)).thenReturn(hold)));
+    }
+
+    /** Applies a hold's effect on the bed counts and announces both the fact and the new figure. */
+    private Mono<Void> announce(Hold hold, int heldDelta, int freeDelta, String cause, Object fact) {
+        return capacity.adjust(hold.locationId(), hold.careType(), heldDelta, freeDelta, clock.instant())
+                .zipWith(locations.find(hold.locationId()))
+                .flatMap(pair -> outbox.append(fact, CapacityService.adjusted(pair.getT2().region(), pair.getT1(), cause)));
     }
 
     private Mono<Hold> wrongState(String offerId, String action, String required) {

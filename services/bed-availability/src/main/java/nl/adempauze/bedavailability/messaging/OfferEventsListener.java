@@ -43,13 +43,16 @@ public class OfferEventsListener {
             return holds.accept(accepted.offerId());
         }
         if (payload instanceof OfferDeclined declined) {
-            return holds.release(declined.offerId(), "OFFER_DECLINED");
+            return holds.release(declined.offerId(), declined.requestId(), declined.locationId(), declined.careType(),
+                    "OFFER_DECLINED");
         }
         if (payload instanceof OfferExpired expired) {
-            return holds.release(expired.offerId(), "OFFER_EXPIRED");
+            return holds.release(expired.offerId(), expired.requestId(), expired.locationId(), expired.careType(),
+                    "OFFER_EXPIRED");
         }
         if (payload instanceof OfferWithdrawn withdrawn) {
-            return holds.release(withdrawn.offerId(), "OFFER_WITHDRAWN");
+            return holds.release(withdrawn.offerId(), withdrawn.requestId(), withdrawn.locationId(),
+                    withdrawn.careType(), "OFFER_WITHDRAWN");
         }
         return Mono.empty(); // OfferMade: nothing to do here
     }

@@ -13,6 +13,7 @@ import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.contracts.events.BedHoldRefused;
 import nl.adempauze.contracts.events.CapacityAdjusted;
 import nl.adempauze.contracts.events.HoldReleased;
@@ -76,6 +77,29 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
             assertThat(hold(second).status()).isEqualTo(HoldStatus.REFUSED);
             assertAllConformToTheirSchema(events);
         }
+    }
+
+    @Test
+    void aWithdrawalThatOvertakesItsHoldRequestLeavesNoBedHeld() {
+        String location = "loc-norg-de-brinkstede";
+        String careType = capacityTypeAt(location);
+        publish(location, careType, 1);
+        String offer = newOfferId();
+
+        try (TopicRecorder events = recorder(EventCatalogue.HOLDS)) {
+            producer().send(new OfferWithdrawn(offer, requestIdOf(offer), REGION, location, "provider", careType,
+                    "REQUEST_CANCELLED", java.time.Instant.now()));
+            producer().send(holdRequested(offer, location, careType));
+            awaitOffersConsumed();
+
+            assertThat(events.payloads(BedHeld.class, e -> e.offerId().equals(offer))).isEmpty();
+            assertThat(capacityOf(location, careType).heldBeds()).isZero();
+            assertThat(capacityOf(location, careType).availableBeds()).isEqualTo(1);
+        }
+    }
+
+    private String capacityTypeAt(String location) {
+        return locationView(location).careTypes().get(0).careType();
     }
 
     @Test

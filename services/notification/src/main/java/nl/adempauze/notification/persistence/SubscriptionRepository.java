@@ -62,7 +62,8 @@ public class SubscriptionRepository {
 
     /** Active subscriptions to an event type; their scopes are checked by the caller. */
     public Flux<Subscription> findActiveFor(String eventType) {
-        return db.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE active AND :type = ANY(event_types)")
+        // FOR SHARE: a deactivation waits for this fan-out to commit, and then fails the deliveries it created
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE active AND :type = ANY(event_types) FOR SHARE")
                 .bind("type", eventType)
                 .map(SubscriptionRepository::toSubscription)
                 .all();

@@ -27,14 +27,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes outbox rows to Kafka in commit order, right after the transaction that wrote them commits, with a
- * slow poll as fallback (a crash between commit and publish, or a broker outage). Rows are locked while being
- * sent, so several instances never send the same row at once, and deleted only after the broker acknowledged
- * them: delivery is at-least-once, and consumers are idempotent.
+ * slow poll as fallback (a crash between commit and publish, or a broker outage). Only one instance relays at a
+ * time (an advisory lock), so events keep their commit order per key; rows are deleted only after the broker
+ * acknowledged them: delivery is at-least-once, and consumers are idempotent.
  */
 public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    private static final long RELAY_LOCK = 0x4164656d7061757aL; // "Adempauz"
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -82,9 +83,20 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private Mono<Integer> publishBatch() {
+        // One relay per database at a time: two instances sending interleaved batches could reorder the events
+        // of one key (a withdrawal overtaking its hold request). The lock ends with the transaction.
+        return db.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                .bind("lock", RELAY_LOCK)
+                .map((row, meta) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one()
+                .flatMap(mine -> mine ? nextRows().flatMap(rows -> rows.isEmpty() ? Mono.just(0)
+                        : send(rows).then(delete(rows)).thenReturn(rows.size())) : Mono.just(0));
+    }
+
+    private Mono<List<OutboxRow>> nextRows() {
         return db.sql("""
                         SELECT seq, event_id, topic, message_key, event_type, subject, payload, traceparent, occurred_at
-                        FROM outbox_event ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                        FROM outbox_event ORDER BY seq LIMIT :limit""")
                 .bind("limit", BATCH)
                 .map((row, meta) -> new OutboxRow(
                         row.get("seq", Long.class),
@@ -97,8 +109,7 @@ public class OutboxRelay implements DisposableBean {
                         row.get("traceparent", String.class),
                         row.get("occurred_at", OffsetDateTime.class)))
                 .all()
-                .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows).then(delete(rows)).thenReturn(rows.size()));
+                .collectList();
     }
 
     private Mono<Void> send(List<OutboxRow> rows) {

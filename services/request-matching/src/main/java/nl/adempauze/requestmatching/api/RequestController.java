@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,17 +53,25 @@ public class RequestController {
         this.json = json;
     }
 
-    /** A referrer submits a request; matching starts at once. */
+    /**
+     * A referrer submits a request; matching starts at once. With an {@code Idempotency-Key} header a retried POST
+     * answers 200 with the request the first call created, instead of creating (and holding a bed for) another.
+     */
     @PostMapping("/requests")
-    public Mono<ResponseEntity<RequestView>> submit(@Valid @RequestBody SubmitRequest body) {
+    public Mono<ResponseEntity<RequestView>> submit(@Valid @RequestBody SubmitRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Mono.error(ApiProblem.invalidField("Idempotency-Key", "Idempotency-Key must be 1 to 200 characters"));
+        }
         RequestService.Submission submission = new RequestService.Submission(body.region(), body.careType(),
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new MatchingRequest.Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
-                body.neededBy());
+                body.neededBy(), idempotencyKey);
         return service.submit(submission)
-                .flatMap(this::view)
-                .map(view -> ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view));
+                .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
+                        ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)
+                        : ResponseEntity.ok().location(URI.create("/api/v1/requests/" + view.id())).body(view)));
     }
 
     @GetMapping("/requests/{id}")

@@ -6,6 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Tunables of the offer cycle (see request-matching.yml). */
 @ConfigurationProperties("adempauze.matching")
-public record MatchingSettings(Duration expiryCheckInterval, Duration deadlineAtRiskMargin,
+public record MatchingSettings(Duration holdAnswerTimeout, Duration deadlineAtRiskMargin,
                                Duration defaultAdmissionDelay, Duration acceptanceWindow, Set<String> knownNeeds) {
 }

@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class OfferCycle {
 
-    private static final Set<OfferStatus> IN_FLIGHT = EnumSet.of(OfferStatus.HOLD_REQUESTED, OfferStatus.OPEN);
+    private static final String NO_REASON_GIVEN = "Cancelled by the referrer";
+    /** How far ahead a provider may plan an admission; beyond that it is a typo, not a plan. */
+    private static final Duration ADMISSION_HORIZON = Duration.ofDays(366);
 
     private final RequestRepository requests;
     private final OfferRepository offers;
@@ -121,6 +123,11 @@ public class OfferCycle {
                 return Mono.error(ApiProblem.conflict("Offer expired",
                         "The response deadline of offer " + offerId + " passed at " + offer.respondBy()));
             }
+            if (expectedAdmissionAt != null && (expectedAdmissionAt.isBefore(now.minus(Duration.ofHours(1)))
+                    || expectedAdmissionAt.isAfter(now.plus(ADMISSION_HORIZON)))) {
+                return Mono.error(ApiProblem.invalidField("expectedAdmissionAt",
+                        "expectedAdmissionAt must lie between now and one year ahead"));
+            }
             Instant expected = expectedAdmissionAt != null ? expectedAdmissionAt
                     : now.plus(settings.defaultAdmissionDelay());
             return offers.transition(offerId, EnumSet.of(OfferStatus.OPEN), OfferStatus.ACCEPTED, null, null, now)
@@ -171,6 +178,11 @@ public class OfferCycle {
                     if (request.status() == RequestStatus.CANCELLED) {
                         return Mono.just(request);
                     }
+                    if (!request.status().cancellable()) {
+                        return Mono.error(ApiProblem.conflict("Request cannot be cancelled", "The patient of request "
+                                + requestId + " is already " + request.status() + "; the provider records discharge"));
+                    }
+                    String why = reason == null || reason.isBlank() ? NO_REASON_GIVEN : reason;
                     Flux<Void> withdrawals = offers.ofRequest(requestId)
                             .filter(offer -> offer.status().inFlight() || offer.status() == OfferStatus.ACCEPTED)
                             .concatMap(offer -> offers.transition(offer.id(),
@@ -179,11 +191,33 @@ public class OfferCycle {
                                     .flatMap(withdrawn -> outbox.append(new OfferWithdrawn(offer.id(), requestId,
                                             request.region(), offer.locationId(), offer.providerId(), offer.careType(),
                                             "REQUEST_CANCELLED", now))));
-                    return withdrawals.then(requests.cancelled(requestId, reason, now))
-                            .then(outbox.append(new RequestCancelled(requestId, request.region(), reason, now)))
+                    return withdrawals.then(requests.cancelled(requestId, why, now))
+                            .then(outbox.append(new RequestCancelled(requestId, request.region(), why, now)))
                             .then(requests.find(requestId));
                 });
         return tx.transactional(work);
+    }
+
+    /**
+     * Bed-availability never answered a hold request (it was away longer than it may take): withdraw the offer, so
+     * a late hold is released again, and try the next candidate.
+     */
+    public Mono<Void> holdUnanswered(String offerId) {
+        Instant now = clock.instant();
+        Mono<Void> work = withLockedRequest(offerId, (offer, request) -> offers.transition(offerId,
+                        EnumSet.of(OfferStatus.HOLD_REQUESTED), OfferStatus.WITHDRAWN, "HOLD_NOT_ANSWERED", null, now)
+                .flatMap(withdrawn -> outbox.append(new OfferWithdrawn(offerId, request.id(), request.region(),
+                                offer.locationId(), offer.providerId(), offer.careType(), "HOLD_NOT_ANSWERED", now))
+                        .then(request.status() == RequestStatus.SUBMITTED ? offerNext(request) : Mono.empty())));
+        return tx.transactional(work);
+    }
+
+    /** The provider confirmed admission (or discharge) of a matched request's patient. */
+    public Mono<Void> patientMoved(String requestId, RequestStatus from, RequestStatus to) {
+        Instant now = clock.instant();
+        return requests.lock(requestId)
+                .filter(request -> request.status() == from)
+                .flatMap(request -> requests.setStatus(requestId, to, now));
     }
 
     /** Alerts the coordinator once that the request may miss its admission deadline. */

@@ -1,12 +1,14 @@
 package nl.adempauze.requestmatching.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Watches the clocks: expires unanswered offers and flags requests whose admission deadline is at risk. */
 @Component
@@ -32,13 +34,24 @@ public class OfferDeadlines {
     @Scheduled(fixedDelayString = "${adempauze.matching.expiry-check-interval}")
     public void check() {
         try {
+            // each step on its own: one offer that cannot be handled must not stop the clocks of all others
             offers.dueForExpiry(clock.instant(), 100)
-                    .concatMap(offer -> offerCycle.expire(offer.id()))
+                    .concatMap(offer -> isolated("expire offer " + offer.id(), offerCycle.expire(offer.id())))
+                    .thenMany(offers.holdNotAnsweredSince(clock.instant().minus(settings.holdAnswerTimeout()), 100))
+                    .concatMap(offer -> isolated("withdraw unanswered hold " + offer.id(),
+                            offerCycle.holdUnanswered(offer.id())))
                     .thenMany(requests.deadlineAtRisk(clock.instant().plus(settings.deadlineAtRiskMargin())))
-                    .concatMap(offerCycle::deadlineAtRisk)
-                    .blockLast();
+                    .concatMap(id -> isolated("escalate deadline of " + id, offerCycle.deadlineAtRisk(id)))
+                    .blockLast(Duration.ofMinutes(1));
         } catch (RuntimeException e) {
             log.warn("Deadline check failed, will retry: {}", e.toString());
         }
+    }
+
+    private static Mono<Void> isolated(String step, Mono<Void> work) {
+        return work.onErrorResume(e -> {
+            log.warn("Could not {}, will retry: {}", step, e.toString());
+            return Mono.empty();
+        });
     }
 }

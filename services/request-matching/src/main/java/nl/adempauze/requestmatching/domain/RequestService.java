@@ -23,8 +23,15 @@ public class RequestService {
 
     /** What a referrer submits, after syntactic validation. */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
-                             String municipality, String funder, MatchingRequest.Contact contact, Instant neededBy) {
+                             String municipality, String funder, MatchingRequest.Contact contact, Instant neededBy,
+                             String idempotencyKey) {
     }
+
+    /** The request, and whether this call created it (false: an earlier call with the same idempotency key did). */
+    public record Submitted(MatchingRequest request, boolean created) {
+    }
+
+    private static final java.time.Duration NEEDED_BY_HORIZON = java.time.Duration.ofDays(366);
 
     private final RequestRepository requests;
     private final ReferenceDataRepository reference;
@@ -45,7 +52,19 @@ public class RequestService {
         this.clock = clock;
     }
 
-    public Mono<MatchingRequest> submit(Submission submission) {
+    public Mono<Submitted> submit(Submission submission) {
+        if (submission.idempotencyKey() == null) {
+            return create(submission).map(request -> new Submitted(request, true));
+        }
+        return requests.findByIdempotencyKey(submission.idempotencyKey())
+                .map(existing -> new Submitted(existing, false))
+                .switchIfEmpty(Mono.defer(() -> create(submission).map(request -> new Submitted(request, true))))
+                // two calls with one key at the same moment: the unique index lets one win, the other reads it
+                .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, e -> requests
+                        .findByIdempotencyKey(submission.idempotencyKey()).map(existing -> new Submitted(existing, false)));
+    }
+
+    private Mono<MatchingRequest> create(Submission submission) {
         Instant now = clock.instant();
         if (submission.urgency() == Urgency.PLANNED) {
             return Mono.error(ApiProblem.invalidField("urgency",
@@ -60,6 +79,9 @@ public class RequestService {
         if (submission.neededBy() != null && submission.neededBy().isBefore(now.minusSeconds(60))) {
             return Mono.error(ApiProblem.invalidField("neededBy", "neededBy lies in the past"));
         }
+        if (submission.neededBy() != null && submission.neededBy().isAfter(now.plus(NEEDED_BY_HORIZON))) {
+            return Mono.error(ApiProblem.invalidField("neededBy", "neededBy lies more than a year ahead"));
+        }
         Mono<MatchingRequest> work = reference.freshnessWindow(submission.region())
                 .switchIfEmpty(Mono.error(ApiProblem.invalidField("region",
                         "Unknown region '" + submission.region() + "'")))
@@ -67,7 +89,7 @@ public class RequestService {
                 .switchIfEmpty(Mono.error(ApiProblem.invalidField("careType", "Care type '" + submission.careType()
                         + "' is not offered in region " + submission.region())))
                 .flatMap(rule -> residence(submission).map(residence -> newRequest(submission, residence, rule, now)))
-                .flatMap(request -> requests.insert(request)
+                .flatMap(request -> requests.insert(request, submission.idempotencyKey())
                         .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
                                 request.urgency().name(), request.needs(), request.municipality(), request.funder(),
                                 request.neededBy(), now)))

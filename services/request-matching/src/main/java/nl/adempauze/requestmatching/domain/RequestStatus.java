@@ -8,11 +8,16 @@ public enum RequestStatus {
     OFFERED,
     /** An offer was accepted: the patient has a bed. */
     MATCHED,
+    /** The provider confirmed the patient arrived. */
+    ADMITTED,
+    /** The patient left the bed again. */
+    DISCHARGED,
     /** No candidate is left: the on-call coordinator must act. */
     ESCALATED,
     CANCELLED;
 
-    public boolean isOpen() {
-        return this == SUBMITTED || this == OFFERED || this == ESCALATED;
+    /** A request can be cancelled until the patient is admitted. */
+    public boolean cancellable() {
+        return this == SUBMITTED || this == OFFERED || this == MATCHED || this == ESCALATED;
     }
 }

@@ -7,9 +7,12 @@ import nl.adempauze.contracts.events.CapacityAdjusted;
 import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.PatientAdmitted;
+import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.messaging.EventConsumer;
 import nl.adempauze.requestmatching.domain.OfferCycle;
+import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -74,6 +77,12 @@ public class BedAvailabilityEventsListener {
         if (payload instanceof BedHoldRefused refused) {
             return offerCycle.holdRefused(refused.offerId(), refused.reason());
         }
-        return Mono.empty(); // releases, admissions and discharges need no action from matching
+        if (payload instanceof PatientAdmitted admitted) {
+            return offerCycle.patientMoved(admitted.requestId(), RequestStatus.MATCHED, RequestStatus.ADMITTED);
+        }
+        if (payload instanceof PatientDischarged discharged) {
+            return offerCycle.patientMoved(discharged.requestId(), RequestStatus.ADMITTED, RequestStatus.DISCHARGED);
+        }
+        return Mono.empty(); // releases need no action from matching
     }
 }

@@ -79,6 +79,13 @@ public class OfferRepository {
                 .bind("now", now).bind("limit", limit).map(OfferRepository::toOffer).all();
     }
 
+    /** Offers whose hold request bed-availability has not answered since {@code before}. */
+    public Flux<Offer> holdNotAnsweredSince(Instant before, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM offer WHERE status = 'HOLD_REQUESTED' AND created_at < :before "
+                        + "ORDER BY created_at LIMIT :limit")
+                .bind("before", before).bind("limit", limit).map(OfferRepository::toOffer).all();
+    }
+
     private static Offer toOffer(Readable row) {
         return new Offer(
                 row.get("id", String.class),

@@ -1,6 +1,7 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
@@ -118,9 +119,9 @@ public class ReplicaRepository {
                         row.get("municipality", String.class),
                         row.get("latitude", Double.class),
                         row.get("longitude", Double.class),
-                        Set.of(row.get("features", String[].class)),
+                        Set.copyOf(Arrays.asList(row.get("features", String[].class))),
                         Boolean.TRUE.equals(row.get("open", Boolean.class)),
-                        Set.of(row.get("funders", String[].class)),
+                        Set.copyOf(Arrays.asList(row.get("funders", String[].class))),
                         row.get("available_beds", Integer.class),
                         row.get("published_at", Instant.class),
                         new Candidate.AcceptanceRecord(row.get("accepted", Long.class).intValue(),

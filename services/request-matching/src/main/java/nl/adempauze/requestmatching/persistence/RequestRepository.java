@@ -26,14 +26,19 @@ public class RequestRepository {
         this.db = db;
     }
 
-    public Mono<Void> insert(MatchingRequest request) {
+    public Mono<MatchingRequest> findByIdempotencyKey(String key) {
+        return db.sql("SELECT " + COLUMNS + " FROM request WHERE idempotency_key = :key").bind("key", key)
+                .map(RequestRepository::toRequest).one();
+    }
+
+    public Mono<Void> insert(MatchingRequest request, String idempotencyKey) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO request (id, region_id, care_type, urgency, needs, postcode, municipality, latitude,
                                              longitude, funder, contact_name, contact_phone, contact_organisation,
-                                             needed_by, status, submitted_at, updated_at)
+                                             needed_by, status, submitted_at, updated_at, idempotency_key)
                         VALUES (:id, :region, :careType, :urgency, :needs, :postcode, :municipality, :lat, :lon,
                                 :funder, :contactName, :contactPhone, :contactOrganisation, :neededBy, :status,
-                                :submittedAt, :submittedAt)""")
+                                :submittedAt, :submittedAt, :idempotencyKey)""")
                 .bind("id", request.id())
                 .bind("region", request.region())
                 .bind("careType", request.careType())
@@ -50,6 +55,7 @@ public class RequestRepository {
         spec = bindNullable(spec, "funder", request.funder(), String.class);
         spec = bindNullable(spec, "contactOrganisation", request.contact().organisation(), String.class);
         spec = bindNullable(spec, "neededBy", request.neededBy(), Instant.class);
+        spec = bindNullable(spec, "idempotencyKey", idempotencyKey, String.class);
         return spec.then();
     }
 

@@ -47,7 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * with two locations of its own and answering hold requests, while a referrer and a provider use the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
-        properties = {"spring.config.name=request-matching", "adempauze.seed.file=classpath:seeds/drenthe.json"})
+        properties = {"spring.config.name=request-matching", "adempauze.seed.file=classpath:seeds/drenthe.json",
+                "adempauze.matching.hold-answer-timeout=PT5S"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 class OfferCycleIntegrationTest {
@@ -208,6 +209,83 @@ class OfferCycleIntegrationTest {
         assertThat(recorder.payloads(OfferAccepted.class, offer -> offer.offerId().equals(hold.offerId())))
                 .hasSize(1);
         assertCleanEvents();
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstRequestAndHoldsNoSecondBed() {
+        String key = "gp-retry-" + UUID.randomUUID();
+        String first = web.post().uri("/api/v1/requests").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
+                .exchange().expectStatus().isCreated()
+                .expectBody(RequestView.class).returnResult().getResponseBody().id();
+        String again = web.post().uri("/api/v1/requests").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Location", "/api/v1/requests/" + first)
+                .expectBody(RequestView.class).returnResult().getResponseBody().id();
+
+        assertThat(again).isEqualTo(first);
+        awaitHoldRequested(first, near);
+        assertThat(recorder.payloads(HoldRequested.class, hold -> hold.requestId().equals(again))).hasSize(1);
+        assertThat(db.sql("SELECT count(*) FROM request WHERE idempotency_key = :key").bind("key", key)
+                .map((row, meta) -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
+    void aHoldNobodyAnswersIsWithdrawnAndTheNextCandidateTried() {
+        String requestId = submit();
+        HoldRequested unanswered = awaitHoldRequested(requestId, near);
+
+        // bed-availability stays silent past the hold-answer timeout (5 s in this test)
+        OfferWithdrawn withdrawn = await().atMost(TIMEOUT).until(() -> recorder.payloads(OfferWithdrawn.class,
+                offer -> offer.offerId().equals(unanswered.offerId())), list -> !list.isEmpty()).get(0);
+        assertThat(withdrawn.reason()).isEqualTo("HOLD_NOT_ANSWERED");
+        HoldRequested next = awaitHoldRequested(requestId, far);
+        producer().send(new BedHeld(next.offerId(), requestId, far, CARE_TYPE, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+        assertCleanEvents();
+    }
+
+    @Test
+    void cancellingWithoutAReasonWorksButNotOnceThePatientIsAdmitted() {
+        String cancelled = submit();
+        awaitHoldRequested(cancelled, near);
+        web.post().uri("/api/v1/requests/{id}/cancel", cancelled).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        RequestCancelled event = awaitOne(RequestCancelled.class, e -> e.requestId().equals(cancelled));
+        assertThat(event.reason()).isNotBlank();
+
+        String admitted = submit();
+        HoldRequested hold = awaitHoldRequested(admitted, far);
+        producer().send(new BedHeld(hold.offerId(), admitted, far, CARE_TYPE, Instant.now()));
+        awaitStatus(admitted, "OFFERED");
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).exchange().expectStatus().isOk();
+        producer().send(new nl.adempauze.contracts.events.PatientAdmitted(hold.offerId(), admitted, far, CARE_TYPE,
+                Instant.now()));
+        awaitStatus(admitted, "ADMITTED");
+
+        web.post().uri("/api/v1/requests/{id}/cancel", admitted).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(view(admitted).status()).isEqualTo("ADMITTED");
+
+        producer().send(new nl.adempauze.contracts.events.PatientDischarged(hold.offerId(), admitted, far, CARE_TYPE,
+                Instant.now()));
+        awaitStatus(admitted, "DISCHARGED");
+    }
+
+    @Test
+    void anExpectedAdmissionYearsAheadIsRefusedNamingTheField() {
+        String requestId = submit();
+        HoldRequested hold = awaitHoldRequested(requestId, near);
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"expectedAdmissionAt\":\"2031-01-01T00:00:00Z\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("expectedAdmissionAt");
+        assertThat(view(requestId).status()).isEqualTo("OFFERED");
     }
 
     private String submit() {

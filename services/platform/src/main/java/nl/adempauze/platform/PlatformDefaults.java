@@ -35,7 +35,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // ProblemResponses renders every problem with errors[].field; Boot's own handler would answer first without.
         defaults.put("spring.webflux.problemdetails.enabled", "false");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
-        defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        // the platform's tables, then the service's own migrations under db/<service name>
+        defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/${spring.application.name}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.readinessstate.enabled", "true");

@@ -2,7 +2,6 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
@@ -93,7 +92,7 @@ public class HoldService {
 
     /** The provider accepted: the bed stays held until admission. */
     public Mono<Void> accept(String offerId) {
-        return holds.transition(offerId, EnumSet.of(HoldStatus.HELD), HoldStatus.ACCEPTED, null, clock.instant())
+        return holds.transition(offerId, HoldStatus.ACCEPTED, null, clock.instant())
                 .then();
     }
 
@@ -103,7 +102,7 @@ public class HoldService {
      */
     public Mono<Void> release(String offerId, String requestId, String locationId, String careType, String reason) {
         Instant now = clock.instant();
-        return holds.transition(offerId, HoldStatus.COUNTED_AS_HELD, HoldStatus.RELEASED, reason, now)
+        return holds.transition(offerId, HoldStatus.RELEASED, reason, now)
                 .flatMap(hold -> announce(hold, -1, 0, "RELEASE", new HoldReleased(hold.offerId(), hold.requestId(),
                         hold.locationId(), hold.careType(), reason, now)))
                 .switchIfEmpty(Mono.defer(() -> holds.insert(new Hold(offerId, requestId, locationId, careType,
@@ -113,7 +112,7 @@ public class HoldService {
     /** The provider confirms the patient arrived: the held bed is now occupied. */
     public Mono<Hold> admit(String offerId) {
         Instant now = clock.instant();
-        return tx.transactional(holds.transition(offerId, EnumSet.of(HoldStatus.ACCEPTED), HoldStatus.ADMITTED, null, now)
+        return tx.transactional(holds.transition(offerId, HoldStatus.ADMITTED, null, now)
                 .switchIfEmpty(Mono.defer(() -> wrongState(offerId, "admitted", "accepted")))
                 .flatMap(hold -> announce(hold, -1, -1, "ADMISSION", new PatientAdmitted(hold.offerId(),
                         hold.requestId(), hold.locationId(), hold.careType(), now)).thenReturn(hold)));
@@ -122,7 +121,7 @@ public class HoldService {
     /** The patient left: the bed is free again. */
     public Mono<Hold> discharge(String offerId) {
         Instant now = clock.instant();
-        return tx.transactional(holds.transition(offerId, EnumSet.of(HoldStatus.ADMITTED), HoldStatus.DISCHARGED, null, now)
+        return tx.transactional(holds.transition(offerId, HoldStatus.DISCHARGED, null, now)
                 .switchIfEmpty(Mono.defer(() -> wrongState(offerId, "discharged", "admitted")))
                 .flatMap(hold -> announce(hold, 0, 1, "DISCHARGE", new PatientDischarged(hold.offerId(),
                         hold.requestId(), hold.locationId(), hold.careType(), now)).thenReturn(hold)));

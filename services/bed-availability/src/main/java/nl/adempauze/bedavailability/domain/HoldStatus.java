@@ -1,13 +1,11 @@
 package nl.adempauze.bedavailability.domain;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /** Life of a hold: a bed held for an offer until the offer ends or the patient is admitted and discharged. */
 public enum HoldStatus {
     HELD, ACCEPTED, ADMITTED, DISCHARGED, RELEASED, REFUSED;
-
-    /** Statuses in which the hold still occupies a place in {@code held_beds}. */
-    public static final Set<HoldStatus> COUNTED_AS_HELD = Set.of(HELD, ACCEPTED);
 
     public boolean canBecome(HoldStatus next) {
         return switch (this) {
@@ -16,5 +14,16 @@ public enum HoldStatus {
             case ADMITTED -> next == DISCHARGED;
             case DISCHARGED, RELEASED, REFUSED -> false;
         };
+    }
+
+    /** The statuses a hold may be in to move to {@code next}. */
+    public static Set<HoldStatus> sourcesOf(HoldStatus next) {
+        Set<HoldStatus> sources = EnumSet.noneOf(HoldStatus.class);
+        for (HoldStatus status : values()) {
+            if (status.canBecome(next)) {
+                sources.add(status);
+            }
+        }
+        return sources;
     }
 }

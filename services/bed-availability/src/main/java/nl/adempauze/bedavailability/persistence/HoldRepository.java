@@ -44,9 +44,9 @@ public class HoldRepository {
         return spec.fetch().rowsUpdated().map(count -> count > 0);
     }
 
-    /** Moves a hold to {@code next} only from one of {@code from}; empty when the hold was elsewhere. */
-    public Mono<Hold> transition(String offerId, Collection<HoldStatus> from, HoldStatus next, String reason,
-                                 Instant at) {
+    /** Moves a hold to {@code next} if its life allows it from where it is; empty when it does not. */
+    public Mono<Hold> transition(String offerId, HoldStatus next, String reason, Instant at) {
+        Collection<HoldStatus> from = HoldStatus.sourcesOf(next);
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE hold SET status = :next, reason = :reason, "
                         + "updated_at = :at WHERE offer_id = :id AND status = ANY(:from) RETURNING " + COLUMNS)
                 .bind("id", offerId)

@@ -35,8 +35,9 @@ class HoldStatusTest {
     }
 
     @Test
-    void heldAndAcceptedHoldsOccupyAHeldBedOthersDoNot() {
-        assertThat(HoldStatus.COUNTED_AS_HELD).containsExactlyInAnyOrder(HELD, ACCEPTED);
+    void onlyHoldsThatStillOccupyAHeldBedCanBeReleased() {
+        assertThat(HoldStatus.sourcesOf(RELEASED)).containsExactlyInAnyOrder(HELD, ACCEPTED);
+        assertThat(HoldStatus.sourcesOf(ADMITTED)).containsExactly(ACCEPTED);
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class FrontDoor implements AutoCloseable {
                 Route.of("/api/v1/offers/**", requestMatching),
                 Route.of("/api/v1/locations/{locationId}/offers", requestMatching),
                 Route.of("/api/v1/regions/{region}/requests", requestMatching),
+                Route.of("/api/v1/regions/{region}/escalations", requestMatching),
                 Route.of("/api/**", bedAvailability)));
     }
 

@@ -132,6 +132,24 @@ public class RequestRepository {
     public record EscalationRow(String reason, String detail, Instant escalatedAt) {
     }
 
+    /** An escalation as the on-call coordinator's list shows it, with the request's current status. */
+    public record RegionEscalation(String requestId, String careType, String urgency, String requestStatus,
+                                   String reason, String detail, Instant escalatedAt) {
+    }
+
+    public Flux<RegionEscalation> escalationsInRegion(String region, Instant since) {
+        return db.sql("""
+                        SELECT e.request_id, r.care_type, r.urgency, r.status, e.reason, e.detail, e.escalated_at
+                        FROM escalation e JOIN request r ON r.id = e.request_id
+                        WHERE e.region_id = :region AND e.escalated_at >= :since
+                        ORDER BY e.escalated_at DESC LIMIT 500""")
+                .bind("region", region).bind("since", since)
+                .map((row, meta) -> new RegionEscalation(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class), row.get(3, String.class), row.get(4, String.class),
+                        row.get(5, String.class), row.get(6, Instant.class)))
+                .all();
+    }
+
     public Mono<List<EscalationRow>> escalations(String requestId) {
         return db.sql("SELECT reason, detail, escalated_at FROM escalation WHERE request_id = :id ORDER BY id")
                 .bind("id", requestId)

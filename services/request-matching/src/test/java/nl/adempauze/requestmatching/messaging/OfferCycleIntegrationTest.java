@@ -137,6 +137,11 @@ class OfferCycleIntegrationTest {
         awaitStatus(requestId, "ESCALATED");
         RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
+        web.get().uri("/api/v1/regions/{region}/escalations", REGION).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.requestId == '" + requestId + "')].reason").isEqualTo("NO_CANDIDATE")
+                .jsonPath("$[?(@.requestId == '" + requestId + "')].requestStatus").isEqualTo("ESCALATED");
         assertThat(recorder.payloads(HoldRequested.class, hold -> hold.requestId().equals(requestId))).hasSize(2);
 
         assertCleanEvents();

@@ -26,7 +26,9 @@ public final class LocalStack {
         PostgresServer postgres = EmbeddedPostgresServer.start(Integer.getInteger("adempauze.postgres.port", 15432));
         KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 9092));
         RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
-                8081, 8082, 8083, seedFile, "", Map.of()));
+                8081, 8082, 8083, seedFile, "",
+                // on a developer's machine the webhook receivers to try are local too
+                Map.of("adempauze.webhooks.allow-private-networks", "true")));
         services.awaitReady(Duration.ofMinutes(2));
         FrontDoor frontDoor = FrontDoor.start(frontDoorPort, RunningServices.url(services.bedAvailability),
                 RunningServices.url(services.requestMatching), RunningServices.url(services.notification));

@@ -2,6 +2,7 @@ package nl.adempauze.notification;
 
 import java.time.Duration;
 import nl.adempauze.notification.domain.BackoffSchedule;
+import nl.adempauze.notification.domain.WebhookTargets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval   how often due retries are looked for
  * @param batchSize      deliveries claimed per poll
  * @param lease          how long a claimed delivery is reserved for the instance sending it; longer than timeout
+ * @param allowPrivateNetworks whether webhooks may target loopback and private addresses (local stack, tests);
+ *                       off in production, so a subscription cannot make this service call internal systems
  */
 @ConfigurationProperties("adempauze.webhooks")
 public record WebhookProperties(
@@ -24,7 +27,12 @@ public record WebhookProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("50") int batchSize,
-        @DefaultValue("60s") Duration lease) {
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("false") boolean allowPrivateNetworks) {
+
+    public WebhookTargets targets() {
+        return new WebhookTargets(allowPrivateNetworks);
+    }
 
     public BackoffSchedule backoffSchedule() {
         return new BackoffSchedule(initialBackoff, maxBackoff, maxAttempts);

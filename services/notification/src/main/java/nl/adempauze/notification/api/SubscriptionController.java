@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import nl.adempauze.notification.WebhookProperties;
+import nl.adempauze.platform.web.ApiProblem;
 
 /** Webhook subscriptions and their delivery logs. */
 @RestController
@@ -31,13 +34,15 @@ public class SubscriptionController {
 
     private static final int LOG_LIMIT = 500;
 
+    private final WebhookProperties properties;
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-                                  TransactionalOperator tx, Clock clock) {
+                                  TransactionalOperator tx, WebhookProperties properties, Clock clock) {
+        this.properties = properties;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.tx = tx;
@@ -49,7 +54,12 @@ public class SubscriptionController {
         Scope scope = request.scope() == null ? Scope.EVERYTHING : request.scope().toScope();
         Subscription subscription = new Subscription(UUID.randomUUID(), URI.create(request.url()), request.secret(),
                 request.eventTypes().stream().distinct().toList(), scope, true, clock.instant());
-        return subscriptions.insert(subscription)
+        return Mono.fromCallable(() -> properties.targets().refusal(subscription.url()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(refusal -> refusal.isPresent()
+                        ? Mono.error(ApiProblem.invalidField("url", "Webhooks cannot be sent there: " + refusal.get()))
+                        : Mono.just(subscription))
+                .flatMap(subscriptions::insert)
                 .thenReturn(ResponseEntity.created(URI.create("/api/v1/subscriptions/" + subscription.id()))
                         .body(SubscriptionResponse.from(subscription)));
     }

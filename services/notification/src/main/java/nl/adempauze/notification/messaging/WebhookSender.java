@@ -13,6 +13,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import nl.adempauze.notification.domain.WebhookTargets;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -29,11 +31,13 @@ public class WebhookSender {
     public static final String SIGNATURE = "X-Adempauze-Signature";
 
     private final WebClient web;
+    private final WebhookTargets targets;
     private final Duration timeout;
     private final Clock clock;
 
     public WebhookSender(WebhookProperties properties, Clock clock) {
         this.timeout = properties.timeout();
+        this.targets = properties.targets();
         this.clock = clock;
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
@@ -43,6 +47,15 @@ public class WebhookSender {
     }
 
     public Mono<AttemptOutcome> send(ClaimedDelivery delivery) {
+        // checked again at every attempt: the host may resolve elsewhere than when the subscription was made
+        return Mono.fromCallable(() -> targets.refusal(delivery.url()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(refusal -> refusal.isPresent()
+                        ? Mono.just(AttemptOutcome.noAnswer("Not sent: " + refusal.get()))
+                        : post(delivery));
+    }
+
+    private Mono<AttemptOutcome> post(ClaimedDelivery delivery) {
         long timestamp = clock.instant().getEpochSecond();
         return web.post()
                 .uri(delivery.url())

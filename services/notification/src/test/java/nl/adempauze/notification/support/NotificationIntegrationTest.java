@@ -25,7 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "adempauze.webhooks.max-attempts=4",
                 "adempauze.webhooks.initial-backoff=PT0.2S",
                 "adempauze.webhooks.poll-interval=PT0.1S",
-                "adempauze.webhooks.timeout=PT2S"})
+                "adempauze.webhooks.timeout=PT2S",
+                // the test receivers listen on 127.0.0.1
+                "adempauze.webhooks.allow-private-networks=true"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 public abstract class NotificationIntegrationTest {

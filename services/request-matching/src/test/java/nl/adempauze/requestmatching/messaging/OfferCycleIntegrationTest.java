@@ -48,7 +48,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
         properties = {"spring.config.name=request-matching", "adempauze.seed.file=classpath:seeds/drenthe.json",
-                "adempauze.matching.hold-answer-timeout=PT5S"})
+                "adempauze.matching.hold-answer-timeout=PT8S"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 class OfferCycleIntegrationTest {
@@ -241,7 +241,7 @@ class OfferCycleIntegrationTest {
         String requestId = submit();
         HoldRequested unanswered = awaitHoldRequested(requestId, near);
 
-        // bed-availability stays silent past the hold-answer timeout (5 s in this test)
+        // bed-availability stays silent past the hold-answer timeout (8 s in this test)
         OfferWithdrawn withdrawn = await().atMost(TIMEOUT).until(() -> recorder.payloads(OfferWithdrawn.class,
                 offer -> offer.offerId().equals(unanswered.offerId())), list -> !list.isEmpty()).get(0);
         assertThat(withdrawn.reason()).isEqualTo("HOLD_NOT_ANSWERED");

@@ -20,6 +20,7 @@ import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
@@ -27,7 +28,8 @@ import nl.adempauze.contracts.events.RequestSubmitted;
 
 /**
  * Every event of the system, with its topic, key and schema, in one place. Keys keep the events about one
- * thing in order: capacity per location and care type, everything else per location or per request.
+ * thing in order: capacity per location and care type, region configuration per region, everything else per
+ * location or per request.
  */
 public final class EventCatalogue {
 
@@ -44,6 +46,7 @@ public final class EventCatalogue {
     public static final List<Topic> TOPICS = List.of(LOCATIONS, CAPACITY, HOLDS, REQUESTS, OFFERS);
 
     public static final List<EventDefinition<?>> EVENTS = List.of(
+            define(RegionConfigured.class, LOCATIONS, RegionConfigured::region),
             define(LocationRegistered.class, LOCATIONS, LocationRegistered::locationId),
             define(LocationStatusChanged.class, LOCATIONS, LocationStatusChanged::locationId),
             define(CapacityPublished.class, CAPACITY, e -> capacityKey(e.locationId(), e.careType())),

@@ -70,6 +70,8 @@ class EventCatalogueTest {
                 Topic topic = definition.topic();
                 String expected = topic.equals(EventCatalogue.CAPACITY)
                         ? component(sample, "locationId") + "/" + component(sample, "careType")
+                        : sample instanceof nl.adempauze.contracts.events.RegionConfigured
+                                ? component(sample, "region")
                         : topic.equals(EventCatalogue.LOCATIONS)
                                 ? component(sample, "locationId")
                                 : component(sample, "requestId");

@@ -14,6 +14,7 @@ import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.HoldReleased;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.LocationStatusChanged;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.contracts.events.OfferDeclined;
@@ -53,6 +54,13 @@ final class EventSamples {
     private static final Address ADDRESS = new Address("Lindelaan 12", "3584 CX", "Utrecht");
 
     private static final Map<Class<?>, List<Object>> SAMPLES = Map.ofEntries(
+            entry(RegionConfigured.class, List.of(
+                    new RegionConfigured(REGION, "Utrecht", 720,
+                            List.of(new RegionConfigured.CareTypeDefinition("ELV_HOOG", "ELV hoogcomplex", "ZVW",
+                                    "CRISIS", 30, 1440, 24)),
+                            List.of(new RegionConfigured.MunicipalityDefinition("Utrecht", 52.0907, 5.1214,
+                                    List.of("3511", "3584"))),
+                            PUBLISHED))),
             entry(LocationRegistered.class, List.of(
                     new LocationRegistered(LOCATION, REGION, PROVIDER, "Zorggroep Noord", "De Linde", ADDRESS,
                             "Utrecht", 52.0907, 5.1214, List.of("WHEELCHAIR_ACCESSIBLE", "DEMENTIA_FRIENDLY"),

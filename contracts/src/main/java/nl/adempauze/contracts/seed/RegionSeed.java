@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A region's configuration and demo data as kept in {@code seeds/<region>.json}: what an admin sets up (care
- * types, funders, municipalities) and what providers bring (locations, contracts, free beds). Each service loads
- * the parts it owns.
+ * types, funders, municipalities) and what providers bring (locations, contracts, free beds). bed-availability,
+ * which owns regions and locations, loads it and announces it as events; the other services learn it from those.
  */
 public record RegionSeed(
         Region region,

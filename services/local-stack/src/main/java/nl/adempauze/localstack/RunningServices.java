@@ -62,7 +62,10 @@ public final class RunningServices implements AutoCloseable {
         properties.put("spring.flyway.user", postgres.user());
         properties.put("spring.flyway.password", postgres.password());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("adempauze.seed.file", settings.seedFile());
+        if (name.equals("bed-availability")) {
+            // bed-availability owns the region; the others learn it from its events
+            properties.put("adempauze.seed.file", settings.seedFile());
+        }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = run.apply(args);

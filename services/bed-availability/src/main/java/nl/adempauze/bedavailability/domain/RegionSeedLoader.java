@@ -3,7 +3,6 @@ package nl.adempauze.bedavailability.domain;
 import java.time.Clock;
 import java.time.Duration;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
-import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.contracts.seed.RegionSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Loads a region (care types, locations, contracts, free beds) from a seed file at start-up. Locations already
+ * Loads a region (configuration, locations, contracts, free beds) from a seed file at start-up. Locations already
  * known are left alone, so restarting never overwrites what providers published since.
  */
 @Component
@@ -23,15 +22,15 @@ public class RegionSeedLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RegionSeedLoader.class);
 
     private final String seedFile;
-    private final RegionRepository regions;
+    private final RegionService regionService;
     private final LocationRepository locations;
     private final LocationService locationService;
     private final Clock clock;
 
-    public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile, RegionRepository regions,
+    public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile, RegionService regionService,
                             LocationRepository locations, LocationService locationService, Clock clock) {
         this.seedFile = seedFile;
-        this.regions = regions;
+        this.regionService = regionService;
         this.locations = locations;
         this.locationService = locationService;
         this.clock = clock;
@@ -46,8 +45,14 @@ public class RegionSeedLoader implements ApplicationRunner {
         Region region = new Region(seed.region().id(), seed.region().name(),
                 Duration.ofMinutes(seed.region().freshnessWindowMinutes()),
                 seed.careTypes().stream().map(type -> new Region.CareType(type.code(), type.name(),
-                        type.fundingStream(), type.defaultUrgency())).toList());
-        Long added = regions.save(region)
+                        type.fundingStream(), type.defaultUrgency(),
+                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("CRISIS", 30)),
+                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("PLANNED", 1440)),
+                        Duration.ofHours(type.admissionDeadlineHours()))).toList(),
+                seed.municipalities().stream().map(m -> new Region.Municipality(m.name(), m.latitude(),
+                        m.longitude(), m.postcodeAreas())).toList());
+        // The region's configuration is the seed's on every start; locations already known are left alone.
+        Long added = regionService.configure(region)
                 .thenMany(Flux.fromIterable(seed.locations()))
                 .concatMap(seeded -> locations.find(seeded.id()).hasElement()
                         .filter(known -> !known)

@@ -9,17 +9,22 @@ import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.messaging.EventConsumer;
 import nl.adempauze.requestmatching.domain.OfferCycle;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Keeps matching's view of locations and capacity current, and moves the offer cycle on hold outcomes. */
+/**
+ * Keeps matching's view of the region's configuration, locations and capacity current, and moves the offer cycle on
+ * hold outcomes.
+ */
 @Component
 public class BedAvailabilityEventsListener {
 
@@ -29,11 +34,14 @@ public class BedAvailabilityEventsListener {
 
     private final EventConsumer consumer;
     private final ReplicaRepository replica;
+    private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
 
-    public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaRepository replica, OfferCycle offerCycle) {
+    public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaRepository replica,
+                                         ReferenceDataRepository reference, OfferCycle offerCycle) {
         this.consumer = consumer;
         this.replica = replica;
+        this.reference = reference;
         this.offerCycle = offerCycle;
     }
 
@@ -52,6 +60,9 @@ public class BedAvailabilityEventsListener {
 
     private Mono<Void> applyToReplica(IncomingEvent event) {
         Object payload = event.payload();
+        if (payload instanceof RegionConfigured region) {
+            return reference.save(region);
+        }
         if (payload instanceof LocationRegistered location) {
             return replica.saveLocation(location);
         }

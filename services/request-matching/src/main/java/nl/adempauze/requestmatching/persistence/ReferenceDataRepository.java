@@ -1,12 +1,17 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Duration;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A region's configuration: freshness window, care-type rules, municipalities and postcode areas. */
+/**
+ * A region's configuration as announced by bed-availability: freshness window, care-type rules, municipalities and
+ * postcode areas.
+ */
 @Repository
 public class ReferenceDataRepository {
 
@@ -62,16 +67,15 @@ public class ReferenceDataRepository {
                 .one();
     }
 
-    public Mono<Void> saveRegion(String id, String name, int freshnessWindowMinutes) {
-        return db.sql("""
+    /** Takes over a region's configuration as bed-availability announced it. */
+    public Mono<Void> save(RegionConfigured region) {
+        Mono<Void> upsertRegion = db.sql("""
                         INSERT INTO region (id, name, freshness_window_minutes) VALUES (:id, :name, :window)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
                             freshness_window_minutes = EXCLUDED.freshness_window_minutes""")
-                .bind("id", id).bind("name", name).bind("window", freshnessWindowMinutes).then();
-    }
-
-    public Mono<Void> saveCareType(CareTypeRule rule) {
-        return db.sql("""
+                .bind("id", region.region()).bind("name", region.name())
+                .bind("window", region.freshnessWindowMinutes()).then();
+        Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> db.sql("""
                         INSERT INTO care_type_rule (region_id, code, name, funding_stream, crisis_response_minutes,
                                                     planned_response_minutes, admission_deadline_hours)
                         VALUES (:region, :code, :name, :stream, :crisis, :planned, :deadline)
@@ -80,27 +84,23 @@ public class ReferenceDataRepository {
                             crisis_response_minutes = EXCLUDED.crisis_response_minutes,
                             planned_response_minutes = EXCLUDED.planned_response_minutes,
                             admission_deadline_hours = EXCLUDED.admission_deadline_hours""")
-                .bind("region", rule.region()).bind("code", rule.code()).bind("name", rule.name())
-                .bind("stream", rule.fundingStream())
-                .bind("crisis", (int) rule.crisisResponse().toMinutes())
-                .bind("planned", (int) rule.plannedResponse().toMinutes())
-                .bind("deadline", (int) rule.admissionDeadline().toHours())
-                .then();
-    }
-
-    public Mono<Void> saveMunicipality(String region, String name, double latitude, double longitude) {
-        return db.sql("""
+                .bind("region", region.region()).bind("code", type.code()).bind("name", type.name())
+                .bind("stream", type.fundingStream()).bind("crisis", type.crisisResponseMinutes())
+                .bind("planned", type.plannedResponseMinutes()).bind("deadline", type.admissionDeadlineHours())
+                .then());
+        Flux<Void> municipalities = Flux.fromIterable(region.municipalities()).concatMap(municipality -> db.sql("""
                         INSERT INTO municipality (region_id, name, latitude, longitude) VALUES (:region, :name, :lat, :lon)
                         ON CONFLICT (region_id, name) DO UPDATE SET latitude = EXCLUDED.latitude,
                             longitude = EXCLUDED.longitude""")
-                .bind("region", region).bind("name", name).bind("lat", latitude).bind("lon", longitude).then();
-    }
-
-    public Mono<Void> savePostcodeArea(String region, String pc4, String municipality) {
-        return db.sql("""
-                        INSERT INTO postcode_area (pc4, region_id, municipality) VALUES (:pc4, :region, :municipality)
-                        ON CONFLICT (pc4) DO UPDATE SET region_id = EXCLUDED.region_id,
-                            municipality = EXCLUDED.municipality""")
-                .bind("pc4", pc4).bind("region", region).bind("municipality", municipality).then();
+                .bind("region", region.region()).bind("name", municipality.name())
+                .bind("lat", municipality.latitude()).bind("lon", municipality.longitude())
+                .then()
+                .thenMany(Flux.fromIterable(municipality.postcodeAreas()))
+                .concatMap(pc4 -> db.sql("""
+                                INSERT INTO postcode_area (pc4, region_id, municipality) VALUES (:pc4, :region, :name)
+                                ON CONFLICT (pc4) DO UPDATE SET region_id = EXCLUDED.region_id,
+                                    municipality = EXCLUDED.municipality""")
+                        .bind("pc4", pc4).bind("region", region.region()).bind("name", municipality.name()).then()));
+        return upsertRegion.thenMany(careTypes).thenMany(municipalities).then();
     }
 }

@@ -26,6 +26,7 @@ import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
@@ -44,11 +45,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The offer cycle end to end on a real broker and database: this test plays bed-availability, feeding the replica
- * with two locations of its own and answering hold requests, while a referrer and a provider use the API.
+ * with the seeded region's configuration and two locations of its own and answering hold requests, while a referrer
+ * and a provider use the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
-        properties = {"spring.config.name=request-matching", "adempauze.seed.file=classpath:seeds/drenthe.json",
-                "adempauze.matching.hold-answer-timeout=PT8S"})
+        properties = {"spring.config.name=request-matching", "adempauze.matching.hold-answer-timeout=PT8S"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 class OfferCycleIntegrationTest {
@@ -85,6 +86,10 @@ class OfferCycleIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
+        // as bed-availability announces the seeded region: care types, deadlines, municipalities, postcodes
+        producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
+        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
+                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         near = "loc-near-" + suffix;
         far = "loc-far-" + suffix;

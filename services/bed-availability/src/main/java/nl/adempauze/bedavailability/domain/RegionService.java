@@ -1,0 +1,41 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.time.Clock;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
+import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.platform.outbox.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Sets a region's configuration and announces it, so matching works to the same catalogue and deadlines. */
+@Service
+public class RegionService {
+
+    private final RegionRepository regions;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public RegionService(RegionRepository regions, Outbox outbox, TransactionalOperator tx, Clock clock) {
+        this.regions = regions;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Mono<Void> configure(Region region) {
+        return tx.transactional(regions.save(region).then(outbox.append(configured(region))));
+    }
+
+    private RegionConfigured configured(Region region) {
+        return new RegionConfigured(region.id(), region.name(), (int) region.freshnessWindow().toMinutes(),
+                region.careTypes().stream().map(type -> new RegionConfigured.CareTypeDefinition(type.code(),
+                        type.name(), type.fundingStream(), type.defaultUrgency(),
+                        (int) type.crisisResponse().toMinutes(), (int) type.plannedResponse().toMinutes(),
+                        (int) type.admissionDeadline().toHours())).toList(),
+                region.municipalities().stream().map(m -> new RegionConfigured.MunicipalityDefinition(m.name(),
+                        m.latitude(), m.longitude(), m.postcodeAreas())).toList(),
+                clock.instant());
+    }
+}

@@ -18,7 +18,7 @@ public @interface NotifiedEventType {
 
     String message() default "must be a notified event type: OfferMade, OfferAccepted, OfferDeclined, OfferExpired, "
             + "OfferWithdrawn, RequestSubmitted, RequestMatched, RequestEscalated, RequestCancelled, "
-            + "CapacityPublished, CapacityAdjusted, LocationRegistered or LocationStatusChanged";
+            + "CapacityPublished, CapacityAdjusted, RegionConfigured, LocationRegistered or LocationStatusChanged";
 
     Class<?>[] groups() default {};
 

@@ -67,6 +67,7 @@ class ScopeMatchingTest {
         assertThat(NotifiedEvents.isNotified("HoldRequested")).isFalse();
         assertThat(NotifiedEvents.isNotified("BedHeld")).isFalse();
         assertThat(NotifiedEvents.isNotified("Nonsense")).isFalse();
-        assertThat(NotifiedEvents.TYPES).hasSize(13);
+        assertThat(NotifiedEvents.isNotified("RegionConfigured")).isTrue();
+        assertThat(NotifiedEvents.TYPES).hasSize(14);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.domain.HoldStatus;
+import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -40,7 +41,7 @@ public class HoldRepository {
                 .bind("careType", hold.careType())
                 .bind("status", hold.status().name())
                 .bind("at", hold.createdAt());
-        spec = hold.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", hold.reason());
+        spec = SqlBinds.nullable(spec, "reason", hold.reason(), String.class);
         return spec.fetch().rowsUpdated().map(count -> count > 0);
     }
 
@@ -53,7 +54,7 @@ public class HoldRepository {
                 .bind("next", next.name())
                 .bind("at", at)
                 .bind("from", from.stream().map(HoldStatus::name).toArray(String[]::new));
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = SqlBinds.nullable(spec, "reason", reason, String.class);
         return spec.map(HoldRepository::toHold).one();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.adempauze.bedavailability.domain.Location;
 import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -64,8 +65,7 @@ public class LocationRepository {
                 .bind("features", location.features().toArray(String[]::new))
                 .bind("open", location.open())
                 .bind("updatedAt", location.updatedAt());
-        spec = location.closedReason() == null ? spec.bindNull("closedReason", String.class)
-                : spec.bind("closedReason", location.closedReason());
+        spec = SqlBinds.nullable(spec, "closedReason", location.closedReason(), String.class);
         return spec.then();
     }
 
@@ -75,7 +75,7 @@ public class LocationRepository {
                 .bind("id", locationId)
                 .bind("open", open)
                 .bind("at", at);
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = SqlBinds.nullable(spec, "reason", reason, String.class);
         return spec.then();
     }
 

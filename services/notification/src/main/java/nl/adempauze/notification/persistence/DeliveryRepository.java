@@ -10,6 +10,7 @@ import nl.adempauze.notification.domain.ClaimedDelivery;
 import nl.adempauze.notification.domain.Delivery;
 import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.DeliveryUpdate;
+import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -94,10 +95,10 @@ public class DeliveryRepository {
                 .bind("token", claimed.claimToken())
                 .bind("status", update.status().name())
                 .bind("attempts", update.attempts());
-        spec = Sql.bind(spec, "statusCode", update.statusCode(), Integer.class);
-        spec = Sql.bind(spec, "error", update.error(), String.class);
-        spec = Sql.bind(spec, "nextAttemptAt", Sql.timestamp(update.nextAttemptAt()), OffsetDateTime.class);
-        spec = Sql.bind(spec, "deliveredAt", Sql.timestamp(update.deliveredAt()), OffsetDateTime.class);
+        spec = SqlBinds.nullable(spec, "statusCode", update.statusCode(), Integer.class);
+        spec = SqlBinds.nullable(spec, "error", update.error(), String.class);
+        spec = SqlBinds.nullable(spec, "nextAttemptAt", Sql.timestamp(update.nextAttemptAt()), OffsetDateTime.class);
+        spec = SqlBinds.nullable(spec, "deliveredAt", Sql.timestamp(update.deliveredAt()), OffsetDateTime.class);
         return spec.fetch().rowsUpdated().map(updated -> updated > 0);
     }
 
@@ -122,7 +123,7 @@ public class DeliveryRepository {
                         ORDER BY created_at DESC, id LIMIT :limit""")
                 .bind("subscriptionId", subscriptionId)
                 .bind("limit", limit);
-        spec = Sql.bind(spec, "status", status == null ? null : status.name(), String.class);
+        spec = SqlBinds.nullable(spec, "status", status == null ? null : status.name(), String.class);
         return spec.map(DeliveryRepository::toDelivery).all();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Subscription;
+import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -40,10 +41,10 @@ public class SubscriptionRepository {
                 .bind("eventTypes", subscription.eventTypes().toArray(String[]::new))
                 .bind("active", subscription.active())
                 .bind("createdAt", Sql.timestamp(subscription.createdAt()));
-        spec = Sql.bind(spec, "region", scope.region(), String.class);
-        spec = Sql.bind(spec, "locationId", scope.locationId(), String.class);
-        spec = Sql.bind(spec, "providerId", scope.providerId(), String.class);
-        spec = Sql.bind(spec, "requestId", scope.requestId(), String.class);
+        spec = SqlBinds.nullable(spec, "region", scope.region(), String.class);
+        spec = SqlBinds.nullable(spec, "locationId", scope.locationId(), String.class);
+        spec = SqlBinds.nullable(spec, "providerId", scope.providerId(), String.class);
+        spec = SqlBinds.nullable(spec, "requestId", scope.requestId(), String.class);
         return spec.then();
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.EventDefinition;
+import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -60,7 +61,7 @@ public class Outbox {
                 .bind("subject", key)
                 .bind("payload", payload)
                 .bind("occurredAt", clock.instant().atOffset(java.time.ZoneOffset.UTC));
-        spec = traceparent.isEmpty() ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traceparent);
+        spec = SqlBinds.nullable(spec, "traceparent", traceparent.isEmpty() ? null : traceparent, String.class);
         return spec.then();
     }
 

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
+import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.OfferStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,8 +55,8 @@ public class OfferRepository {
                         WHERE id = :id AND status = ANY(:from)""" + " RETURNING " + COLUMNS)
                 .bind("id", id).bind("next", next.name()).bind("at", at)
                 .bind("from", from.stream().map(Enum::name).toArray(String[]::new));
-        spec = RequestRepository.bindNullable(spec, "reason", reason, String.class);
-        spec = RequestRepository.bindNullable(spec, "respondBy", respondBy, Instant.class);
+        spec = SqlBinds.nullable(spec, "reason", reason, String.class);
+        spec = SqlBinds.nullable(spec, "respondBy", respondBy, Instant.class);
         return spec.map(OfferRepository::toOffer).one();
     }
 

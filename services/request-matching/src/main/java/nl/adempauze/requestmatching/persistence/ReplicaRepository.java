@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Candidate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -54,8 +55,7 @@ public class ReplicaRepository {
                 .bind("lon", location.longitude())
                 .bind("features", location.features().toArray(String[]::new))
                 .bind("open", location.open());
-        spec = location.closedReason() == null ? spec.bindNull("closedReason", String.class)
-                : spec.bind("closedReason", location.closedReason());
+        spec = SqlBinds.nullable(spec, "closedReason", location.closedReason(), String.class);
         Mono<Void> contracts = db.sql("DELETE FROM location_contract_replica WHERE location_id = :id")
                 .bind("id", location.locationId()).then()
                 .thenMany(Flux.fromIterable(location.contracts()))
@@ -75,7 +75,7 @@ public class ReplicaRepository {
         DatabaseClient.GenericExecuteSpec spec = db.sql(
                         "UPDATE location_replica SET open = :open, closed_reason = :reason WHERE id = :id")
                 .bind("id", locationId).bind("open", open);
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = SqlBinds.nullable(spec, "reason", reason, String.class);
         return spec.then();
     }
 

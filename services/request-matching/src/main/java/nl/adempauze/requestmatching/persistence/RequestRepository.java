@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Urgency;
@@ -51,11 +52,11 @@ public class RequestRepository {
                 .bind("contactPhone", request.contact().phone())
                 .bind("status", request.status().name())
                 .bind("submittedAt", request.submittedAt());
-        spec = bindNullable(spec, "postcode", request.postcode(), String.class);
-        spec = bindNullable(spec, "funder", request.funder(), String.class);
-        spec = bindNullable(spec, "contactOrganisation", request.contact().organisation(), String.class);
-        spec = bindNullable(spec, "neededBy", request.neededBy(), Instant.class);
-        spec = bindNullable(spec, "idempotencyKey", idempotencyKey, String.class);
+        spec = SqlBinds.nullable(spec, "postcode", request.postcode(), String.class);
+        spec = SqlBinds.nullable(spec, "funder", request.funder(), String.class);
+        spec = SqlBinds.nullable(spec, "contactOrganisation", request.contact().organisation(), String.class);
+        spec = SqlBinds.nullable(spec, "neededBy", request.neededBy(), Instant.class);
+        spec = SqlBinds.nullable(spec, "idempotencyKey", idempotencyKey, String.class);
         return spec.then();
     }
 
@@ -96,7 +97,7 @@ public class RequestRepository {
         DatabaseClient.GenericExecuteSpec spec = db.sql(
                         "UPDATE request SET status = 'CANCELLED', cancel_reason = :reason, updated_at = :at WHERE id = :id")
                 .bind("id", id).bind("at", at);
-        return bindNullable(spec, "reason", reason, String.class).then();
+        return SqlBinds.nullable(spec, "reason", reason, String.class).then();
     }
 
     /** Open requests whose needed-by time is near, not yet escalated for it. */
@@ -126,7 +127,7 @@ public class RequestRepository {
                         INSERT INTO escalation (request_id, region_id, reason, detail, escalated_at)
                         VALUES (:request, :region, :reason, :detail, :at)""")
                 .bind("request", requestId).bind("region", region).bind("reason", reason).bind("at", at);
-        return bindNullable(spec, "detail", detail, String.class).then();
+        return SqlBinds.nullable(spec, "detail", detail, String.class).then();
     }
 
     public record EscalationRow(String reason, String detail, Instant escalatedAt) {
@@ -158,10 +159,6 @@ public class RequestRepository {
                 .all().collectList();
     }
 
-    static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                             T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
 
     private static MatchingRequest toRequest(Readable row) {
         return new MatchingRequest(

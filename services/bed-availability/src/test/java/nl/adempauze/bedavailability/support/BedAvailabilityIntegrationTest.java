@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.bedavailability.api.CapacityView;
 import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import nl.adempauze.contracts.Topic;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.platform.testing.RealInfrastructure;
@@ -21,9 +20,6 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -150,24 +146,8 @@ public abstract class BedAvailabilityIntegrationTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             await("offers consumed by " + OFFER_CONSUMER_GROUP).atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> lag(admin) == 0);
+                    .until(() -> ConsumerGroupLag.of(admin, OFFER_CONSUMER_GROUP,
+                            java.util.List.of(EventCatalogue.OFFERS.name())) == 0);
         }
-    }
-
-    private static long lag(Admin admin) throws Exception {
-        String topic = EventCatalogue.OFFERS.name();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(OFFER_CONSUMER_GROUP)
-                .partitionsToOffsetAndMetadata().get();
-        int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
-                .partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, partitions)
-                .mapToObj(partition -> new TopicPartition(topic, partition))
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-        }
-        return lag;
     }
 }

@@ -1,16 +1,11 @@
 package nl.adempauze.requestmatching.messaging;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -52,20 +47,8 @@ public class ReplicaReadiness implements HealthIndicator, DisposableBean {
         }
     }
 
-    private long lag() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(BedAvailabilityEventsListener.REPLICA_CONSUMER)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(TOPICS).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach((topic, description) -> description.partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
-        }
-        return lag;
+    private long lag() {
+        return ConsumerGroupLag.of(admin, BedAvailabilityEventsListener.REPLICA_CONSUMER, TOPICS);
     }
 
     @Override

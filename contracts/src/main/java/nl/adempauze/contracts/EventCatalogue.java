@@ -13,6 +13,8 @@ import nl.adempauze.contracts.events.HoldReleased;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.NightCapacityAdjusted;
+import nl.adempauze.contracts.events.NightCapacityPublished;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.contracts.events.OfferDeclined;
 import nl.adempauze.contracts.events.OfferExpired;
@@ -20,11 +22,16 @@ import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
+import nl.adempauze.contracts.events.ProtectionOverridden;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
 import nl.adempauze.contracts.events.RequestSubmitted;
+import nl.adempauze.contracts.events.RequestWaitlisted;
+import nl.adempauze.contracts.events.StayBooked;
+import nl.adempauze.contracts.events.StayReminderIssued;
+import nl.adempauze.contracts.events.WaitingPriorityRaised;
 
 /**
  * Every event of the system, with its topic, key and schema, in one place. Keys keep the events about one
@@ -51,6 +58,8 @@ public final class EventCatalogue {
             define(LocationStatusChanged.class, LOCATIONS, LocationStatusChanged::locationId),
             define(CapacityPublished.class, CAPACITY, e -> capacityKey(e.locationId(), e.careType())),
             define(CapacityAdjusted.class, CAPACITY, e -> capacityKey(e.locationId(), e.careType())),
+            define(NightCapacityPublished.class, CAPACITY, e -> capacityKey(e.locationId(), e.careType())),
+            define(NightCapacityAdjusted.class, CAPACITY, e -> capacityKey(e.locationId(), e.careType())),
             define(BedHeld.class, HOLDS, BedHeld::requestId),
             define(BedHoldRefused.class, HOLDS, BedHoldRefused::requestId),
             define(HoldReleased.class, HOLDS, HoldReleased::requestId),
@@ -60,6 +69,11 @@ public final class EventCatalogue {
             define(RequestMatched.class, REQUESTS, RequestMatched::requestId),
             define(RequestEscalated.class, REQUESTS, RequestEscalated::requestId),
             define(RequestCancelled.class, REQUESTS, RequestCancelled::requestId),
+            define(RequestWaitlisted.class, REQUESTS, RequestWaitlisted::requestId),
+            define(StayBooked.class, REQUESTS, StayBooked::requestId),
+            define(StayReminderIssued.class, REQUESTS, StayReminderIssued::requestId),
+            define(ProtectionOverridden.class, REQUESTS, ProtectionOverridden::requestId),
+            define(WaitingPriorityRaised.class, REQUESTS, WaitingPriorityRaised::requestId),
             define(HoldRequested.class, OFFERS, HoldRequested::requestId),
             define(OfferMade.class, OFFERS, OfferMade::requestId),
             define(OfferAccepted.class, OFFERS, OfferAccepted::requestId),

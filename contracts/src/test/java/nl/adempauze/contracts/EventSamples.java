@@ -3,6 +3,7 @@ package nl.adempauze.contracts;
 import static java.util.Map.entry;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.adempauze.contracts.events.Address;
@@ -14,8 +15,10 @@ import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.HoldReleased;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.LocationRegistered;
-import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.NightCapacityAdjusted;
+import nl.adempauze.contracts.events.NightCapacityPublished;
+import nl.adempauze.contracts.events.NightFigure;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.contracts.events.OfferDeclined;
 import nl.adempauze.contracts.events.OfferExpired;
@@ -23,10 +26,16 @@ import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
+import nl.adempauze.contracts.events.ProtectionOverridden;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
 import nl.adempauze.contracts.events.RequestSubmitted;
+import nl.adempauze.contracts.events.RequestWaitlisted;
+import nl.adempauze.contracts.events.StayBooked;
+import nl.adempauze.contracts.events.StayReminderIssued;
+import nl.adempauze.contracts.events.WaitingPriorityRaised;
 
 /**
  * Realistic sample events, one or more per catalogued event type. The first sample of a type fills every
@@ -51,13 +60,18 @@ final class EventSamples {
     static final Instant NEEDED_BY = Instant.parse("2026-03-03T12:00:00Z");
     static final Instant PUBLISHED = Instant.parse("2026-03-02T07:00:00.123456789Z");
 
+    static final LocalDate FIRST_NIGHT = LocalDate.parse("2026-04-10");
+
     private static final Address ADDRESS = new Address("Lindelaan 12", "3584 CX", "Utrecht");
 
     private static final Map<Class<?>, List<Object>> SAMPLES = Map.ofEntries(
             entry(RegionConfigured.class, List.of(
                     new RegionConfigured(REGION, "Utrecht", 720,
                             List.of(new RegionConfigured.CareTypeDefinition("ELV_HOOG", "ELV hoogcomplex", "ZVW",
-                                    "CRISIS", 30, 1440, 24)),
+                                            "CRISIS", 30, 1440, 24, false, 1, 92, null),
+                                    new RegionConfigured.CareTypeDefinition(RESPITE, "Wmo logeerzorg", "WMO",
+                                            "PLANNED", 60, 2880, 168, true, 1, 14,
+                                            new RegionConfigured.ProtectionRule(1, 0.5, 48))),
                             List.of(new RegionConfigured.MunicipalityDefinition("Utrecht", 52.0907, 5.1214,
                                     List.of("3511", "3584"))),
                             PUBLISHED))),
@@ -80,7 +94,30 @@ final class EventSamples {
             entry(CapacityAdjusted.class, List.of(
                     new CapacityAdjusted(LOCATION, REGION, CRISIS_STAY, 3, 2, 1, 18, "HOLD", PUBLISHED, OFFERED),
                     new CapacityAdjusted(LOCATION, REGION, RESPITE, 1, 0, 1, 1, "DISCHARGE", null, DISCHARGE))),
-            entry(BedHeld.class, List.of(new BedHeld(OFFER, REQUEST, LOCATION, CRISIS_STAY, OFFERED))),
+            entry(BedHeld.class, List.of(
+                    new BedHeld(OFFER, REQUEST, LOCATION, RESPITE, FIRST_NIGHT, 3, 1, 0, OFFERED),
+                    new BedHeld(OFFER, REQUEST, LOCATION, CRISIS_STAY, null, null, 0, 0, OFFERED))),
+            entry(NightCapacityPublished.class, List.of(
+                    new NightCapacityPublished(LOCATION, REGION, RESPITE, List.of(
+                            new NightFigure(FIRST_NIGHT, 2, 0, 2, 1, PUBLISHED),
+                            new NightFigure(FIRST_NIGHT.plusDays(1), 2, 1, 1, 1, PUBLISHED)), PUBLISHED))),
+            entry(NightCapacityAdjusted.class, List.of(
+                    new NightCapacityAdjusted(LOCATION, REGION, RESPITE, List.of(
+                            new NightFigure(FIRST_NIGHT, 2, 1, 1, 0, PUBLISHED)), "HOLD", OFFERED))),
+            entry(RequestWaitlisted.class, List.of(
+                    new RequestWaitlisted(REQUEST, REGION, RESPITE, FIRST_NIGHT, 3,
+                            "No location has a free bed on all 3 nights", SUBMITTED))),
+            entry(StayBooked.class, List.of(
+                    new StayBooked(REQUEST, OFFER, REGION, LOCATION, PROVIDER, RESPITE, FIRST_NIGHT, 3, ANSWERED))),
+            entry(StayReminderIssued.class, List.of(
+                    new StayReminderIssued(REQUEST, OFFER, REGION, LOCATION, PROVIDER, RESPITE, FIRST_NIGHT, 3,
+                            ANSWERED))),
+            entry(ProtectionOverridden.class, List.of(
+                    new ProtectionOverridden(REQUEST, REGION, RESPITE, "Carer admitted to hospital tonight",
+                            ANSWERED))),
+            entry(WaitingPriorityRaised.class, List.of(
+                    new WaitingPriorityRaised(REQUEST, REGION, RESPITE, 1, "Carer close to breaking point",
+                            ANSWERED))),
             entry(BedHoldRefused.class, List.of(
                     new BedHoldRefused(OFFER, REQUEST, LOCATION, CRISIS_STAY, "NO_BED_AVAILABLE", OFFERED))),
             entry(HoldReleased.class, List.of(
@@ -90,9 +127,9 @@ final class EventSamples {
                     new PatientDischarged(OFFER, REQUEST, LOCATION, CRISIS_STAY, DISCHARGE))),
             entry(RequestSubmitted.class, List.of(
                     new RequestSubmitted(REQUEST, REGION, CRISIS_STAY, "CRISIS", List.of("DEMENTIA", "FALL_RISK"),
-                            "Utrecht", "zorgkantoor-utrecht", NEEDED_BY, SUBMITTED),
+                            "Utrecht", "zorgkantoor-utrecht", NEEDED_BY, FIRST_NIGHT, 3, "series-1", SUBMITTED),
                     new RequestSubmitted("req-2026-000418", REGION, RESPITE, "PLANNED", List.of(), null, null, null,
-                            SUBMITTED))),
+                            null, null, null, SUBMITTED))),
             entry(RequestMatched.class, List.of(
                     new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),
                     new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
@@ -103,7 +140,9 @@ final class EventSamples {
             entry(RequestCancelled.class, List.of(
                     new RequestCancelled(REQUEST, REGION, "Patient admitted to hospital", ANSWERED))),
             entry(HoldRequested.class, List.of(
-                    new HoldRequested(OFFER, REQUEST, REGION, LOCATION, CRISIS_STAY, SUBMITTED))),
+                    new HoldRequested(OFFER, REQUEST, REGION, LOCATION, RESPITE, "PLANNED", FIRST_NIGHT, 3, false, SUBMITTED),
+                    new HoldRequested(OFFER, REQUEST, REGION, LOCATION, CRISIS_STAY, "CRISIS", null, null, true,
+                            SUBMITTED))),
             entry(OfferMade.class, List.of(
                     new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
                             List.of("DEMENTIA", "FALL_RISK"), 1, "Nearest open location with a free crisis bed",

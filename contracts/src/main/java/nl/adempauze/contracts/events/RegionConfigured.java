@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A region's configuration was set or changed: its care-type catalogue with each type's offer and admission
- * deadlines, the capacity freshness window, and its municipalities with their postcode areas and coordinates.
+ * deadlines, stay rules and protection rule, the capacity freshness window, and its municipalities with their
+ * postcode areas and coordinates.
  */
 public record RegionConfigured(
         String region,
@@ -15,10 +16,23 @@ public record RegionConfigured(
         List<MunicipalityDefinition> municipalities,
         Instant configuredAt) {
 
-    /** One care type of the region's catalogue, with the deadlines matching works to. */
+    /**
+     * One care type of the region's catalogue, with the deadlines and stay rules matching works to. A care type
+     * that allows planned booking is kept on the calendar, per night; {@code protection} (optional) keeps beds per
+     * night for planned respite.
+     */
     public record CareTypeDefinition(String code, String name, String fundingStream, String defaultUrgency,
                                      int crisisResponseMinutes, int plannedResponseMinutes,
-                                     int admissionDeadlineHours) {
+                                     int admissionDeadlineHours, boolean plannedBooking, int minStayNights,
+                                     int maxStayNights, ProtectionRule protection) {
+    }
+
+    /**
+     * Beds per night kept for planned respite at each location: a number, or a share of the night's free beds
+     * (rounded up); whichever is larger when both are given. A crisis stay may take a protected night that no
+     * planned stay has claimed once the night is within {@code releaseHorizonHours} ("use it or lose it").
+     */
+    public record ProtectionRule(Integer protectedBeds, Double protectedShare, int releaseHorizonHours) {
     }
 
     /** A municipality of the region: where residents are, for distances, and which postcode areas it has. */

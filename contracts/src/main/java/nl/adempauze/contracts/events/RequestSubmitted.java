@@ -1,9 +1,14 @@
 package nl.adempauze.contracts.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A referrer submitted a request. Pseudonymous: no name, contact or birth date, only the needs profile. */
+/**
+ * A referrer submitted a request. Pseudonymous: no name, contact or birth date, only the needs profile. A stay on
+ * the calendar has its {@code firstNight} and number of {@code nights}; the occurrences of a recurring stay share
+ * a {@code seriesId}.
+ */
 public record RequestSubmitted(
         String requestId,
         String region,
@@ -13,5 +18,8 @@ public record RequestSubmitted(
         String municipality,
         String funder,
         Instant neededBy,
+        LocalDate firstNight,
+        Integer nights,
+        String seriesId,
         Instant submittedAt) {
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.RegionConfigured;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,8 +27,14 @@ public record RegionSeed(
     public record Region(String id, String name, int freshnessWindowMinutes) {
     }
 
+    /**
+     * A care type of the region's catalogue. {@code plannedBooking}: kept on the calendar, per night, and open to
+     * planned requests; {@code protection}: beds per night kept for planned respite (optional).
+     */
     public record CareType(String code, String name, String fundingStream, String defaultUrgency,
-                           Map<String, Integer> offerResponseMinutes, int admissionDeadlineHours) {
+                           Map<String, Integer> offerResponseMinutes, int admissionDeadlineHours,
+                           boolean plannedBooking, int minStayNights, int maxStayNights,
+                           RegionConfigured.ProtectionRule protection) {
     }
 
     public record Funder(String id, String name, String fundingStream, String municipality) {

@@ -1,0 +1,12 @@
+package nl.adempauze.contracts.events;
+
+import java.time.Instant;
+
+/** A coordinator allowed a crisis request to take nights protected for planned respite, with a reason. */
+public record ProtectionOverridden(
+        String requestId,
+        String region,
+        String careType,
+        String reason,
+        Instant overriddenAt) {
+}

@@ -74,6 +74,10 @@ final class EventSamples {
                                             new RegionConfigured.ProtectionRule(1, 0.5, 48))),
                             List.of(new RegionConfigured.MunicipalityDefinition("Utrecht", 52.0907, 5.1214,
                                     List.of("3511", "3584"))),
+                            List.of(new RegionConfigured.FunderDefinition("gemeente-utrecht", "Gemeente Utrecht", "WMO",
+                                            "Utrecht"),
+                                    new RegionConfigured.FunderDefinition("zorgkantoor-utrecht", "Zorgkantoor Utrecht",
+                                            "WLZ", null)),
                             PUBLISHED))),
             entry(LocationRegistered.class, List.of(
                     new LocationRegistered(LOCATION, REGION, PROVIDER, "Zorggroep Noord", "De Linde", ADDRESS,

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A region's configuration was set or changed: its care-type catalogue with each type's offer and admission
  * deadlines, stay rules and protection rule, the capacity freshness window, and its municipalities with their
- * postcode areas and coordinates.
+ * postcode areas and coordinates, and the funders (a municipality funds its residents' Wmo stays).
  */
 public record RegionConfigured(
         String region,
@@ -14,6 +14,7 @@ public record RegionConfigured(
         int freshnessWindowMinutes,
         List<CareTypeDefinition> careTypes,
         List<MunicipalityDefinition> municipalities,
+        List<FunderDefinition> funders,
         Instant configuredAt) {
 
     /**
@@ -33,6 +34,10 @@ public record RegionConfigured(
      * planned stay has claimed once the night is within {@code releaseHorizonHours} ("use it or lose it").
      */
     public record ProtectionRule(Integer protectedBeds, Double protectedShare, int releaseHorizonHours) {
+    }
+
+    /** A funder of stays: an insurer (ZVW), the care office (WLZ), or a municipality (WMO) with its name. */
+    public record FunderDefinition(String id, String name, String fundingStream, String municipality) {
     }
 
     /** A municipality of the region: where residents are, for distances, and which postcode areas it has. */

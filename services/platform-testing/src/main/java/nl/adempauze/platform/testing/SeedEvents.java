@@ -17,9 +17,12 @@ public final class SeedEvents {
                         type.fundingStream(), type.defaultUrgency(),
                         type.offerResponseMinutes().getOrDefault("CRISIS", 30),
                         type.offerResponseMinutes().getOrDefault("PLANNED", 1440),
-                        type.admissionDeadlineHours())).toList(),
+                        type.admissionDeadlineHours(), type.plannedBooking(), type.minStayNights(),
+                        type.maxStayNights(), type.protection())).toList(),
                 seed.municipalities().stream().map(m -> new RegionConfigured.MunicipalityDefinition(m.name(),
                         m.latitude(), m.longitude(), m.postcodeAreas())).toList(),
+                seed.funders().stream().map(f -> new RegionConfigured.FunderDefinition(f.id(), f.name(),
+                        f.fundingStream(), f.municipality())).toList(),
                 Instant.now());
     }
 }

@@ -37,14 +37,23 @@ public class CapacityService {
         Mono<CapacityFigure> work = locations.find(locationId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
                 .flatMap(location -> regions.find(location.region())
-                        .filter(region -> region.offers(careType))
-                        .switchIfEmpty(Mono.error(ApiProblem.invalidField("careType",
-                                "Care type '" + careType + "' is not in the catalogue of region " + location.region())))
+                        .doOnNext(region -> refuseCalendarCareType(region, careType, locationId))
                         .then(capacity.findForUpdate(locationId, careType)
                                 .flatMap(current -> refuseBelowHeld(freeBeds, current))
                                 .then(capacity.publish(locationId, careType, freeBeds, clock.instant())))
                         .flatMap(figure -> outbox.append(published(location.region(), figure)).thenReturn(figure)));
         return tx.transactional(work);
+    }
+
+    /** Free now is published only for care types of the catalogue that are not kept per night. */
+    private static void refuseCalendarCareType(Region region, String careType, String locationId) {
+        Region.CareType type = region.careType(careType).orElseThrow(() -> ApiProblem.invalidField("careType",
+                "Care type '" + careType + "' is not in the catalogue of region " + region.id()));
+        if (type.plannedBooking()) {
+            throw ApiProblem.invalidField("careType", "Care type '" + careType + "' is booked per night: publish "
+                    + "its free beds per night with PUT /api/v1/locations/" + locationId + "/capacity/" + careType
+                    + "/nights");
+        }
     }
 
     private static Mono<Void> refuseBelowHeld(int freeBeds, CapacityFigure current) {

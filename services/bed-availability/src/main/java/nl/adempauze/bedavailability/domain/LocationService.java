@@ -2,10 +2,14 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
+import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
@@ -23,29 +27,43 @@ public class LocationService {
     private final LocationRepository locations;
     private final RegionRepository regions;
     private final CapacityRepository capacity;
+    private final NightCapacityService nightCapacity;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     public LocationService(LocationRepository locations, RegionRepository regions, CapacityRepository capacity,
-                           Outbox outbox, TransactionalOperator tx, Clock clock) {
+                           NightCapacityService nightCapacity, Outbox outbox, TransactionalOperator tx, Clock clock) {
         this.locations = locations;
         this.regions = regions;
         this.capacity = capacity;
+        this.nightCapacity = nightCapacity;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Saves a location, its contracts and the beds it offers now, and announces all of it. */
-    public Mono<Void> register(Location location, List<FunderContract> contracts, java.util.Map<String, Integer> freeBeds) {
+    /**
+     * Saves a location, its contracts and its beds, and announces all of it. Beds of a care type booked per night
+     * are published as free for tonight and the following nights, {@code calendarNights} nights in all; the others
+     * as free now.
+     */
+    public Mono<Void> register(Location location, List<FunderContract> contracts, Map<String, Integer> freeBeds,
+                               int calendarNights) {
         Instant now = clock.instant();
+        LocalDate tonight = Nights.nightOf(now);
         Mono<Void> work = locations.save(location)
                 .then(locations.replaceContracts(location.id(), contracts))
                 .then(outbox.append(registered(location, contracts, List.copyOf(freeBeds.keySet()), now)))
-                .thenMany(Flux.fromIterable(freeBeds.entrySet()))
-                .concatMap(entry -> capacity.publish(location.id(), entry.getKey(), entry.getValue(), now)
-                        .flatMap(figure -> outbox.append(CapacityService.published(location.region(), figure))))
+                .then(regions.find(location.region()))
+                .flatMapMany(region -> Flux.fromIterable(new TreeMap<>(freeBeds).entrySet())
+                        .concatMap(entry -> region.careType(entry.getKey())
+                                .filter(Region.CareType::plannedBooking)
+                                .map(type -> nightCapacity.publishSeries(location, type, entry.getValue(), tonight,
+                                        calendarNights))
+                                .orElseGet(() -> capacity.publish(location.id(), entry.getKey(), entry.getValue(), now)
+                                        .flatMap(figure -> outbox.append(
+                                                CapacityService.published(location.region(), figure))))))
                 .then();
         return tx.transactional(work);
     }

@@ -2,23 +2,37 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The area of one coordination point: its care-type catalogue (data, not an enum: regions differ), the window
- * after which a capacity figure is stale, and its municipalities.
+ * after which a capacity figure is stale, its municipalities, and the funders of stays.
  */
 public record Region(String id, String name, Duration freshnessWindow, List<CareType> careTypes,
-                     List<Municipality> municipalities) {
+                     List<Municipality> municipalities, List<Funder> funders) {
 
-    /** A care type of the catalogue, with how long a provider has to answer an offer and the admission deadline. */
+    /**
+     * A care type of the catalogue, with how long a provider has to answer an offer, the admission deadline and
+     * the stay rules. {@code plannedBooking}: kept on the calendar, per night; {@code protection} (optional): beds
+     * per night kept for planned respite.
+     */
     public record CareType(String code, String name, String fundingStream, String defaultUrgency,
-                           Duration crisisResponse, Duration plannedResponse, Duration admissionDeadline) {
+                           Duration crisisResponse, Duration plannedResponse, Duration admissionDeadline,
+                           boolean plannedBooking, int minStayNights, int maxStayNights, ProtectionRule protection) {
     }
 
     public record Municipality(String name, double latitude, double longitude, List<String> postcodeAreas) {
     }
 
+    /** A funder of stays: an insurer (ZVW), the care office (WLZ) or a municipality (WMO, with its name). */
+    public record Funder(String id, String name, String fundingStream, String municipality) {
+    }
+
     public boolean offers(String careType) {
-        return careTypes.stream().anyMatch(type -> type.code().equals(careType));
+        return careType(careType).isPresent();
+    }
+
+    public Optional<CareType> careType(String code) {
+        return careTypes.stream().filter(type -> type.code().equals(code)).findFirst();
     }
 }

@@ -2,7 +2,9 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.seed.RegionSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Loads a region (configuration, locations, contracts, free beds) from a seed file at start-up. Locations already
- * known are left alone, so restarting never overwrites what providers published since.
+ * known are left alone, so restarting never overwrites what providers published since. For a care type booked
+ * per night, a new location's seeded beds are published as free for tonight and the following nights,
+ * {@code adempauze.seed.calendar-nights} nights in all.
  */
 @Component
 public class RegionSeedLoader implements ApplicationRunner {
@@ -22,14 +26,22 @@ public class RegionSeedLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RegionSeedLoader.class);
 
     private final String seedFile;
+    private final int calendarNights;
     private final RegionService regionService;
     private final LocationRepository locations;
     private final LocationService locationService;
     private final Clock clock;
 
-    public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile, RegionService regionService,
-                            LocationRepository locations, LocationService locationService, Clock clock) {
+    public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile,
+                            @Value("${adempauze.seed.calendar-nights:60}") int calendarNights,
+                            RegionService regionService, LocationRepository locations,
+                            LocationService locationService, Clock clock) {
+        if (calendarNights < 1 || calendarNights > NightRanges.MAX_DAYS_AHEAD + 1) {
+            throw new IllegalArgumentException("adempauze.seed.calendar-nights must be 1.."
+                    + (NightRanges.MAX_DAYS_AHEAD + 1) + ", not " + calendarNights);
+        }
         this.seedFile = seedFile;
+        this.calendarNights = calendarNights;
         this.regionService = regionService;
         this.locations = locations;
         this.locationService = locationService;
@@ -42,15 +54,7 @@ public class RegionSeedLoader implements ApplicationRunner {
             return;
         }
         RegionSeed seed = RegionSeed.read(seedFile);
-        Region region = new Region(seed.region().id(), seed.region().name(),
-                Duration.ofMinutes(seed.region().freshnessWindowMinutes()),
-                seed.careTypes().stream().map(type -> new Region.CareType(type.code(), type.name(),
-                        type.fundingStream(), type.defaultUrgency(),
-                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("CRISIS", 30)),
-                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("PLANNED", 1440)),
-                        Duration.ofHours(type.admissionDeadlineHours()))).toList(),
-                seed.municipalities().stream().map(m -> new Region.Municipality(m.name(), m.latitude(),
-                        m.longitude(), m.postcodeAreas())).toList());
+        Region region = region(seed);
         // The region's configuration is the seed's on every start; locations already known are left alone.
         Long added = regionService.configure(region)
                 .thenMany(Flux.fromIterable(seed.locations()))
@@ -59,10 +63,31 @@ public class RegionSeedLoader implements ApplicationRunner {
                         .flatMap(unknown -> locationService.register(new Location(seeded.id(), region.id(),
                                         seeded.providerId(), seeded.providerName(), seeded.name(), seeded.address(),
                                         seeded.municipality(), seeded.latitude(), seeded.longitude(), seeded.features(),
-                                        true, null, clock.instant()), seeded.contracts(), seeded.capacity())
+                                        true, null, clock.instant()), seeded.contracts(), seeded.capacity(),
+                                        calendarNights)
                                 .thenReturn(1)))
                 .count()
                 .block();
         log.info("Region {} seeded from {}: {} new location(s)", region.id(), seedFile, added);
+    }
+
+    static Region region(RegionSeed seed) {
+        return new Region(seed.region().id(), seed.region().name(),
+                Duration.ofMinutes(seed.region().freshnessWindowMinutes()),
+                seed.careTypes().stream().map(type -> new Region.CareType(type.code(), type.name(),
+                        type.fundingStream(), type.defaultUrgency(),
+                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("CRISIS", 30)),
+                        Duration.ofMinutes(type.offerResponseMinutes().getOrDefault("PLANNED", 1440)),
+                        Duration.ofHours(type.admissionDeadlineHours()), type.plannedBooking(),
+                        type.minStayNights(), type.maxStayNights(), protection(type.protection()))).toList(),
+                seed.municipalities().stream().map(m -> new Region.Municipality(m.name(), m.latitude(),
+                        m.longitude(), m.postcodeAreas())).toList(),
+                (seed.funders() == null ? List.<RegionSeed.Funder>of() : seed.funders()).stream()
+                        .map(f -> new Region.Funder(f.id(), f.name(), f.fundingStream(), f.municipality())).toList());
+    }
+
+    private static ProtectionRule protection(RegionConfigured.ProtectionRule rule) {
+        return rule == null ? null : new ProtectionRule(rule.protectedBeds(), rule.protectedShare(),
+                Duration.ofHours(rule.releaseHorizonHours()));
     }
 }

@@ -30,12 +30,21 @@ public class RegionService {
 
     private RegionConfigured configured(Region region) {
         return new RegionConfigured(region.id(), region.name(), (int) region.freshnessWindow().toMinutes(),
-                region.careTypes().stream().map(type -> new RegionConfigured.CareTypeDefinition(type.code(),
-                        type.name(), type.fundingStream(), type.defaultUrgency(),
-                        (int) type.crisisResponse().toMinutes(), (int) type.plannedResponse().toMinutes(),
-                        (int) type.admissionDeadline().toHours())).toList(),
+                region.careTypes().stream().map(RegionService::definition).toList(),
                 region.municipalities().stream().map(m -> new RegionConfigured.MunicipalityDefinition(m.name(),
                         m.latitude(), m.longitude(), m.postcodeAreas())).toList(),
+                region.funders().stream().map(f -> new RegionConfigured.FunderDefinition(f.id(), f.name(),
+                        f.fundingStream(), f.municipality())).toList(),
                 clock.instant());
+    }
+
+    private static RegionConfigured.CareTypeDefinition definition(Region.CareType type) {
+        ProtectionRule protection = type.protection();
+        return new RegionConfigured.CareTypeDefinition(type.code(), type.name(), type.fundingStream(),
+                type.defaultUrgency(), (int) type.crisisResponse().toMinutes(),
+                (int) type.plannedResponse().toMinutes(), (int) type.admissionDeadline().toHours(),
+                type.plannedBooking(), type.minStayNights(), type.maxStayNights(),
+                protection == null ? null : new RegionConfigured.ProtectionRule(protection.protectedBeds(),
+                        protection.protectedShare(), (int) protection.releaseHorizon().toHours()));
     }
 }

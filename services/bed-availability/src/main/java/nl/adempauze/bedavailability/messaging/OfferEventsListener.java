@@ -37,7 +37,7 @@ public class OfferEventsListener {
     private Mono<Void> apply(IncomingEvent event) {
         Object payload = event.payload();
         if (payload instanceof HoldRequested requested) {
-            return holds.hold(requested.offerId(), requested.requestId(), requested.locationId(), requested.careType());
+            return holds.hold(requested);
         }
         if (payload instanceof OfferAccepted accepted) {
             return holds.accept(accepted.offerId());

@@ -2,6 +2,7 @@ package nl.adempauze.bedavailability.persistence;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.domain.HoldStatus;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class HoldRepository {
 
-    private static final String COLUMNS =
-            "offer_id, request_id, location_id, care_type, status, reason, created_at, updated_at";
+    private static final String COLUMNS = "offer_id, request_id, location_id, care_type, urgency, first_night, "
+            + "nights, status, reason, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -32,8 +33,10 @@ public class HoldRepository {
     /** Inserts the hold unless this offer already has one: an offer is held at most once. */
     public Mono<Boolean> insert(Hold hold) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO hold (offer_id, request_id, location_id, care_type, status, reason, created_at, updated_at)
-                        VALUES (:offer, :request, :location, :careType, :status, :reason, :at, :at)
+                        INSERT INTO hold (offer_id, request_id, location_id, care_type, urgency, first_night, nights,
+                                          status, reason, created_at, updated_at)
+                        VALUES (:offer, :request, :location, :careType, :urgency, :firstNight, :nights, :status,
+                                :reason, :at, :at)
                         ON CONFLICT (offer_id) DO NOTHING""")
                 .bind("offer", hold.offerId())
                 .bind("request", hold.requestId())
@@ -41,6 +44,9 @@ public class HoldRepository {
                 .bind("careType", hold.careType())
                 .bind("status", hold.status().name())
                 .bind("at", hold.createdAt());
+        spec = SqlBinds.nullable(spec, "urgency", hold.urgency(), String.class);
+        spec = SqlBinds.nullable(spec, "firstNight", hold.firstNight(), LocalDate.class);
+        spec = SqlBinds.nullable(spec, "nights", hold.nights(), Integer.class);
         spec = SqlBinds.nullable(spec, "reason", hold.reason(), String.class);
         return spec.fetch().rowsUpdated().map(count -> count > 0);
     }
@@ -64,6 +70,9 @@ public class HoldRepository {
                 row.get("request_id", String.class),
                 row.get("location_id", String.class),
                 row.get("care_type", String.class),
+                row.get("urgency", String.class),
+                row.get("first_night", LocalDate.class),
+                row.get("nights", Integer.class),
                 HoldStatus.valueOf(row.get("status", String.class)),
                 row.get("reason", String.class),
                 row.get("created_at", Instant.class),

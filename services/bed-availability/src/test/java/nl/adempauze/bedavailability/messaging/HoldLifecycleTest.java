@@ -105,7 +105,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
     @Test
     void closedLocationRefusesHoldsEvenWithFreeBeds() {
         String location = "loc-dalen-het-dalerhof";
-        String careType = "WLZ_LOGEER";
+        String careType = "WLZ_CRISIS";
         publish(location, careType, 2);
         String offer = newOfferId();
 
@@ -204,7 +204,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
     @Test
     void admittingAHoldThatIsOnlyHeldIsAConflictAndChangesNothing() {
         String location = "loc-klazienaveen-de-veenschap";
-        String careType = "WLZ_LOGEER";
+        String careType = "ELV_LAAG";
         publish(location, careType, 1);
         String offer = newOfferId();
         try (TopicRecorder events = recorder(EventCatalogue.HOLDS)) {

@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.bedavailability.api.CapacityView;
+import nl.adempauze.bedavailability.api.NightsView;
 import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import nl.adempauze.contracts.Topic;
 import nl.adempauze.contracts.events.HoldRequested;
@@ -90,8 +93,17 @@ public abstract class BedAvailabilityIntegrationTest {
         return "offer-" + UUID.randomUUID();
     }
 
+    /** A crisis hold of one bed free now. */
     protected static HoldRequested holdRequested(String offerId, String locationId, String careType) {
-        return new HoldRequested(offerId, requestIdOf(offerId), REGION, locationId, careType, Instant.now());
+        return new HoldRequested(offerId, requestIdOf(offerId), REGION, locationId, careType, "CRISIS", null, null,
+                false, Instant.now());
+    }
+
+    /** A hold of one bed on each of {@code nights} calendar nights from {@code firstNight}. */
+    protected static HoldRequested stayRequested(String offerId, String locationId, String careType, String urgency,
+                                                 LocalDate firstNight, int nights, boolean protectionOverride) {
+        return new HoldRequested(offerId, requestIdOf(offerId), REGION, locationId, careType, urgency, firstNight,
+                nights, protectionOverride, Instant.now());
     }
 
     protected static String requestIdOf(String offerId) {
@@ -111,6 +123,45 @@ public abstract class BedAvailabilityIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody(CapacityView.CareTypeCapacity.class)
                 .returnResult().getResponseBody();
+    }
+
+    /** The night running now by the service's clock. */
+    protected LocalDate tonight() {
+        return Nights.nightOf(clock.instant());
+    }
+
+    protected WebTestClient.ResponseSpec putNights(String locationId, String careType, String json) {
+        return web.put().uri("/api/v1/locations/{id}/capacity/{careType}/nights", locationId, careType)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    /** Publishes the same free beds for the nights {@code from..to} as the provider would. */
+    protected NightsView.Published publishNights(String locationId, String careType, LocalDate from, LocalDate to,
+                                                 int freeBeds) {
+        return putNights(locationId, careType, "{\"nights\":[{\"from\":\"" + from + "\",\"to\":\"" + to
+                        + "\",\"freeBeds\":" + freeBeds + "}]}")
+                .expectStatus().isOk()
+                .expectBody(NightsView.Published.class)
+                .returnResult().getResponseBody();
+    }
+
+    protected NightsView nightsView(String careType, LocalDate from, LocalDate to) {
+        return web.get().uri("/api/v1/regions/{region}/capacity/nights?careType={careType}&from={from}&to={to}",
+                        REGION, careType, from, to)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(NightsView.class)
+                .returnResult().getResponseBody();
+    }
+
+    /** The nights {@code from..to} of one location as the region's night view shows them now. */
+    protected NightsView.LocationNights nightsAt(String locationId, String careType, LocalDate from, LocalDate to) {
+        return nightsView(careType, from, to).locations().stream()
+                .filter(location -> location.locationId().equals(locationId))
+                .findFirst().orElseThrow(() -> new AssertionError(
+                        "No " + careType + " calendar at " + locationId + " in the region's night view"));
     }
 
     protected CapacityView regionView(String careType) {

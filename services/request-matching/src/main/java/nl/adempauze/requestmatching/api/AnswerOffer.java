@@ -3,6 +3,7 @@ package nl.adempauze.requestmatching.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import nl.adempauze.requestmatching.domain.DeclineReason;
 
 /** Bodies of a provider's answer to an offer. */
 public final class AnswerOffer {
@@ -14,8 +15,14 @@ public final class AnswerOffer {
     public record Accept(Instant expectedAdmissionAt) {
     }
 
+    /** A decline: the reason in words, and optionally as a code for the coordinator's figures (default OTHER). */
     public record Decline(@NotBlank(message = "reason is required when declining") @Size(max = 500,
-            message = "reason is at most 500 characters") String reason) {
+            message = "reason is at most 500 characters") String reason, DeclineReason reasonCode) {
+    }
+
+    /** A coordinator's decision needs a reason, for the record. */
+    public record Decision(@NotBlank(message = "reason is required") @Size(min = 3, max = 500,
+            message = "reason is 3 to 500 characters") String reason) {
     }
 
     public record Cancel(@Size(max = 500, message = "reason is at most 500 characters") String reason) {

@@ -54,13 +54,13 @@ public class OfferController {
 
     @PostMapping("/offers/{id}/decline")
     public Mono<OfferView> decline(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decline body) {
-        return offerCycle.decline(id, body.reason()).flatMap(this::view);
+        return offerCycle.decline(id, body.reason(), body.reasonCode()).flatMap(this::view);
     }
 
     private Mono<OfferView> view(Offer offer) {
         return requests.find(offer.requestId()).map(request -> new OfferView(offer.id(), offer.requestId(),
                 offer.locationId(), offer.status().name(), offer.careType(), request.urgency().name(),
                 request.needs(), request.municipality(), offer.rank(), offer.explanation(), offer.respondBy(),
-                offer.offeredAt(), offer.reason()));
+                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights()));
     }
 }

@@ -2,10 +2,13 @@ package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.CoordinatorDecisions;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.OfferStatus;
@@ -13,6 +16,8 @@ import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestService;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.OfferCycle;
+import nl.adempauze.requestmatching.domain.WaitingList;
+import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -42,9 +47,17 @@ public class RequestController {
     private final OfferRepository offers;
     private final ReplicaRepository replica;
     private final JsonMapper json;
+    private final CoordinatorDecisions decisions;
+    private final WaitingList waitingList;
+
+    private static final Set<RequestStatus> SHOWS_MATCH =
+            EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ADMITTED);
 
     public RequestController(RequestService service, OfferCycle offerCycle, RequestRepository requests,
-                             OfferRepository offers, ReplicaRepository replica, JsonMapper json) {
+                             OfferRepository offers, ReplicaRepository replica, JsonMapper json,
+                             CoordinatorDecisions decisions, WaitingList waitingList) {
+        this.decisions = decisions;
+        this.waitingList = waitingList;
         this.service = service;
         this.offerCycle = offerCycle;
         this.requests = requests;
@@ -67,7 +80,7 @@ public class RequestController {
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new MatchingRequest.Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
-                body.neededBy(), idempotencyKey);
+                body.neededBy(), stayWish(body.stay()), idempotencyKey);
         return service.submit(submission)
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
                         ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)
@@ -84,7 +97,7 @@ public class RequestController {
     public Mono<List<RequestView>> inRegion(@PathVariable String region,
                                             @RequestParam(required = false) List<RequestStatus> status) {
         EnumSet<RequestStatus> statuses = status == null || status.isEmpty()
-                ? EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.OFFERED, RequestStatus.ESCALATED)
+                ? EnumSet.copyOf(RequestStatus.OPEN)
                 : EnumSet.copyOf(status);
         return requests.inRegion(region, statuses).concatMap(this::view).collectList();
     }
@@ -94,14 +107,64 @@ public class RequestController {
         return offerCycle.cancel(id, body == null ? null : body.reason()).flatMap(this::view);
     }
 
+    private static RequestService.StayWish stayWish(SubmitRequest.Stay stay) {
+        if (stay == null) {
+            return null;
+        }
+        return new RequestService.StayWish(stay.firstNight(), stay.nights(), stay.flexibleDays(),
+                stay.weekendIn() == null ? null : YearMonth.parse(stay.weekendIn()),
+                stay.repeat() == null ? null : new RequestService.Repeat(stay.repeat().every(), stay.repeat().times()));
+    }
+
+    /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/protection-override")
+    public Mono<RequestView> overrideProtection(@PathVariable String id,
+                                                @Valid @RequestBody AnswerOffer.Decision body) {
+        return decisions.overrideProtection(id, body.reason()).flatMap(this::view);
+    }
+
+    /** Moves a waiting planned request up the waiting list (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/priority")
+    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decision body) {
+        return decisions.raisePriority(id, body.reason()).flatMap(this::view);
+    }
+
     private Mono<RequestView> view(MatchingRequest request) {
         Mono<List<Offer>> history = offers.ofRequest(request.id()).collectList();
-        Mono<Optional<RequestView.Match>> match = request.matchedOfferId() == null || request.status() != RequestStatus.MATCHED
+        Mono<Optional<RequestView.Match>> match = request.matchedOfferId() == null || !SHOWS_MATCH.contains(request.status())
                 ? Mono.just(Optional.empty())
                 : offers.find(request.matchedOfferId())
-                        .flatMap(offer -> replica.location(offer.locationId()))
-                        .map(location -> Optional.of(RequestView.Match.of(request, location)))
+                        .flatMap(offer -> replica.location(offer.locationId())
+                                .map(location -> Optional.of(RequestView.Match.of(request, offer, location))))
                         .defaultIfEmpty(Optional.empty());
+        Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
+                : requests.series(request.planning().seriesId()).collectList();
+        Mono<Optional<RequestView.Waiting>> waiting = request.status() != RequestStatus.WAITING ? Mono.just(Optional.empty())
+                : waitingList.inOrder(request.region(), request.careType()).map(line -> {
+                    int position = 1;
+                    for (WaitingListOrder.Entry entry : line) {
+                        if (entry.requestId().equals(request.id())) {
+                            break;
+                        }
+                        position++;
+                    }
+                    return Optional.of(new RequestView.Waiting(request.planning().waitingSince(),
+                            request.planning().priority(), position));
+                });
+        Mono<RequestView.StayView> stay = series.map(ids -> Optional.ofNullable(RequestView.StayView.of(request, ids)))
+                .flatMap(Mono::justOrEmpty);
+        return Mono.zip(stay.map(Optional::of).defaultIfEmpty(Optional.empty()), waiting,
+                        requests.decisions(request.id()))
+                .flatMap(extra -> basicView(request, history, match).map(view -> new RequestView(view.id(),
+                        view.status(), view.region(), view.careType(), view.urgency(), view.needs(), view.postcode(),
+                        view.municipality(), view.funder(), view.contact(), view.neededBy(), view.submittedAt(),
+                        view.updatedAt(), view.currentOffer(), view.match(), view.ranking(), view.offers(),
+                        view.escalations(), view.cancelReason(), extra.getT1().orElse(null),
+                        extra.getT2().orElse(null), extra.getT3())));
+    }
+
+    private Mono<RequestView> basicView(MatchingRequest request, Mono<List<Offer>> history,
+                                        Mono<Optional<RequestView.Match>> match) {
         Mono<List<RankedCandidate>> ranking = requests.ranking(request.id())
                 .map(text -> json.readValue(text, RANKING))
                 .defaultIfEmpty(List.of());
@@ -115,7 +178,7 @@ public class RequestController {
                     request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
                     request.funder(), request.contact(), request.neededBy(), request.submittedAt(),
                     request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
-                    request.cancelReason());
+                    request.cancelReason(), null, null, List.of());
         });
     }
 

@@ -1,37 +1,71 @@
 package nl.adempauze.requestmatching.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository.LocationSummary;
+import nl.adempauze.requestmatching.persistence.RequestRepository.Decision;
 import nl.adempauze.requestmatching.persistence.RequestRepository.EscalationRow;
 
-/** A request as its referrer (or a coordinator) sees it: status, current offer, match, ranking and escalations. */
+/**
+ * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
+ * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions.
+ */
 public record RequestView(String id, String status, String region, String careType, String urgency,
                           List<String> needs, String postcode, String municipality, String funder,
                           MatchingRequest.Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
                           OfferView currentOffer, Match match, List<RankedCandidate> ranking,
-                          List<OfferView> offers, List<EscalationRow> escalations, String cancelReason) {
+                          List<OfferView> offers, List<EscalationRow> escalations, String cancelReason,
+                          StayView stay, Waiting waiting, List<Decision> decisions) {
+
+    /**
+     * The stay on the calendar: what was asked (first night or weekend month, nights, flexibility), and for a
+     * recurring stay the series and its occurrences' request ids. Null for a free-now request without nights.
+     */
+    public record StayView(LocalDate firstNight, Integer nights, Integer flexibleDays, String weekendIn,
+                           LocalDate latestFirstNight, String seriesId, List<String> series) {
+
+        static StayView of(MatchingRequest request, List<String> series) {
+            MatchingRequest.Planning planning = request.planning();
+            Stay stay = planning.stay();
+            if (stay == null) {
+                return planning.nights() == null ? null
+                        : new StayView(null, planning.nights(), null, null, null, null, List.of());
+            }
+            return new StayView(stay.firstNight(), stay.nights(), stay.flexibleDays(),
+                    stay.weekendIn() == null ? null : stay.weekendIn().toString(), stay.latestFirstNight(),
+                    planning.seriesId(), series);
+        }
+    }
+
+    /** A waiting request's standing: since when it waits, priority raises, and its place in line (1 = next). */
+    public record Waiting(Instant since, int priority, int position) {
+    }
 
     public record OfferView(String id, String locationId, String providerId, String status, int rank,
-                            String explanation, String reason, Instant respondBy, Instant offeredAt, Instant answeredAt) {
+                            String explanation, String reason, Instant respondBy, Instant offeredAt, Instant answeredAt,
+                            LocalDate firstNight, Integer nights) {
 
         static OfferView of(Offer offer) {
             return new OfferView(offer.id(), offer.locationId(), offer.providerId(), offer.status().name(),
                     offer.rank(), offer.explanation(), offer.reason(), offer.respondBy(), offer.offeredAt(),
-                    offer.answeredAt());
+                    offer.answeredAt(), offer.firstNight(), offer.nights());
         }
     }
 
-    /** Where the patient goes, shown once an offer was accepted. */
+    /** Where the patient goes, shown once an offer was accepted; for a stay on the calendar, with its nights. */
     public record Match(String offerId, String locationId, String locationName, String providerName, String street,
-                        String postcode, String city, Instant expectedAdmissionAt) {
+                        String postcode, String city, Instant expectedAdmissionAt, LocalDate firstNight,
+                        Integer nights) {
 
-        static Match of(MatchingRequest request, LocationSummary location) {
+        static Match of(MatchingRequest request, Offer offer, LocationSummary location) {
             return new Match(request.matchedOfferId(), location.id(), location.name(), location.providerName(),
-                    location.street(), location.postcode(), location.city(), request.expectedAdmissionAt());
+                    location.street(), location.postcode(), location.city(), request.expectedAdmissionAt(),
+                    offer.firstNight(), offer.nights());
         }
     }
 }

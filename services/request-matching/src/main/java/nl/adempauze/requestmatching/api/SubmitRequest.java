@@ -6,8 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import nl.adempauze.requestmatching.domain.RequestService;
 import nl.adempauze.requestmatching.domain.Urgency;
 
 /** A referrer's request for a bed, as posted. */
@@ -19,7 +23,31 @@ public record SubmitRequest(
         @Size(max = 20, message = "at most 20 needs") List<@NotBlank(message = "a need cannot be blank") String> needs,
         @Size(max = 100, message = "funder is at most 100 characters") String funder,
         @NotNull(message = "contact is required") @Valid Contact contact,
-        Instant neededBy) {
+        Instant neededBy,
+        @Valid Stay stay) {
+
+    /**
+     * The stay on the calendar. Planned: {@code firstNight} (or {@code weekendIn}, any Friday-night start in that
+     * month) and {@code nights}, optionally {@code flexibleDays} either side and a {@code repeat}. Crisis: only the
+     * expected {@code nights} (the stay begins tonight).
+     */
+    public record Stay(
+            LocalDate firstNight,
+            @Min(value = 1, message = "nights must be at least 1") @Max(value = 366, message = "nights is at most 366")
+            Integer nights,
+            @Min(value = 0, message = "flexibleDays cannot be negative")
+            @Max(value = 14, message = "flexibleDays is at most 14") Integer flexibleDays,
+            @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "weekendIn must be a month like 2026-12")
+            String weekendIn,
+            @Valid Repeat repeat) {
+    }
+
+    /** A recurring stay: {@code times} occurrences (2 to 12), one every WEEK or MONTH. */
+    public record Repeat(
+            @NotNull(message = "every is required (WEEK or MONTH)") RequestService.Repeat.Every every,
+            @Min(value = 2, message = "times must be at least 2") @Max(value = 12, message = "times is at most 12")
+            int times) {
+    }
 
     /** Where the patient lives: a Dutch postcode (its 4-digit area is used) or a municipality. */
     public record Residence(

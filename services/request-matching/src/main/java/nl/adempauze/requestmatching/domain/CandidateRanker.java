@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,28 +17,52 @@ import java.util.Set;
  * kilometres of detour a coordinator would accept: distance from home counts as is; no contract with the funder
  * (or an unknown funder) costs {@value #NO_CONTRACT_PENALTY_KM} km; a stale capacity figure
  * {@value #STALE_PENALTY_KM} km; a location that accepts most offers gains up to
- * {@value #ACCEPTANCE_BONUS_KM} km. In a crisis a missing contract ranks lower but never excludes.
+ * {@value #ACCEPTANCE_BONUS_KM} km; a stay moved away from the wanted dates costs
+ * {@value #SHIFT_PENALTY_KM_PER_DAY} km per day. A missing contract ranks lower but never excludes, except for a
+ * Wmo stay, which only the municipality's contracted locations can take.
  */
 public final class CandidateRanker {
 
     static final double NO_CONTRACT_PENALTY_KM = 25;
     static final double STALE_PENALTY_KM = 15;
     static final double ACCEPTANCE_BONUS_KM = 10;
+    /** Each day a stay moves away from the wanted dates counts as this detour. */
+    static final double SHIFT_PENALTY_KM_PER_DAY = 5;
+
+    /** A location with the dates of a stay it could take (null dates: a free-now bed). */
+    public record Option(Candidate candidate, StayDates dates) {
+    }
 
     public List<RankedCandidate> rank(MatchProfile profile, Collection<Candidate> candidates, Set<String> excluded,
                                       Instant now, Duration freshnessWindow) {
-        List<Scored> scored = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (eligible(profile, candidate, excluded)) {
-                scored.add(score(profile, candidate, now, freshnessWindow));
+        return rankOptions(profile, candidates.stream().map(candidate -> new Option(candidate, null)).toList(),
+                excluded, now, freshnessWindow);
+    }
+
+    /**
+     * Ranks (location, dates) options of a stay on the calendar; each location appears once, with its best dates.
+     * When {@code profile.contractRequired()} (Wmo: the municipality pays), a location without a contract with the
+     * funder is not a candidate at all.
+     */
+    public List<RankedCandidate> rankOptions(MatchProfile profile, Collection<Option> options, Set<String> excluded,
+                                             Instant now, Duration freshnessWindow) {
+        Map<String, Scored> bestPerLocation = new HashMap<>();
+        for (Option option : options) {
+            if (eligible(profile, option.candidate(), excluded)) {
+                Scored scored = score(profile, option, now, freshnessWindow);
+                bestPerLocation.merge(option.candidate().locationId(), scored,
+                        (a, b) -> b.score() < a.score() ? b : a);
             }
         }
+        List<Scored> scored = new ArrayList<>(bestPerLocation.values());
         scored.sort(Comparator.comparingDouble(Scored::score).thenComparing(s -> s.candidate().locationId()));
         List<RankedCandidate> ranked = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             Scored s = scored.get(i);
+            StayDates dates = s.dates();
             ranked.add(new RankedCandidate(i + 1, s.candidate().locationId(), s.candidate().name(),
-                    s.candidate().providerId(), round(s.score()), round(s.distanceKm()), s.explanation()));
+                    s.candidate().providerId(), round(s.score()), round(s.distanceKm()), s.explanation(),
+                    dates == null ? null : dates.firstNight(), dates == null ? null : dates.nights()));
         }
         return ranked;
     }
@@ -45,10 +71,12 @@ public final class CandidateRanker {
         return candidate.open()
                 && candidate.availableBeds() > 0
                 && candidate.features().containsAll(profile.needs())
-                && !excluded.contains(candidate.locationId());
+                && !excluded.contains(candidate.locationId())
+                && (!profile.contractRequired() || candidate.contractedFunders().contains(profile.funder()));
     }
 
-    private static Scored score(MatchProfile profile, Candidate candidate, Instant now, Duration freshnessWindow) {
+    private static Scored score(MatchProfile profile, Option option, Instant now, Duration freshnessWindow) {
+        Candidate candidate = option.candidate();
         double distance = Geo.distanceKm(profile.latitude(), profile.longitude(), candidate.latitude(),
                 candidate.longitude());
         List<String> reasons = new ArrayList<>();
@@ -82,9 +110,16 @@ public final class CandidateRanker {
         } else {
             reasons.add(String.format(Locale.ROOT, "no recent offers answered (-%.1f)", bonus));
         }
-        reasons.add(candidate.availableBeds() + " bed(s) free");
-        return new Scored(candidate, score, distance, candidate.name() + " (" + candidate.municipality() + "): "
-                + String.join("; ", reasons));
+        if (option.dates() == null) {
+            reasons.add(candidate.availableBeds() + " bed(s) free");
+        } else {
+            double shiftPenalty = SHIFT_PENALTY_KM_PER_DAY * Math.abs(option.dates().shiftDays());
+            score += shiftPenalty;
+            reasons.add("free on every night: " + option.dates().describe()
+                    + (shiftPenalty > 0 ? String.format(Locale.ROOT, " (+%.0f)", shiftPenalty) : ""));
+        }
+        return new Scored(candidate, option.dates(), score, distance, candidate.name() + " ("
+                + candidate.municipality() + "): " + String.join("; ", reasons));
     }
 
     private static String humanize(Duration age) {
@@ -104,6 +139,6 @@ public final class CandidateRanker {
         return Math.round(value * 10) / 10.0;
     }
 
-    private record Scored(Candidate candidate, double score, double distanceKm, String explanation) {
+    private record Scored(Candidate candidate, StayDates dates, double score, double distanceKm, String explanation) {
     }
 }

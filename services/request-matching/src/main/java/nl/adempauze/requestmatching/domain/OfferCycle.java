@@ -3,11 +3,12 @@ package nl.adempauze.requestmatching.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.contracts.events.OfferDeclined;
@@ -17,11 +18,12 @@ import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
+import nl.adempauze.contracts.events.RequestWaitlisted;
+import nl.adempauze.contracts.events.StayBooked;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
-import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -30,8 +32,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The offer cycle: hold the best bed, offer it, and on decline, refusal or expiry move to the next candidate;
- * escalate when none is left. Every step locks the request row first, so steps for one request never interleave,
+ * The offer cycle: hold the best bed (or the nights of a stay), offer it, and on decline, refusal or expiry move to
+ * the next candidate; when none is left, a planned request waits on the waiting list and a crisis request escalates. Every step locks the request row first, so steps for one request never interleave,
  * and commits its state with its events. Methods called from consumers run in the consumer's transaction.
  */
 @Service
@@ -43,21 +45,22 @@ public class OfferCycle {
 
     private final RequestRepository requests;
     private final OfferRepository offers;
-    private final ReplicaRepository replica;
     private final ReferenceDataRepository reference;
-    private final CandidateRanker ranker = new CandidateRanker();
+    private final CandidateSearch search;
+    private final RespiteMetrics metrics;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    public OfferCycle(RequestRepository requests, OfferRepository offers, ReplicaRepository replica,
-                      ReferenceDataRepository reference, Outbox outbox, TransactionalOperator tx,
-                      MatchingSettings settings, JsonMapper json, Clock clock) {
+    public OfferCycle(RequestRepository requests, OfferRepository offers,
+                      ReferenceDataRepository reference, CandidateSearch search, RespiteMetrics metrics, Outbox outbox,
+                      TransactionalOperator tx, MatchingSettings settings, JsonMapper json, Clock clock) {
+        this.search = search;
+        this.metrics = metrics;
         this.requests = requests;
         this.offers = offers;
-        this.replica = replica;
         this.reference = reference;
         this.outbox = outbox;
         this.tx = tx;
@@ -66,42 +69,85 @@ public class OfferCycle {
         this.clock = clock;
     }
 
-    /** Ranks the candidates not tried yet and asks for a hold on the best one, or escalates. Request is locked. */
+    /**
+     * Ranks the candidates not tried yet and asks for a hold on the best one; with none left, a planned request
+     * waits on the waiting list and a crisis request escalates. The request is locked by the caller.
+     */
     public Mono<Void> offerNext(MatchingRequest request) {
+        return tryOffer(request).then();
+    }
+
+    /** As {@link #offerNext}; answers whether a hold was requested. */
+    Mono<Boolean> tryOffer(MatchingRequest request) {
         Instant now = clock.instant();
-        Mono<Set<String>> tried = offers.ofRequest(request.id()).map(Offer::locationId).collect(Collectors.toSet());
-        Mono<List<Candidate>> candidates = replica.candidates(request.region(), request.careType(),
-                now.minus(settings.acceptanceWindow())).collectList();
-        return Mono.zip(tried, candidates, reference.freshnessWindow(request.region()).defaultIfEmpty(Duration.ofHours(12)))
-                .flatMap(t -> {
-                    List<RankedCandidate> ranking = ranker.rank(request.profile(), t.getT2(), t.getT1(), now, t.getT3());
-                    Mono<Void> saveRanking = requests.setRanking(request.id(), json.writeValueAsString(ranking));
-                    if (ranking.isEmpty()) {
-                        return saveRanking.then(escalate(request, RequestStatus.ESCALATED, "NO_CANDIDATE",
-                                "No open location with a free " + request.careType() + " bed meets the needs; "
-                                        + t.getT1().size() + " location(s) already tried", now));
+        return reference.careType(request.region(), request.careType()).map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(rule -> search.search(request, rule.orElse(null), now).flatMap(result -> {
+                    Mono<Void> saveRanking = requests.setRanking(request.id(), json.writeValueAsString(result.ranking()));
+                    if (result.ranking().isEmpty()) {
+                        return saveRanking.then(noCandidate(request, rule.orElse(null), result, now)).thenReturn(false);
                     }
-                    RankedCandidate best = ranking.get(0);
+                    RankedCandidate best = result.ranking().get(0);
                     Offer offer = new Offer(UUID.randomUUID().toString(), request.id(), request.region(),
                             best.locationId(), best.providerId(), request.careType(), best.rank(), best.explanation(),
-                            OfferStatus.HOLD_REQUESTED, null, null, now, null, null);
+                            OfferStatus.HOLD_REQUESTED, null, null, now, null, null, best.firstNight(), best.nights(),
+                            0, 0, null);
                     return saveRanking
                             .then(offers.insert(offer))
                             .then(requests.setStatus(request.id(), RequestStatus.SUBMITTED, now))
                             .then(outbox.append(new HoldRequested(offer.id(), request.id(), request.region(),
-                                    best.locationId(), request.careType(), now)));
-                });
+                                    best.locationId(), request.careType(), request.urgency().name(), best.firstNight(),
+                                    best.nights(), request.planning().protectionOverride(), now)))
+                            .thenReturn(true);
+                }));
+    }
+
+    private Mono<Void> noCandidate(MatchingRequest request, CareTypeRule rule, CandidateSearch.Result result,
+                                   Instant now) {
+        if (request.urgency() == Urgency.PLANNED) {
+            if (result.windowPassed()) {
+                return windowPassed(request, now);
+            }
+            return waitlist(request, "No location has a free " + request.careType() + " bed on every night of the stay"
+                    + (result.tried() > 0 ? "; " + result.tried() + " location(s) already tried" : ""), now);
+        }
+        String detail = "No open location with a free " + request.careType() + " bed meets the needs; "
+                + result.tried() + " location(s) already tried";
+        if (result.protectedOnly() > 0) {
+            detail += "; " + result.protectedOnly() + " location(s) have only nights protected for planned respite:"
+                    + " a coordinator may override the protection";
+        }
+        return escalate(request, RequestStatus.ESCALATED, "NO_CANDIDATE", detail, now);
+    }
+
+    /** Puts a planned request on the waiting list; announced once, the first time it waits. */
+    private Mono<Void> waitlist(MatchingRequest request, String reason, Instant now) {
+        Mono<Void> waiting = requests.waitlisted(request.id(), now);
+        Stay stay = request.planning().stay();
+        if (request.planning().waitingSince() != null || stay == null) {
+            return waiting;
+        }
+        LocalDate wanted = stay.firstNight() != null ? stay.firstNight() : stay.earliestFirstNight();
+        return waiting.then(outbox.append(new RequestWaitlisted(request.id(), request.region(), request.careType(),
+                wanted, stay.nights(), reason, now)));
+    }
+
+    /** The last night a waiting stay could begin on has begun: it leaves the waiting list for the coordinator. */
+    public Mono<Void> windowPassed(MatchingRequest request, Instant now) {
+        return escalate(request, RequestStatus.ESCALATED, "STAY_WINDOW_PASSED", "No bed was found before the last"
+                + " possible first night " + request.planning().stay().latestFirstNight(), now);
     }
 
     /** Bed-availability held the bed: offer it to the provider with a response deadline. */
-    public Mono<Void> bedHeld(String offerId) {
+    public Mono<Void> bedHeld(String offerId, int protectedNightsReleased, int protectedNightsOverridden) {
         Instant now = clock.instant();
         return withLockedRequest(offerId, (offer, request) -> reference.careType(request.region(), request.careType())
                 .map(rule -> rule.responseDeadline(request.urgency()))
                 .defaultIfEmpty(Duration.ofMinutes(30))
                 .flatMap(deadline -> offers.transition(offerId, EnumSet.of(OfferStatus.HOLD_REQUESTED), OfferStatus.OPEN,
                         null, now.plus(deadline), now))
-                .flatMap(open -> requests.setStatus(request.id(), RequestStatus.OFFERED, now)
+                .flatMap(open -> offers.protectedNightsTaken(offerId, protectedNightsReleased, protectedNightsOverridden)
+                        .then(requests.setStatus(request.id(), RequestStatus.OFFERED, now))
                         .then(outbox.append(new OfferMade(open.id(), request.id(), request.region(), open.locationId(),
                                 open.providerId(), open.careType(), request.urgency().name(), request.needs(),
                                 open.rank(), open.explanation(), open.respondBy(), now)))));
@@ -128,28 +174,52 @@ public class OfferCycle {
                 return Mono.error(ApiProblem.invalidField("expectedAdmissionAt",
                         "expectedAdmissionAt must lie between now and one year ahead"));
             }
+            boolean plannedStay = request.urgency() == Urgency.PLANNED && offer.firstNight() != null;
+            // a planned stay begins on its first night; a crisis admission soon after acceptance
             Instant expected = expectedAdmissionAt != null ? expectedAdmissionAt
-                    : now.plus(settings.defaultAdmissionDelay());
+                    : (plannedStay ? Nights.startOf(offer.firstNight()) : now).plus(settings.defaultAdmissionDelay());
+            OfferAccepted acceptance = new OfferAccepted(offerId, request.id(), request.region(), offer.locationId(),
+                    offer.providerId(), offer.careType(), expected, now);
             return offers.transition(offerId, EnumSet.of(OfferStatus.OPEN), OfferStatus.ACCEPTED, null, null, now)
                     .switchIfEmpty(Mono.defer(() -> notOpen(offer)))
-                    .flatMap(accepted -> requests.matched(request.id(), offerId, expected, now)
-                            .then(outbox.append(
-                                    new OfferAccepted(offerId, request.id(), request.region(), offer.locationId(),
-                                            offer.providerId(), offer.careType(), expected, now),
+                    .flatMap(accepted -> (plannedStay
+                            ? requests.booked(request.id(), offerId, expected, now).then(outbox.append(acceptance,
+                                    new StayBooked(request.id(), offerId, request.region(), offer.locationId(),
+                                            offer.providerId(), offer.careType(), offer.firstNight(), offer.nights(),
+                                            now)))
+                            : requests.matched(request.id(), offerId, expected, now).then(outbox.append(acceptance,
                                     new RequestMatched(request.id(), offerId, request.region(), offer.locationId(),
-                                            offer.providerId(), offer.careType(), expected, now)))
+                                            offer.providerId(), offer.careType(), expected, now))))
+                            .doOnSuccess(done -> count(request, accepted, now))
                             .thenReturn(accepted));
         });
         return tx.transactional(work);
     }
 
-    public Mono<Offer> decline(String offerId, String reason) {
+    /** Metrics of an accepted offer, once its transaction is as good as done. */
+    private void count(MatchingRequest request, Offer accepted, Instant now) {
+        if (request.urgency() == Urgency.PLANNED && accepted.nights() != null) {
+            metrics.nightsBooked(request.region(), request.careType(), accepted.nights());
+            if (request.planning().waitingSince() != null) {
+                metrics.waited(request.region(), request.careType(),
+                        Duration.between(request.planning().waitingSince(), now));
+            }
+        }
+        metrics.protectedNightsTakenByCrisis(request.region(), request.careType(), accepted.protectedNightsReleased(),
+                accepted.protectedNightsOverridden());
+    }
+
+    public Mono<Offer> decline(String offerId, String reason, DeclineReason code) {
         Instant now = clock.instant();
+        DeclineReason reasonCode = code == null ? DeclineReason.OTHER : code;
         Mono<Offer> work = withLockedRequest(offerId, (offer, request) -> offers.transition(offerId,
                         EnumSet.of(OfferStatus.OPEN), OfferStatus.DECLINED, reason, null, now)
                 .switchIfEmpty(Mono.defer(() -> notOpen(offer)))
-                .flatMap(declined -> outbox.append(new OfferDeclined(offerId, request.id(), request.region(),
-                                offer.locationId(), offer.providerId(), offer.careType(), reason, now))
+                .flatMap(declined -> offers.declineCode(offerId, reasonCode.name())
+                        .doOnSuccess(done -> metrics.offerDeclined(request.region(), request.careType(),
+                                reasonCode.name()))
+                        .then(outbox.append(new OfferDeclined(offerId, request.id(), request.region(),
+                                offer.locationId(), offer.providerId(), offer.careType(), reason, now)))
                         .then(offerNext(request))
                         .thenReturn(declined)));
         return tx.transactional(work);
@@ -213,10 +283,10 @@ public class OfferCycle {
     }
 
     /** The provider confirmed admission (or discharge) of a matched request's patient. */
-    public Mono<Void> patientMoved(String requestId, RequestStatus from, RequestStatus to) {
+    public Mono<Void> patientMoved(String requestId, Set<RequestStatus> from, RequestStatus to) {
         Instant now = clock.instant();
         return requests.lock(requestId)
-                .filter(request -> request.status() == from)
+                .filter(request -> from.contains(request.status()))
                 .flatMap(request -> requests.setStatus(requestId, to, now));
     }
 
@@ -224,15 +294,18 @@ public class OfferCycle {
     public Mono<Void> deadlineAtRisk(String requestId) {
         Instant now = clock.instant();
         Mono<Void> work = requests.lock(requestId)
-                .filter(request -> request.status() == RequestStatus.SUBMITTED || request.status() == RequestStatus.OFFERED)
+                .filter(request -> request.status() == RequestStatus.SUBMITTED || request.status() == RequestStatus.OFFERED
+                        || request.status() == RequestStatus.WAITING)
                 .flatMap(request -> requests.markDeadlineEscalated(requestId, now)
                         .filter(marked -> marked > 0)
-                        .flatMap(marked -> escalate(request, null, "DEADLINE_AT_RISK",
-                                "Needed by " + request.neededBy() + " and not yet matched", now)));
+                        .flatMap(marked -> escalate(request, null, "DEADLINE_AT_RISK", request.urgency() == Urgency.PLANNED
+                                ? "The stay must begin by " + request.planning().stay().latestFirstNight()
+                                        + " and no bed is booked yet"
+                                : "Needed by " + request.neededBy() + " and not yet matched", now)));
         return tx.transactional(work);
     }
 
-    private Mono<Void> escalate(MatchingRequest request, RequestStatus newStatus, String reason, String detail,
+    Mono<Void> escalate(MatchingRequest request, RequestStatus newStatus, String reason, String detail,
                                 Instant now) {
         Mono<Void> status = newStatus == null ? Mono.empty() : requests.setStatus(request.id(), newStatus, now);
         return status

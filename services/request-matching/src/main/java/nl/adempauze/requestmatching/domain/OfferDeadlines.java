@@ -40,7 +40,8 @@ public class OfferDeadlines {
                     .thenMany(offers.holdNotAnsweredSince(clock.instant().minus(settings.holdAnswerTimeout()), 100))
                     .concatMap(offer -> isolated("withdraw unanswered hold " + offer.id(),
                             offerCycle.holdUnanswered(offer.id())))
-                    .thenMany(requests.deadlineAtRisk(clock.instant().plus(settings.deadlineAtRiskMargin())))
+                    .thenMany(requests.deadlineAtRisk(clock.instant().plus(settings.deadlineAtRiskMargin()),
+                            clock.instant().plus(settings.plannedDeadlineMargin())))
                     .concatMap(id -> isolated("escalate deadline of " + id, offerCycle.deadlineAtRisk(id)))
                     .blockLast(Duration.ofMinutes(1));
         } catch (RuntimeException e) {

@@ -2,8 +2,12 @@ package nl.adempauze.requestmatching.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.web.ApiProblem;
@@ -12,11 +16,13 @@ import nl.adempauze.requestmatching.persistence.ReferenceDataRepository.Residenc
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts a referrer's request: checks it against the region's configuration, stores it and starts the offer
- * cycle in the same transaction, so a request answered 201 already has its hold request in the outbox.
+ * Accepts a referrer's request: checks it against the region's configuration and the care type's rules, stores it
+ * (a recurring stay as one request per occurrence, sharing a series id) and starts the offer cycle in the same
+ * transaction, so a request answered 201 already has its hold request (or its place on the waiting list) recorded.
  */
 @Service
 public class RequestService {
@@ -24,8 +30,27 @@ public class RequestService {
     /** What a referrer submits, after syntactic validation. */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
                              String municipality, String funder, MatchingRequest.Contact contact, Instant neededBy,
-                             String idempotencyKey) {
+                             StayWish stay, String idempotencyKey) {
     }
+
+    /**
+     * The stay asked for: for a planned stay a first night or a weekend month, the nights, optional flexibility and
+     * recurrence; for a crisis stay only (optionally) its expected nights. All optional here; the rules decide.
+     */
+    public record StayWish(LocalDate firstNight, Integer nights, Integer flexibleDays, YearMonth weekendIn,
+                           Repeat repeat) {
+
+        public static final StayWish NONE = new StayWish(null, null, null, null, null);
+    }
+
+    /** A recurring stay: {@code times} occurrences, one every week or month. */
+    public record Repeat(Every every, int times) {
+
+        public enum Every { WEEK, MONTH }
+    }
+
+    /** A weekend stay is two nights (Friday and Saturday) unless said otherwise. */
+    private static final int WEEKEND_NIGHTS = 2;
 
     /** The request, and whether this call created it (false: an earlier call with the same idempotency key did). */
     public record Submitted(MatchingRequest request, boolean created) {
@@ -66,9 +91,10 @@ public class RequestService {
 
     private Mono<MatchingRequest> create(Submission submission) {
         Instant now = clock.instant();
-        if (submission.urgency() == Urgency.PLANNED) {
-            return Mono.error(ApiProblem.invalidField("urgency",
-                    "Planned requests are not accepted yet; only CRISIS requests can be submitted"));
+        StayWish wish = submission.stay() == null ? StayWish.NONE : submission.stay();
+        StayRules.Violation shape = stayShape(submission, wish);
+        if (shape != null) {
+            return Mono.error(ApiProblem.invalidField(shape.field(), shape.message()));
         }
         for (int i = 0; i < submission.needs().size(); i++) {
             if (!settings.knownNeeds().contains(submission.needs().get(i))) {
@@ -82,20 +108,130 @@ public class RequestService {
         if (submission.neededBy() != null && submission.neededBy().isAfter(now.plus(NEEDED_BY_HORIZON))) {
             return Mono.error(ApiProblem.invalidField("neededBy", "neededBy lies more than a year ahead"));
         }
+        List<Stay> occurrences = occurrences(submission.urgency(), wish);
+        Integer nights = occurrences.isEmpty() ? wish.nights() : Integer.valueOf(occurrences.get(0).nights());
+        LocalDate tonight = Nights.nightOf(now);
         Mono<MatchingRequest> work = reference.freshnessWindow(submission.region())
                 .switchIfEmpty(Mono.error(ApiProblem.invalidField("region",
                         "Unknown region '" + submission.region() + "'")))
                 .then(reference.careType(submission.region(), submission.careType()))
                 .switchIfEmpty(Mono.error(ApiProblem.invalidField("careType", "Care type '" + submission.careType()
                         + "' is not offered in region " + submission.region())))
-                .flatMap(rule -> residence(submission).map(residence -> newRequest(submission, residence, rule, now)))
-                .flatMap(request -> requests.insert(request, submission.idempotencyKey())
-                        .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
-                                request.urgency().name(), request.needs(), request.municipality(), request.funder(),
-                                request.neededBy(), now)))
-                        .then(offerCycle.offerNext(request))
-                        .then(requests.find(request.id())));
+                .flatMap(rule -> {
+                    for (int i = 0; i < Math.max(1, occurrences.size()); i++) {
+                        Stay occurrence = occurrences.isEmpty() ? null : occurrences.get(i);
+                        var broken = StayRules.check(rule, submission.urgency(), nights, occurrence, tonight);
+                        if (broken.isPresent()) {
+                            String field = i > 0 && !broken.get().field().equals("stay.nights")
+                                    ? "stay.repeat.times" : broken.get().field();
+                            return Mono.error(ApiProblem.invalidField(field, (i > 0 ? "Occurrence " + (i + 1) + ": "
+                                    : "") + broken.get().message()));
+                        }
+                    }
+                    return residence(submission).flatMap(residence -> funder(submission, rule, residence)
+                            .flatMap(funder -> submitAll(submission, residence, funder, rule, nights, occurrences,
+                                    now)));
+                });
         return tx.transactional(work);
+    }
+
+    /** Which stay fields fit the urgency, before any rule is looked up; null when the shape is right. */
+    private static StayRules.Violation stayShape(Submission submission, StayWish wish) {
+        if (submission.urgency() == Urgency.PLANNED) {
+            if (submission.stay() == null) {
+                return new StayRules.Violation("stay", "A planned request needs a stay: firstNight (or weekendIn)"
+                        + " and nights");
+            }
+            if ((wish.firstNight() == null) == (wish.weekendIn() == null)) {
+                return new StayRules.Violation("stay.firstNight", "Give either firstNight or weekendIn");
+            }
+            if (wish.nights() == null && wish.weekendIn() == null) {
+                return new StayRules.Violation("stay.nights", "nights is required for a planned stay");
+            }
+            if (wish.weekendIn() != null && wish.flexibleDays() != null && wish.flexibleDays() > 0) {
+                return new StayRules.Violation("stay.flexibleDays", "A weekend stay is flexible within its month"
+                        + " already; flexibleDays goes with firstNight");
+            }
+            if (wish.weekendIn() != null && wish.repeat() != null && wish.repeat().every() != Repeat.Every.MONTH) {
+                return new StayRules.Violation("stay.repeat.every", "A weekend in a month repeats every MONTH");
+            }
+            if (submission.neededBy() != null) {
+                return new StayRules.Violation("neededBy", "A planned stay is dated by stay.firstNight, not neededBy");
+            }
+            return null;
+        }
+        if (wish.firstNight() != null || wish.weekendIn() != null) {
+            return new StayRules.Violation(wish.firstNight() != null ? "stay.firstNight" : "stay.weekendIn",
+                    "A crisis stay begins tonight; only its expected nights can be given");
+        }
+        if (wish.flexibleDays() != null || wish.repeat() != null) {
+            return new StayRules.Violation(wish.flexibleDays() != null ? "stay.flexibleDays" : "stay.repeat",
+                    "A crisis stay begins tonight; only its expected nights can be given");
+        }
+        return null;
+    }
+
+    /** A planned stay's occurrences (one unless it repeats); none for a crisis request. */
+    private static List<Stay> occurrences(Urgency urgency, StayWish wish) {
+        if (urgency != Urgency.PLANNED) {
+            return List.of();
+        }
+        int times = wish.repeat() == null ? 1 : wish.repeat().times();
+        int flexibleDays = wish.flexibleDays() == null ? 0 : wish.flexibleDays();
+        List<Stay> stays = new ArrayList<>(times);
+        for (int k = 0; k < times; k++) {
+            if (wish.weekendIn() != null) {
+                stays.add(new Stay(null, wish.nights() != null ? wish.nights() : WEEKEND_NIGHTS, 0,
+                        wish.weekendIn().plusMonths(k)));
+            } else {
+                LocalDate first = wish.repeat() != null && wish.repeat().every() == Repeat.Every.WEEK
+                        ? wish.firstNight().plusWeeks(k) : wish.firstNight().plusMonths(k);
+                stays.add(new Stay(first, wish.nights(), flexibleDays, null));
+            }
+        }
+        return stays;
+    }
+
+    /** Wmo stays are paid by the resident's municipality: without a stated funder, it is the municipality's. */
+    private Mono<java.util.Optional<String>> funder(Submission submission, CareTypeRule rule, Residence residence) {
+        String stated = blankToNull(submission.funder());
+        if (stated != null || !rule.fundedByMunicipality()) {
+            return Mono.just(java.util.Optional.ofNullable(stated));
+        }
+        return reference.municipalFunder(submission.region(), residence.municipality()).map(java.util.Optional::of)
+                .switchIfEmpty(submission.urgency() == Urgency.PLANNED
+                        ? Mono.error(ApiProblem.invalidField("funder", "No Wmo funder is known for municipality "
+                                + residence.municipality() + "; name the funder"))
+                        : Mono.just(java.util.Optional.empty()));
+    }
+
+    private Mono<MatchingRequest> submitAll(Submission submission, Residence residence,
+                                            java.util.Optional<String> funder, CareTypeRule rule, Integer nights,
+                                            List<Stay> occurrences, Instant now) {
+        String seriesId = occurrences.size() > 1 ? UUID.randomUUID().toString() : null;
+        List<MatchingRequest> created = new ArrayList<>();
+        if (occurrences.isEmpty()) {
+            created.add(newRequest(submission, residence, funder.orElse(null), rule, now,
+                    new MatchingRequest.Planning(null, nights, null, 0, false, now, null, null)));
+        }
+        for (Stay stay : occurrences) {
+            created.add(newRequest(submission, residence, funder.orElse(null), rule, now,
+                    new MatchingRequest.Planning(stay, stay.nights(), seriesId, 0, false, now, null, null)));
+        }
+        return Flux.fromIterable(created).index()
+                .concatMap(numbered -> submitOne(numbered.getT2(), numbered.getT1() == 0
+                        ? submission.idempotencyKey() : null, now))
+                .then(requests.find(created.get(0).id()));
+    }
+
+    private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Instant now) {
+        Stay stay = request.planning().stay();
+        return requests.insert(request, idempotencyKey)
+                .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
+                        request.urgency().name(), request.needs(), request.municipality(), request.funder(),
+                        request.neededBy(), stay == null ? null : stay.firstNight() != null ? stay.firstNight()
+                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now)))
+                .then(offerCycle.offerNext(request));
     }
 
     private Mono<Residence> residence(Submission submission) {
@@ -110,14 +246,17 @@ public class RequestService {
                         + submission.municipality() + "' is not part of region " + submission.region())));
     }
 
-    private static MatchingRequest newRequest(Submission submission, Residence residence, CareTypeRule rule,
-                                              Instant now) {
-        // Without a stated time, a crisis admission is needed within the care type's admission deadline.
-        Instant neededBy = submission.neededBy() != null ? submission.neededBy() : now.plus(rule.admissionDeadline());
+    private static MatchingRequest newRequest(Submission submission, Residence residence, String funder,
+                                              CareTypeRule rule, Instant now, MatchingRequest.Planning planning) {
+        // Without a stated time, a crisis admission is needed within the care type's admission deadline; a planned
+        // stay by its last possible first night.
+        Instant neededBy = planning.stay() != null ? Nights.startOf(planning.stay().latestFirstNight())
+                : submission.neededBy() != null ? submission.neededBy() : now.plus(rule.admissionDeadline());
+        List<String> needs = List.copyOf(submission.needs());
         return new MatchingRequest(UUID.randomUUID().toString(), submission.region(), submission.careType(),
-                submission.urgency(), List.copyOf(submission.needs()), submission.postcode(), residence.municipality(),
-                residence.latitude(), residence.longitude(), blankToNull(submission.funder()), submission.contact(),
-                neededBy, RequestStatus.SUBMITTED, null, null, null, now, now);
+                submission.urgency(), needs, submission.postcode(), residence.municipality(), residence.latitude(),
+                residence.longitude(), funder, submission.contact(), neededBy, RequestStatus.SUBMITTED, null, null,
+                null, now, now, planning);
     }
 
     private static String blankToNull(String value) {

@@ -1,13 +1,20 @@
 package nl.adempauze.requestmatching.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a request stands, as the referrer sees it. */
 public enum RequestStatus {
     /** Accepted; a bed is being held for the best candidate. */
     SUBMITTED,
     /** A provider has an offer to answer. */
     OFFERED,
+    /** A planned request no location can take yet: it waits on the waiting list and is offered when a bed frees. */
+    WAITING,
     /** An offer was accepted: the patient has a bed. */
     MATCHED,
+    /** The provider confirmed a planned stay: its nights are booked. */
+    BOOKED,
     /** The provider confirmed the patient arrived. */
     ADMITTED,
     /** The patient left the bed again. */
@@ -16,8 +23,12 @@ public enum RequestStatus {
     ESCALATED,
     CANCELLED;
 
+    /** Statuses in which the request still looks for a bed. */
+    public static final Set<RequestStatus> OPEN = EnumSet.of(SUBMITTED, OFFERED, WAITING, ESCALATED);
+
     /** A request can be cancelled until the patient is admitted. */
     public boolean cancellable() {
-        return this == SUBMITTED || this == OFFERED || this == MATCHED || this == ESCALATED;
+        return this == SUBMITTED || this == OFFERED || this == WAITING || this == MATCHED || this == BOOKED
+                || this == ESCALATED;
     }
 }

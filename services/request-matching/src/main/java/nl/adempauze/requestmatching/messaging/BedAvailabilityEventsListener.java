@@ -1,5 +1,7 @@
 package nl.adempauze.requestmatching.messaging;
 
+import java.util.EnumSet;
+import java.util.List;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.BedHoldRefused;
@@ -7,6 +9,9 @@ import nl.adempauze.contracts.events.CapacityAdjusted;
 import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.NightCapacityAdjusted;
+import nl.adempauze.contracts.events.NightCapacityPublished;
+import nl.adempauze.contracts.events.NightFigure;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.contracts.events.RegionConfigured;
@@ -14,6 +19,7 @@ import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.messaging.EventConsumer;
 import nl.adempauze.requestmatching.domain.OfferCycle;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.WaitingList;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,9 +42,12 @@ public class BedAvailabilityEventsListener {
     private final ReplicaRepository replica;
     private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
+    private final WaitingList waitingList;
 
     public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaRepository replica,
-                                         ReferenceDataRepository reference, OfferCycle offerCycle) {
+                                         ReferenceDataRepository reference, OfferCycle offerCycle,
+                                         WaitingList waitingList) {
+        this.waitingList = waitingList;
         this.consumer = consumer;
         this.replica = replica;
         this.reference = reference;
@@ -77,22 +86,40 @@ public class BedAvailabilityEventsListener {
             return replica.saveCapacity(adjusted.locationId(), adjusted.careType(), adjusted.region(),
                     adjusted.availableBeds(), adjusted.version(), adjusted.publishedAt());
         }
+        if (payload instanceof NightCapacityPublished published) {
+            return nightsChanged(published.locationId(), published.careType(), published.region(), published.nights());
+        }
+        if (payload instanceof NightCapacityAdjusted adjusted) {
+            return nightsChanged(adjusted.locationId(), adjusted.careType(), adjusted.region(), adjusted.nights());
+        }
         return Mono.empty();
+    }
+
+    /**
+     * Takes over the nights and, when a bed is available on any of them, offers it to the waiting list at once, in
+     * the same transaction: new capacity, a cancellation or an early discharge reaches the next in line directly.
+     */
+    private Mono<Void> nightsChanged(String locationId, String careType, String region, List<NightFigure> nights) {
+        Mono<Void> saved = replica.saveNights(locationId, careType, region, nights);
+        boolean bedAvailable = nights.stream().anyMatch(night -> night.availableBeds() > 0);
+        return bedAvailable ? saved.then(waitingList.rematch(region, careType)).then() : saved;
     }
 
     private Mono<Void> applyHoldOutcome(IncomingEvent event) {
         Object payload = event.payload();
         if (payload instanceof BedHeld held) {
-            return offerCycle.bedHeld(held.offerId());
+            return offerCycle.bedHeld(held.offerId(), held.protectedNightsReleased(), held.protectedNightsOverridden());
         }
         if (payload instanceof BedHoldRefused refused) {
             return offerCycle.holdRefused(refused.offerId(), refused.reason());
         }
         if (payload instanceof PatientAdmitted admitted) {
-            return offerCycle.patientMoved(admitted.requestId(), RequestStatus.MATCHED, RequestStatus.ADMITTED);
+            return offerCycle.patientMoved(admitted.requestId(), EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED),
+                    RequestStatus.ADMITTED);
         }
         if (payload instanceof PatientDischarged discharged) {
-            return offerCycle.patientMoved(discharged.requestId(), RequestStatus.ADMITTED, RequestStatus.DISCHARGED);
+            return offerCycle.patientMoved(discharged.requestId(), EnumSet.of(RequestStatus.ADMITTED),
+                    RequestStatus.DISCHARGED);
         }
         return Mono.empty(); // releases need no action from matching
     }

@@ -2,6 +2,7 @@ package nl.adempauze.requestmatching.persistence;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
 import nl.adempauze.platform.persistence.SqlBinds;
@@ -17,7 +18,8 @@ public class OfferRepository {
 
     private static final String COLUMNS = """
             id, request_id, region_id, location_id, provider_id, care_type, rank, explanation, status, reason,
-            respond_by, created_at, offered_at, answered_at""";
+            respond_by, created_at, offered_at, answered_at, first_night, nights, protected_nights_released,
+            protected_nights_overridden, decline_code""";
 
     private final DatabaseClient db;
 
@@ -26,17 +28,43 @@ public class OfferRepository {
     }
 
     public Mono<Void> insert(Offer offer) {
-        return db.sql("""
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO offer (id, request_id, region_id, location_id, provider_id, care_type, rank,
-                                           explanation, status, created_at)
+                                           explanation, status, created_at, first_night, nights)
                         VALUES (:id, :request, :region, :location, :provider, :careType, :rank, :explanation, :status,
-                                :createdAt)""")
+                                :createdAt, :firstNight, :nights)""")
                 .bind("id", offer.id()).bind("request", offer.requestId()).bind("region", offer.region())
                 .bind("location", offer.locationId()).bind("provider", offer.providerId())
                 .bind("careType", offer.careType()).bind("rank", offer.rank())
                 .bind("explanation", offer.explanation()).bind("status", offer.status().name())
-                .bind("createdAt", offer.createdAt())
-                .then();
+                .bind("createdAt", offer.createdAt());
+        spec = SqlBinds.nullable(spec, "firstNight", offer.firstNight(), LocalDate.class);
+        spec = SqlBinds.nullable(spec, "nights", offer.nights(), Integer.class);
+        return spec.then();
+    }
+
+    /** Records how many protected nights bed-availability let a crisis stay take, by release and by override. */
+    public Mono<Void> protectedNightsTaken(String id, int released, int overridden) {
+        return db.sql("""
+                        UPDATE offer SET protected_nights_released = :released,
+                            protected_nights_overridden = :overridden WHERE id = :id""")
+                .bind("id", id).bind("released", released).bind("overridden", overridden).then();
+    }
+
+    public Mono<Void> declineCode(String id, String code) {
+        return db.sql("UPDATE offer SET decline_code = :code WHERE id = :id").bind("id", id).bind("code", code).then();
+    }
+
+    /**
+     * Locations not to offer again for a request: those whose provider declined or let the offer expire, and those
+     * tried in the current round (a refused hold since {@code roundStartedAt}); an earlier refusal may be out of date.
+     */
+    public Flux<String> triedLocations(String requestId, Instant roundStartedAt) {
+        return db.sql("""
+                        SELECT DISTINCT location_id FROM offer WHERE request_id = :id
+                          AND (status IN ('DECLINED', 'EXPIRED', 'OPEN', 'ACCEPTED') OR created_at >= :round)""")
+                .bind("id", requestId).bind("round", roundStartedAt)
+                .map((row, meta) -> row.get(0, String.class)).all();
     }
 
     public Mono<Offer> find(String id) {
@@ -102,6 +130,11 @@ public class OfferRepository {
                 row.get("respond_by", Instant.class),
                 row.get("created_at", Instant.class),
                 row.get("offered_at", Instant.class),
-                row.get("answered_at", Instant.class));
+                row.get("answered_at", Instant.class),
+                row.get("first_night", LocalDate.class),
+                row.get("nights", Integer.class),
+                row.get("protected_nights_released", Integer.class),
+                row.get("protected_nights_overridden", Integer.class),
+                row.get("decline_code", String.class));
     }
 }

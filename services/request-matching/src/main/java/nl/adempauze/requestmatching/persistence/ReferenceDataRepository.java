@@ -2,6 +2,7 @@ package nl.adempauze.requestmatching.persistence;
 
 import java.time.Duration;
 import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -9,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A region's configuration as announced by bed-availability: freshness window, care-type rules, municipalities and
- * postcode areas.
+ * A region's configuration as announced by bed-availability: freshness window, care-type rules (deadlines, stay
+ * length, planned booking, protection), municipalities with postcode areas, and funders.
  */
 @Repository
 public class ReferenceDataRepository {
@@ -33,15 +34,34 @@ public class ReferenceDataRepository {
     public Mono<CareTypeRule> careType(String region, String code) {
         return db.sql("""
                         SELECT region_id, code, name, funding_stream, crisis_response_minutes, planned_response_minutes,
-                               admission_deadline_hours FROM care_type_rule WHERE region_id = :region AND code = :code""")
+                               admission_deadline_hours, planned_booking, min_stay_nights, max_stay_nights,
+                               protected_beds, protected_share, release_horizon_hours
+                        FROM care_type_rule WHERE region_id = :region AND code = :code""")
                 .bind("region", region)
                 .bind("code", code)
                 .map((row, meta) -> new CareTypeRule(row.get("region_id", String.class), row.get("code", String.class),
                         row.get("name", String.class), row.get("funding_stream", String.class),
                         Duration.ofMinutes(row.get("crisis_response_minutes", Integer.class)),
                         Duration.ofMinutes(row.get("planned_response_minutes", Integer.class)),
-                        Duration.ofHours(row.get("admission_deadline_hours", Integer.class))))
+                        Duration.ofHours(row.get("admission_deadline_hours", Integer.class)),
+                        Boolean.TRUE.equals(row.get("planned_booking", Boolean.class)),
+                        row.get("min_stay_nights", Integer.class), row.get("max_stay_nights", Integer.class),
+                        protection(row.get("protected_beds", Integer.class), row.get("protected_share", Double.class),
+                                row.get("release_horizon_hours", Integer.class))))
                 .one();
+    }
+
+    private static CareTypeRule.Protection protection(Integer beds, Double share, Integer horizonHours) {
+        return horizonHours == null ? null : new CareTypeRule.Protection(beds, share, Duration.ofHours(horizonHours));
+    }
+
+    /** The funder of a municipality's residents' Wmo stays: the municipality itself. */
+    public Mono<String> municipalFunder(String region, String municipality) {
+        return db.sql("""
+                        SELECT id FROM funder WHERE region_id = :region AND funding_stream = 'WMO'
+                          AND lower(municipality) = lower(:municipality) ORDER BY id LIMIT 1""")
+                .bind("region", region).bind("municipality", municipality)
+                .map((row, meta) -> row.get(0, String.class)).one();
     }
 
     public Mono<Residence> byPostcode(String region, String pc4) {
@@ -75,18 +95,44 @@ public class ReferenceDataRepository {
                             freshness_window_minutes = EXCLUDED.freshness_window_minutes""")
                 .bind("id", region.region()).bind("name", region.name())
                 .bind("window", region.freshnessWindowMinutes()).then();
-        Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> db.sql("""
-                        INSERT INTO care_type_rule (region_id, code, name, funding_stream, crisis_response_minutes,
-                                                    planned_response_minutes, admission_deadline_hours)
-                        VALUES (:region, :code, :name, :stream, :crisis, :planned, :deadline)
-                        ON CONFLICT (region_id, code) DO UPDATE SET name = EXCLUDED.name,
-                            funding_stream = EXCLUDED.funding_stream,
-                            crisis_response_minutes = EXCLUDED.crisis_response_minutes,
-                            planned_response_minutes = EXCLUDED.planned_response_minutes,
-                            admission_deadline_hours = EXCLUDED.admission_deadline_hours""")
-                .bind("region", region.region()).bind("code", type.code()).bind("name", type.name())
-                .bind("stream", type.fundingStream()).bind("crisis", type.crisisResponseMinutes())
-                .bind("planned", type.plannedResponseMinutes()).bind("deadline", type.admissionDeadlineHours())
+        Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> {
+            RegionConfigured.ProtectionRule protection = type.protection();
+            DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                            INSERT INTO care_type_rule (region_id, code, name, funding_stream, crisis_response_minutes,
+                                                        planned_response_minutes, admission_deadline_hours,
+                                                        planned_booking, min_stay_nights, max_stay_nights,
+                                                        protected_beds, protected_share, release_horizon_hours)
+                            VALUES (:region, :code, :name, :stream, :crisis, :planned, :deadline, :plannedBooking,
+                                    :minStay, :maxStay, :protectedBeds, :protectedShare, :horizon)
+                            ON CONFLICT (region_id, code) DO UPDATE SET name = EXCLUDED.name,
+                                funding_stream = EXCLUDED.funding_stream,
+                                crisis_response_minutes = EXCLUDED.crisis_response_minutes,
+                                planned_response_minutes = EXCLUDED.planned_response_minutes,
+                                admission_deadline_hours = EXCLUDED.admission_deadline_hours,
+                                planned_booking = EXCLUDED.planned_booking,
+                                min_stay_nights = EXCLUDED.min_stay_nights, max_stay_nights = EXCLUDED.max_stay_nights,
+                                protected_beds = EXCLUDED.protected_beds, protected_share = EXCLUDED.protected_share,
+                                release_horizon_hours = EXCLUDED.release_horizon_hours""")
+                    .bind("region", region.region()).bind("code", type.code()).bind("name", type.name())
+                    .bind("stream", type.fundingStream()).bind("crisis", type.crisisResponseMinutes())
+                    .bind("planned", type.plannedResponseMinutes()).bind("deadline", type.admissionDeadlineHours())
+                    .bind("plannedBooking", type.plannedBooking()).bind("minStay", type.minStayNights())
+                    .bind("maxStay", type.maxStayNights());
+            spec = SqlBinds.nullable(spec, "protectedBeds", protection == null ? null : protection.protectedBeds(),
+                    Integer.class);
+            spec = SqlBinds.nullable(spec, "protectedShare", protection == null ? null : protection.protectedShare(),
+                    Double.class);
+            spec = SqlBinds.nullable(spec, "horizon", protection == null ? null : protection.releaseHorizonHours(),
+                    Integer.class);
+            return spec.then();
+        });
+        Flux<Void> funders = Flux.fromIterable(region.funders()).concatMap(funder -> SqlBinds.nullable(db.sql("""
+                                INSERT INTO funder (region_id, id, name, funding_stream, municipality)
+                                VALUES (:region, :id, :name, :stream, :municipality)
+                                ON CONFLICT (region_id, id) DO UPDATE SET name = EXCLUDED.name,
+                                    funding_stream = EXCLUDED.funding_stream, municipality = EXCLUDED.municipality""")
+                        .bind("region", region.region()).bind("id", funder.id()).bind("name", funder.name())
+                        .bind("stream", funder.fundingStream()), "municipality", funder.municipality(), String.class)
                 .then());
         Flux<Void> municipalities = Flux.fromIterable(region.municipalities()).concatMap(municipality -> db.sql("""
                         INSERT INTO municipality (region_id, name, latitude, longitude) VALUES (:region, :name, :lat, :lon)
@@ -101,6 +147,6 @@ public class ReferenceDataRepository {
                                 ON CONFLICT (pc4) DO UPDATE SET region_id = EXCLUDED.region_id,
                                     municipality = EXCLUDED.municipality""")
                         .bind("pc4", pc4).bind("region", region.region()).bind("name", municipality.name()).then()));
-        return upsertRegion.thenMany(careTypes).thenMany(municipalities).then();
+        return upsertRegion.thenMany(careTypes).thenMany(municipalities).thenMany(funders).then();
     }
 }

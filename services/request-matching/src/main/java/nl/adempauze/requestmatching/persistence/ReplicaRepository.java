@@ -1,10 +1,13 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.NightFigure;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Candidate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -92,6 +95,65 @@ public class ReplicaRepository {
                 .then();
     }
 
+    /** Takes over bed-availability's figures of some nights of a location's calendar. */
+    public Mono<Void> saveNights(String locationId, String careType, String region, List<NightFigure> nights) {
+        return Flux.fromIterable(nights).concatMap(night -> db.sql("""
+                        INSERT INTO night_capacity_replica (location_id, care_type, night, region_id, available_beds,
+                                                            protected_beds, published_at)
+                        VALUES (:location, :careType, :night, :region, :available, :protected, :publishedAt)
+                        ON CONFLICT (location_id, care_type, night) DO UPDATE SET
+                            available_beds = EXCLUDED.available_beds, protected_beds = EXCLUDED.protected_beds,
+                            published_at = EXCLUDED.published_at""")
+                .bind("location", locationId).bind("careType", careType).bind("night", night.night())
+                .bind("region", region).bind("available", night.availableBeds())
+                .bind("protected", night.protectedBeds()).bind("publishedAt", night.publishedAt())
+                .then()).then();
+    }
+
+    /** One night of a location's calendar, as the replica knows it. */
+    public record NightRow(String locationId, LocalDate night, int availableBeds, int protectedBeds,
+                           Instant publishedAt) {
+    }
+
+    /** The calendar nights of a care type in a region between two nights (inclusive). */
+    public Flux<NightRow> nights(String region, String careType, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT location_id, night, available_beds, protected_beds, published_at
+                        FROM night_capacity_replica
+                        WHERE region_id = :region AND care_type = :careType AND night BETWEEN :from AND :to""")
+                .bind("region", region).bind("careType", careType).bind("from", from).bind("to", to)
+                .map((row, meta) -> new NightRow(row.get(0, String.class), row.get(1, LocalDate.class),
+                        row.get(2, Integer.class), row.get(3, Integer.class), row.get(4, Instant.class)))
+                .all();
+    }
+
+    /**
+     * Locations of the region with the care type on their calendar and a bed available on some night between
+     * {@code from} and {@code to}, with contracts and recent acceptance; the nights themselves come from
+     * {@link #nights}. Their available beds and publication time are filled in per stay by the caller.
+     */
+    public Flux<Candidate> calendarCandidates(String region, String careType, LocalDate from, LocalDate to,
+                                              Instant acceptanceSince) {
+        return db.sql("""
+                        SELECT l.id, l.name, l.provider_id, l.municipality, l.latitude, l.longitude, l.features, l.open,
+                               0 AS available_beds, now() AS published_at,
+                               ARRAY(SELECT f.funder FROM location_contract_replica f
+                                     WHERE f.location_id = l.id AND f.care_type = :careType) AS funders,
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = 'ACCEPTED'
+                                  AND o.answered_at >= :since) AS accepted,
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id
+                                  AND o.status IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
+                                  AND coalesce(o.answered_at, o.respond_by) >= :since) AS answered
+                        FROM location_replica l
+                        WHERE l.region_id = :region AND EXISTS (SELECT 1 FROM night_capacity_replica n
+                            WHERE n.location_id = l.id AND n.care_type = :careType AND n.night BETWEEN :from AND :to
+                              AND n.available_beds > 0)""")
+                .bind("region", region).bind("careType", careType).bind("from", from).bind("to", to)
+                .bind("since", acceptanceSince)
+                .map((row, meta) -> toCandidate(row))
+                .all();
+    }
+
     /**
      * Locations of the region that offer the care type with a free bed, with their contracts and recent acceptance.
      * Only the request's region is read, so other regions' size does not slow matching.
@@ -112,21 +174,25 @@ public class ReplicaRepository {
                 .bind("region", region)
                 .bind("careType", careType)
                 .bind("since", acceptanceSince)
-                .map((row, meta) -> new Candidate(
-                        row.get("id", String.class),
-                        row.get("name", String.class),
-                        row.get("provider_id", String.class),
-                        row.get("municipality", String.class),
-                        row.get("latitude", Double.class),
-                        row.get("longitude", Double.class),
-                        Set.copyOf(Arrays.asList(row.get("features", String[].class))),
-                        Boolean.TRUE.equals(row.get("open", Boolean.class)),
-                        Set.copyOf(Arrays.asList(row.get("funders", String[].class))),
-                        row.get("available_beds", Integer.class),
-                        row.get("published_at", Instant.class),
-                        new Candidate.AcceptanceRecord(row.get("accepted", Long.class).intValue(),
-                                row.get("answered", Long.class).intValue())))
+                .map((row, meta) -> toCandidate(row))
                 .all();
+    }
+
+    private static Candidate toCandidate(io.r2dbc.spi.Readable row) {
+        return new Candidate(
+                row.get("id", String.class),
+                row.get("name", String.class),
+                row.get("provider_id", String.class),
+                row.get("municipality", String.class),
+                row.get("latitude", Double.class),
+                row.get("longitude", Double.class),
+                Set.copyOf(Arrays.asList(row.get("features", String[].class))),
+                Boolean.TRUE.equals(row.get("open", Boolean.class)),
+                Set.copyOf(Arrays.asList(row.get("funders", String[].class))),
+                row.get("available_beds", Integer.class),
+                row.get("published_at", Instant.class),
+                new Candidate.AcceptanceRecord(row.get("accepted", Long.class).intValue(),
+                        row.get("answered", Long.class).intValue()));
     }
 
     public Mono<LocationSummary> location(String locationId) {

@@ -119,7 +119,7 @@ class OfferCycleIntegrationTest {
         String requestId = submit();
 
         HoldRequested firstHold = awaitHoldRequested(requestId, near);
-        producer().send(new BedHeld(firstHold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(firstHold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(requestId, "OFFERED");
         OfferMade made = awaitOne(OfferMade.class, offer -> offer.offerId().equals(firstHold.offerId()));
         assertThat(made.respondBy()).isAfter(Instant.now());
@@ -156,7 +156,7 @@ class OfferCycleIntegrationTest {
     void acceptedOfferMatchesTheRequestAndCancellingWithdrawsIt() {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
-        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(requestId, "OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
@@ -193,7 +193,7 @@ class OfferCycleIntegrationTest {
     void declineNeedsAReasonAndAnOfferIsAcceptedOnlyOnce() {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
-        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(requestId, "OFFERED");
 
         for (String body : List.of("{}", "{\"reason\":\"   \"}")) {
@@ -251,7 +251,7 @@ class OfferCycleIntegrationTest {
                 offer -> offer.offerId().equals(unanswered.offerId())), list -> !list.isEmpty()).get(0);
         assertThat(withdrawn.reason()).isEqualTo("HOLD_NOT_ANSWERED");
         HoldRequested next = awaitHoldRequested(requestId, far);
-        producer().send(new BedHeld(next.offerId(), requestId, far, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(next.offerId(), requestId, far, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(requestId, "OFFERED");
         assertCleanEvents();
     }
@@ -267,7 +267,7 @@ class OfferCycleIntegrationTest {
 
         String admitted = submit();
         HoldRequested hold = awaitHoldRequested(admitted, far);
-        producer().send(new BedHeld(hold.offerId(), admitted, far, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(hold.offerId(), admitted, far, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(admitted, "OFFERED");
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).exchange().expectStatus().isOk();
         producer().send(new nl.adempauze.contracts.events.PatientAdmitted(hold.offerId(), admitted, far, CARE_TYPE,
@@ -288,7 +288,7 @@ class OfferCycleIntegrationTest {
     void anExpectedAdmissionYearsAheadIsRefusedNamingTheField() {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
-        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, Instant.now()));
+        producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         awaitStatus(requestId, "OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)

@@ -1,0 +1,89 @@
+package nl.adempauze.requestmatching.persistence;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+
+/**
+ * The coordinator's figures per care type, counted from the requests and offers themselves, so they survive
+ * restarts and can be asked for any period.
+ */
+@Repository
+public class FiguresRepository {
+
+    /** A count per care type (and a key, such as a decline reason, where there is one). */
+    public record Count(String careType, String key, double value) {
+    }
+
+    private final DatabaseClient db;
+
+    public FiguresRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Nights of planned stays booked in the period (not cancelled since). */
+    public Flux<Count> plannedNightsBooked(String region, Instant from, Instant to) {
+        return counts("""
+                SELECT r.care_type, NULL, coalesce(sum(o.nights), 0) FROM request r JOIN offer o ON o.id = r.matched_offer_id
+                WHERE r.region_id = :region AND r.urgency = 'PLANNED' AND r.booked_at >= :from AND r.booked_at < :to
+                  AND r.status <> 'CANCELLED'
+                GROUP BY r.care_type""", region, from, to);
+    }
+
+    /** Protected nights crisis stays took, accepted in the period, by release and by override. */
+    public Flux<Count> protectedNightsTakenByCrisis(String region, Instant from, Instant to) {
+        return counts("""
+                SELECT o.care_type, 'release', coalesce(sum(o.protected_nights_released), 0) FROM offer o
+                WHERE o.region_id = :region AND o.status = 'ACCEPTED' AND o.answered_at >= :from AND o.answered_at < :to
+                GROUP BY o.care_type
+                UNION ALL
+                SELECT o.care_type, 'override', coalesce(sum(o.protected_nights_overridden), 0) FROM offer o
+                WHERE o.region_id = :region AND o.status = 'ACCEPTED' AND o.answered_at >= :from AND o.answered_at < :to
+                GROUP BY o.care_type""", region, from, to);
+    }
+
+    /** Offers declined in the period, by reason code. */
+    public Flux<Count> offersDeclined(String region, Instant from, Instant to) {
+        return counts("""
+                SELECT care_type, coalesce(decline_code, 'OTHER'), count(*) FROM offer
+                WHERE region_id = :region AND status = 'DECLINED' AND answered_at >= :from AND answered_at < :to
+                GROUP BY care_type, coalesce(decline_code, 'OTHER')""", region, from, to);
+    }
+
+    /** Hours waited on the waiting list by stays booked in the period: count, average and longest. */
+    public Flux<Count> waitedBeforeBooking(String region, Instant from, Instant to) {
+        return counts("""
+                SELECT care_type, stat, value FROM (
+                  SELECT care_type, count(*)::float8 AS bookings,
+                         avg(extract(epoch FROM booked_at - waiting_since) / 3600)::float8 AS average_hours,
+                         max(extract(epoch FROM booked_at - waiting_since) / 3600)::float8 AS max_hours
+                  FROM request WHERE region_id = :region AND urgency = 'PLANNED' AND waiting_since IS NOT NULL
+                    AND booked_at >= :from AND booked_at < :to
+                  GROUP BY care_type) w
+                CROSS JOIN LATERAL (VALUES ('bookings', bookings), ('averageHours', average_hours),
+                                           ('maxHours', max_hours)) AS s(stat, value)""", region, from, to);
+    }
+
+    /** The waiting lists now: length and the longest wait so far, in hours. */
+    public Flux<Count> waitingNow(String region, Instant now) {
+        return db.sql("""
+                        SELECT care_type, stat, value FROM (
+                          SELECT care_type, count(*)::float8 AS length,
+                                 max(extract(epoch FROM :now - waiting_since) / 3600)::float8 AS longest_wait_hours
+                          FROM request WHERE region_id = :region AND status = 'WAITING' GROUP BY care_type) w
+                        CROSS JOIN LATERAL (VALUES ('length', length), ('longestWaitHours', longest_wait_hours))
+                            AS s(stat, value)""")
+                .bind("region", region).bind("now", now)
+                .map((row, meta) -> new Count(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, Double.class)))
+                .all();
+    }
+
+    private Flux<Count> counts(String sql, String region, Instant from, Instant to) {
+        return db.sql(sql).bind("region", region).bind("from", from).bind("to", to)
+                .map((row, meta) -> new Count(row.get(0, String.class), row.get(1, String.class),
+                        ((Number) row.get(2)).doubleValue()))
+                .all();
+    }
+}

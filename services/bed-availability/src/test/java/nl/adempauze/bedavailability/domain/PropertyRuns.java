@@ -1,0 +1,68 @@
+package nl.adempauze.bedavailability.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A small property-test runner on plain JUnit Jupiter: runs a property against many generated sequences of steps,
+ * each from its own seed, and on failure shrinks the sequence (dropping steps while it still fails) and reports
+ * the seed, so the run can be repeated exactly with {@code -Dadempauze.property.seed=<seed>}. The number of tries
+ * can be raised with {@code -Dadempauze.property.tries=<n>}.
+ */
+final class PropertyRuns {
+
+    private PropertyRuns() {
+    }
+
+    static <S> void forAll(int tries, Function<Random, List<S>> generator, Consumer<List<S>> property) {
+        long base = Long.getLong("adempauze.property.seed", new Random().nextLong());
+        int runs = Integer.getInteger("adempauze.property.tries", tries);
+        boolean fixed = System.getProperty("adempauze.property.seed") != null;
+        for (int run = 0; run < (fixed ? 1 : runs); run++) {
+            long seed = base + run;
+            List<S> steps = generator.apply(new Random(seed));
+            AssertionError failure = failureOf(property, steps);
+            if (failure != null) {
+                List<S> smallest = shrink(property, steps);
+                AssertionError reported = new AssertionError("Property failed for seed " + seed + " (repeat with "
+                        + "-Dadempauze.property.seed=" + seed + ") after " + steps.size() + " steps; shrunk to "
+                        + smallest.size() + " steps:\n  " + String.join("\n  ",
+                        smallest.stream().map(String::valueOf).toList()) + "\n" + failureOf(property, smallest)
+                        .getMessage(), failure);
+                throw reported;
+            }
+        }
+    }
+
+    private static <S> AssertionError failureOf(Consumer<List<S>> property, List<S> steps) {
+        try {
+            property.accept(steps);
+            return null;
+        } catch (AssertionError e) {
+            return e;
+        } catch (RuntimeException e) {
+            return new AssertionError("Threw " + e, e);
+        }
+    }
+
+    /** Drops steps one at a time, from the end, as long as the rest still fails. */
+    private static <S> List<S> shrink(Consumer<List<S>> property, List<S> steps) {
+        List<S> current = new ArrayList<>(steps);
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            for (int i = current.size() - 1; i >= 0; i--) {
+                List<S> candidate = new ArrayList<>(current);
+                candidate.remove(i);
+                if (failureOf(property, candidate) != null) {
+                    current = candidate;
+                    dropped = true;
+                }
+            }
+        }
+        return current;
+    }
+}

@@ -89,6 +89,42 @@ class CandidateRankerTest {
         assertThat(Geo.distanceKm(52.9928, 6.5642, 52.7792, 6.9069)).isBetween(30.0, 40.0);
     }
 
+    @Test
+    void aStayOnTheWantedDatesBeatsANearerLocationOnlyWhenTheShiftCostsMoreThanTheDetour() {
+        MatchProfile respite = new MatchProfile("WMO_LOGEER", Urgency.PLANNED, Set.of(), 52.9928, 6.5642,
+                "gemeente-assen", true);
+        Candidate near = candidate("near", 52.995, 6.560, Set.of(), Set.of("gemeente-assen"), NOW);
+        Candidate tenKmAway = candidate("ten-km", 52.90, 6.56, Set.of(), Set.of("gemeente-assen"), NOW);
+        java.time.LocalDate wanted = java.time.LocalDate.parse("2026-12-11");
+
+        List<RankedCandidate> ranking = ranker.rankOptions(respite, List.of(
+                        new CandidateRanker.Option(near, new StayDates(wanted.plusDays(3), 3, 3)),
+                        new CandidateRanker.Option(tenKmAway, new StayDates(wanted, 3, 0)),
+                        new CandidateRanker.Option(near, new StayDates(wanted.plusDays(1), 3, 1))),
+                Set.of(), NOW, FRESHNESS);
+
+        // near, one day later (+5 km) beats ten km away on the wanted dates; each location appears once
+        assertThat(ranking).extracting(RankedCandidate::locationId).containsExactly("near", "ten-km");
+        assertThat(ranking.get(0).firstNight()).isEqualTo(wanted.plusDays(1));
+        assertThat(ranking.get(0).nights()).isEqualTo(3);
+        assertThat(ranking.get(0).explanation()).contains("free on every night", "+1 day from the wanted dates");
+    }
+
+    @Test
+    void aWmoStayGoesOnlyToLocationsContractedWithTheMunicipality() {
+        MatchProfile respite = new MatchProfile("WMO_LOGEER", Urgency.PLANNED, Set.of(), 52.9928, 6.5642,
+                "gemeente-assen", true);
+        Candidate otherMunicipality = candidate("other", 52.995, 6.560, Set.of(), Set.of("gemeente-emmen"), NOW);
+        Candidate contracted = candidate("contracted", 52.80, 6.60, Set.of(), Set.of("gemeente-assen"), NOW);
+        StayDates dates = new StayDates(java.time.LocalDate.parse("2026-12-11"), 3, 0);
+
+        List<RankedCandidate> ranking = ranker.rankOptions(respite, List.of(
+                new CandidateRanker.Option(otherMunicipality, dates), new CandidateRanker.Option(contracted, dates)),
+                Set.of(), NOW, FRESHNESS);
+
+        assertThat(ranking).extracting(RankedCandidate::locationId).containsExactly("contracted");
+    }
+
     private static Candidate candidate(String id, double lat, double lon, Set<String> features, Set<String> funders,
                                        Instant publishedAt) {
         return new Candidate(id, id, "provider-" + id, "Assen", lat, lon, features, true, funders, 1, publishedAt,

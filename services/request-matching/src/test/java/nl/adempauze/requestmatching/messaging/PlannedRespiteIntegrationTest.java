@@ -1,0 +1,331 @@
+package nl.adempauze.requestmatching.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.Nights;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.BedHoldRefused;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.NightCapacityPublished;
+import nl.adempauze.contracts.events.NightFigure;
+import nl.adempauze.contracts.events.ProtectionOverridden;
+import nl.adempauze.contracts.events.RequestEscalated;
+import nl.adempauze.contracts.events.RequestSubmitted;
+import nl.adempauze.contracts.events.RequestWaitlisted;
+import nl.adempauze.contracts.events.StayBooked;
+import nl.adempauze.contracts.events.WaitingPriorityRaised;
+import nl.adempauze.platform.testing.RealInfrastructure;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.SeedEvents;
+import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TopicRecorder;
+import nl.adempauze.requestmatching.RequestMatchingApplication;
+import nl.adempauze.requestmatching.api.RequestView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Planned respite beside crisis care on a real broker and database: this test plays bed-availability (it publishes
+ * calendar nights and answers hold requests) while a respite consultant, a provider and a coordinator use the API.
+ * Each test plans on its own dates, so the tests do not take each other's nights.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
+        properties = "spring.config.name=request-matching")
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@AutoConfigureWebTestClient
+class PlannedRespiteIntegrationTest {
+
+    private static final String REGION = "drenthe";
+    private static final String RESPITE = "WMO_LOGEER";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static volatile TestEventProducer producer;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    private final List<String> submitted = new ArrayList<>();
+    private String logeerhuis;
+    private TopicRecorder recorder;
+    private LocalDate tonight;
+
+    private static TestEventProducer producer() {
+        if (producer == null) {
+            synchronized (PlannedRespiteIntegrationTest.class) {
+                if (producer == null) {
+                    producer = new TestEventProducer(RealInfrastructure.get().kafka().bootstrapServers());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @BeforeEach
+    void feedReplica() {
+        producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
+        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM funder WHERE id = 'gemeente-assen'")
+                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        logeerhuis = "loc-logeerhuis-" + UUID.randomUUID().toString().substring(0, 8);
+        producer().send(new LocationRegistered(logeerhuis, REGION, "provider-" + logeerhuis, "Stichting Logeren",
+                "Logeerhuis Test", new Address("Teststraat 1", "9401 AA", "Assen"), "Assen", 52.9930, 6.5600,
+                List.of("DEMENTIA", "PARTNER_STAY"), List.of(RESPITE),
+                List.of(new FunderContract("gemeente-assen", List.of(RESPITE))), true, null, Instant.now()));
+        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM location_replica WHERE id = :id")
+                .bind("id", logeerhuis).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        recorder = new TopicRecorder(RealInfrastructure.get().kafka().bootstrapServers(),
+                List.of(EventCatalogue.OFFERS.name(), EventCatalogue.REQUESTS.name()));
+        tonight = Nights.nightOf(Instant.now());
+    }
+
+    /** What a test left open leaves the waiting list, so the next test's capacity is not offered to it. */
+    @AfterEach
+    void cancelOpenRequests() {
+        for (String id : submitted) {
+            web.post().uri("/api/v1/requests/{id}/cancel", id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"reason\":\"test over\"}").exchange();
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    @Test
+    void aPlannedStayIsHeldOnEveryNightAndBookedWhenTheProviderAccepts() {
+        LocalDate first = tonight.plusDays(20);
+        publishNights(logeerhuis, first, 3, 1, 1);
+
+        String requestId = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":3}");
+
+        HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
+        assertThat(hold.locationId()).isEqualTo(logeerhuis);
+        assertThat(hold.urgency()).isEqualTo("PLANNED");
+        assertThat(hold.firstNight()).isEqualTo(first);
+        assertThat(hold.nights()).isEqualTo(3);
+        producer().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, first, 3, 0, 0, Instant.now()));
+        awaitStatus(requestId, "OFFERED");
+
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isOk();
+
+        awaitStatus(requestId, "BOOKED");
+        StayBooked booked = awaitOne(StayBooked.class, b -> b.requestId().equals(requestId));
+        assertThat(booked.firstNight()).isEqualTo(first);
+        assertThat(booked.nights()).isEqualTo(3);
+        RequestView view = view(requestId);
+        assertThat(view.match().locationId()).isEqualTo(logeerhuis);
+        assertThat(view.match().firstNight()).isEqualTo(first);
+        assertThat(view.match().nights()).isEqualTo(3);
+        assertThat(view.match().street()).isEqualTo("Teststraat 1");
+        // the Wmo stay is paid by the resident's municipality
+        assertThat(view.funder()).isEqualTo("gemeente-assen");
+        web.get().uri("/api/v1/regions/{region}/figures", REGION).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.careTypes[?(@.careType == 'WMO_LOGEER')].plannedNightsBooked")
+                .value(values -> assertThat(values.toString()).doesNotContain("[0]"));
+    }
+
+    @Test
+    void aStayNobodyCanTakeWaitsAndIsOfferedTheMomentABedFrees() {
+        LocalDate first = tonight.plusDays(40);
+
+        String requestId = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
+
+        awaitStatus(requestId, "WAITING");
+        RequestWaitlisted waitlisted = awaitOne(RequestWaitlisted.class, w -> w.requestId().equals(requestId));
+        assertThat(waitlisted.firstNight()).isEqualTo(first);
+        assertThat(view(requestId).waiting().position()).isEqualTo(1);
+
+        publishNights(logeerhuis, first, 2, 1, 0);
+
+        HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
+        assertThat(hold.firstNight()).isEqualTo(first);
+        assertThat(hold.locationId()).isEqualTo(logeerhuis);
+    }
+
+    @Test
+    void theWaitingListIsOfferedInOrderAndACoordinatorMayMoveARequestUpWithAReason() {
+        LocalDate first = tonight.plusDays(60);
+        String earlier = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
+        awaitStatus(earlier, "WAITING");
+        String later = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
+        awaitStatus(later, "WAITING");
+        assertThat(view(earlier).waiting().position()).isEqualTo(1);
+        assertThat(view(later).waiting().position()).isEqualTo(2);
+
+        web.post().uri("/api/v1/requests/{id}/priority", later).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"Carer close to breaking point\"}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.waiting.position").isEqualTo(1)
+                .jsonPath("$.decisions[0].kind").isEqualTo("PRIORITY_RAISED")
+                .jsonPath("$.decisions[0].reason").isEqualTo("Carer close to breaking point");
+        assertThat(awaitOne(WaitingPriorityRaised.class, w -> w.requestId().equals(later)).priority()).isEqualTo(1);
+        web.get().uri("/api/v1/regions/{region}/waiting-list?careType={type}", REGION, RESPITE).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.requestId == '" + later + "')].position").isEqualTo(1);
+
+        publishNights(logeerhuis, first, 2, 1, 0);
+
+        HoldRequested hold = awaitOne(HoldRequested.class, h -> h.firstNight() != null
+                && h.firstNight().equals(first));
+        assertThat(hold.requestId()).isEqualTo(later);
+        assertThat(view(earlier).status()).isEqualTo("WAITING");
+        // a refused hold (the bed went meanwhile) puts the request back in its old place, not at the end
+        producer().send(new BedHoldRefused(hold.offerId(), later, logeerhuis, RESPITE, "NO_FREE_BED", Instant.now()));
+        awaitStatus(later, "WAITING");
+        assertThat(view(later).waiting().position()).isEqualTo(1);
+        assertThat(recorder.payloads(RequestWaitlisted.class, w -> w.requestId().equals(later))).hasSize(1);
+    }
+
+    @Test
+    void aCrisisStayDoesNotTakeProtectedNightsUntilACoordinatorOverridesOnTheRecord() {
+        // one bed a night, protected for planned respite; the first two nights are within the 48 h release horizon
+        publishNights(logeerhuis, tonight, 5, 1, 1);
+
+        String requestId = submit("""
+                {"region":"drenthe","careType":"WMO_LOGEER","urgency":"CRISIS","residence":{"postcode":"9401"},
+                 "stay":{"nights":5},"contact":{"name":"Wijkverpleging Assen","phone":"0592 654321"}}""");
+
+        awaitStatus(requestId, "ESCALATED");
+        RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
+        assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
+        assertThat(escalated.detail()).contains("protected for planned respite", "override");
+        assertThat(recorder.payloads(HoldRequested.class, h -> h.requestId().equals(requestId))).isEmpty();
+
+        web.post().uri("/api/v1/requests/{id}/protection-override", requestId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"Carer taken to hospital; no other bed in the region\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.decisions[0].kind").isEqualTo("PROTECTION_OVERRIDDEN");
+
+        assertThat(awaitOne(ProtectionOverridden.class, o -> o.requestId().equals(requestId)).reason())
+                .contains("hospital");
+        HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
+        assertThat(hold.protectionOverride()).isTrue();
+        assertThat(hold.urgency()).isEqualTo("CRISIS");
+        assertThat(hold.firstNight()).isEqualTo(tonight);
+        assertThat(hold.nights()).isEqualTo(5);
+    }
+
+    @Test
+    void aRecurringStayBecomesOneRequestPerOccurrenceInOneSeries() {
+        LocalDate first = tonight.plusDays(80);
+
+        String requestId = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2,"
+                + "\"repeat\":{\"every\":\"MONTH\",\"times\":3}}");
+
+        RequestView view = view(requestId);
+        assertThat(view.stay().series()).hasSize(3).contains(requestId);
+        submitted.addAll(view.stay().series());
+        List<RequestSubmitted> occurrences = await().atMost(TIMEOUT).until(() -> recorder.payloads(
+                RequestSubmitted.class, s -> view.stay().seriesId().equals(s.seriesId())), found -> found.size() == 3);
+        assertThat(occurrences).extracting(RequestSubmitted::firstNight)
+                .containsExactlyInAnyOrder(first, first.plusMonths(1), first.plusMonths(2));
+        assertThat(occurrences).allSatisfy(occurrence -> assertThat(occurrence.nights()).isEqualTo(2));
+    }
+
+    @Test
+    void aRequestThatBreaksACareTypeRuleIsRefusedNamingTheFieldAndNothingIsStored() {
+        long before = requestCount();
+        String future = tonight.plusDays(10).toString();
+
+        refused("""
+                {"region":"drenthe","careType":"ELV_HOOG","urgency":"PLANNED","residence":{"postcode":"9401"},
+                 "stay":{"firstNight":"%s","nights":3},"contact":{"name":"Huisarts","phone":"0592 123456"}}"""
+                .formatted(future), "careType");
+        refused(planned("{\"firstNight\":\"" + future + "\",\"nights\":15}"), "stay.nights");
+        refused(planned("{\"firstNight\":\"" + tonight.minusDays(2) + "\",\"nights\":2}"), "stay.firstNight");
+        refused(planned("{\"nights\":2}"), "stay.firstNight");
+        refused("""
+                {"region":"drenthe","careType":"WMO_LOGEER","urgency":"PLANNED","residence":{"postcode":"9401"},
+                 "contact":{"name":"Huisarts","phone":"0592 123456"}}""", "stay");
+        refused("""
+                {"region":"drenthe","careType":"WLZ_CRISIS","urgency":"CRISIS","residence":{"postcode":"9401"},
+                 "stay":{"nights":15},"contact":{"name":"Huisarts","phone":"0592 123456"}}""", "stay.nights");
+        refused("""
+                {"region":"drenthe","careType":"WMO_LOGEER","urgency":"CRISIS","residence":{"postcode":"9401"},
+                 "stay":{"firstNight":"%s","nights":2},"contact":{"name":"Huisarts","phone":"0592 123456"}}"""
+                .formatted(future), "stay.firstNight");
+
+        assertThat(requestCount()).isEqualTo(before);
+    }
+
+    private void refused(String body, String field) {
+        web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    private long requestCount() {
+        return db.sql("SELECT count(*) FROM request").map((row, meta) -> row.get(0, Long.class)).one().block();
+    }
+
+    private static String planned(String stay) {
+        return """
+                {"region":"drenthe","careType":"WMO_LOGEER","urgency":"PLANNED","residence":{"postcode":"9401"},
+                 "needs":["DEMENTIA"],"stay":%s,"contact":{"name":"Respijtconsulent Assen","phone":"0592 111222"}}"""
+                .formatted(stay);
+    }
+
+    private String submitPlanned(String stay) {
+        return submit(planned(stay));
+    }
+
+    private String submit(String body) {
+        RequestView view = web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(RequestView.class)
+                .returnResult().getResponseBody();
+        assertThat(view).isNotNull();
+        submitted.add(view.id());
+        return view.id();
+    }
+
+    private void publishNights(String locationId, LocalDate first, int nights, int available, int protectedBeds) {
+        List<NightFigure> figures = first.datesUntil(first.plusDays(nights))
+                .map(night -> new NightFigure(night, available, 0, available, protectedBeds, Instant.now())).toList();
+        producer().send(new NightCapacityPublished(locationId, REGION, RESPITE, figures, Instant.now()));
+        await("nights of " + locationId).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> db.sql("""
+                        SELECT count(*) FROM night_capacity_replica WHERE location_id = :location
+                          AND night BETWEEN :first AND :last AND available_beds = :available""")
+                .bind("location", locationId).bind("first", first).bind("last", first.plusDays(nights - 1L))
+                .bind("available", available)
+                .map((row, meta) -> row.get(0, Long.class)).one().block(), count -> count == nights);
+    }
+
+    private RequestView view(String requestId) {
+        return web.get().uri("/api/v1/requests/{id}", requestId).exchange().expectStatus().isOk()
+                .expectBody(RequestView.class).returnResult().getResponseBody();
+    }
+
+    private void awaitStatus(String requestId, String status) {
+        await("request " + requestId + " " + status).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> view(requestId).status(), status::equals);
+    }
+
+    private <T> T awaitOne(Class<T> type, Predicate<T> filter) {
+        return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
+                .get(0);
+    }
+}

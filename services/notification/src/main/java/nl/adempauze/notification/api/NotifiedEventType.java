@@ -18,7 +18,9 @@ public @interface NotifiedEventType {
 
     String message() default "must be a notified event type: OfferMade, OfferAccepted, OfferDeclined, OfferExpired, "
             + "OfferWithdrawn, RequestSubmitted, RequestMatched, RequestEscalated, RequestCancelled, "
-            + "CapacityPublished, CapacityAdjusted, RegionConfigured, LocationRegistered or LocationStatusChanged";
+            + "RequestWaitlisted, StayBooked, StayReminderIssued, ProtectionOverridden, WaitingPriorityRaised, "
+            + "CapacityPublished, CapacityAdjusted, NightCapacityPublished, NightCapacityAdjusted, RegionConfigured, "
+            + "LocationRegistered or LocationStatusChanged";
 
     Class<?>[] groups() default {};
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestEscalated;
+import nl.adempauze.contracts.events.StayBooked;
+import nl.adempauze.contracts.events.StayReminderIssued;
 import org.junit.jupiter.api.Test;
 
 class ScopeMatchingTest {
@@ -44,6 +47,18 @@ class ScopeMatchingTest {
     }
 
     @Test
+    void aProviderAndAReferrerAreToldAboutABookedStayAndItsReminder() {
+        StayBooked booked = new StayBooked("req-1", "off-1", "drenthe", "loc-assen", "prov-1", "WMO_LOGEER",
+                LocalDate.parse("2026-12-11"), 3, AT);
+        StayReminderIssued reminder = new StayReminderIssued("req-1", "off-1", "drenthe", "loc-assen", "prov-1",
+                "WMO_LOGEER", LocalDate.parse("2026-12-11"), 3, AT);
+
+        assertThat(new Scope(null, null, "prov-1", null).matches(EventAttributes.of(booked))).isTrue();
+        assertThat(new Scope(null, null, null, "req-1").matches(EventAttributes.of(reminder))).isTrue();
+        assertThat(new Scope(null, null, "prov-2", null).matches(EventAttributes.of(booked))).isFalse();
+    }
+
+    @Test
     void blankScopeFieldsCountAsUnset() {
         assertThat(new Scope(" ", "", null, null)).isEqualTo(Scope.EVERYTHING);
     }
@@ -68,6 +83,12 @@ class ScopeMatchingTest {
         assertThat(NotifiedEvents.isNotified("BedHeld")).isFalse();
         assertThat(NotifiedEvents.isNotified("Nonsense")).isFalse();
         assertThat(NotifiedEvents.isNotified("RegionConfigured")).isTrue();
-        assertThat(NotifiedEvents.TYPES).hasSize(14);
+        // planned respite: bookings, reminders, waiting-list changes, coordinators' decisions and the calendar
+        assertThat(NotifiedEvents.isNotified("StayBooked")).isTrue();
+        assertThat(NotifiedEvents.isNotified("StayReminderIssued")).isTrue();
+        assertThat(NotifiedEvents.isNotified("RequestWaitlisted")).isTrue();
+        assertThat(NotifiedEvents.isNotified("ProtectionOverridden")).isTrue();
+        assertThat(NotifiedEvents.isNotified("NightCapacityAdjusted")).isTrue();
+        assertThat(NotifiedEvents.TYPES).hasSize(21);
     }
 }

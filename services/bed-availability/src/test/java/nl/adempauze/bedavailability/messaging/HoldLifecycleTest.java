@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Predicate;
 import nl.adempauze.bedavailability.api.CapacityView;
 import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.domain.HoldStatus;
@@ -238,12 +236,5 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
         return web.get().uri("/api/v1/holds/{offer}", offerId).exchange()
                 .expectStatus().isOk()
                 .expectBody(Hold.class).returnResult().getResponseBody();
-    }
-
-    private static <T> T awaitOne(TopicRecorder recorder, Class<T> type, Predicate<T> which) {
-        List<T> found = await(type.getSimpleName()).atMost(WITHIN)
-                .until(() -> recorder.payloads(type, which), events -> !events.isEmpty());
-        assertThat(found).as("exactly one %s", type.getSimpleName()).hasSize(1);
-        return found.get(0);
     }
 }

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.bedavailability.api.CapacityView;
 import nl.adempauze.bedavailability.api.NightsView;
@@ -82,6 +84,14 @@ public abstract class BedAvailabilityIntegrationTest {
 
     protected static TopicRecorder recorder(Topic... topics) {
         return recorder(Arrays.stream(topics).map(Topic::name).toArray(String[]::new));
+    }
+
+    /** Waits for the event of this type that {@code which} picks, and asserts it came exactly once. */
+    protected static <T> T awaitOne(TopicRecorder recorder, Class<T> type, Predicate<T> which) {
+        List<T> found = await(type.getSimpleName()).atMost(Duration.ofSeconds(15))
+                .until(() -> recorder.payloads(type, which), events -> !events.isEmpty());
+        assertThat(found).as("exactly one %s", type.getSimpleName()).hasSize(1);
+        return found.get(0);
     }
 
     protected static void assertAllConformToTheirSchema(TopicRecorder recorder) {

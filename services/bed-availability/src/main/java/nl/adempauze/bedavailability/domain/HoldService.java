@@ -109,9 +109,8 @@ public class HoldService {
             return refuse(requested, HoldRefusal.LOCATION_CLOSED);
         }
         Instant now = clock.instant();
-        StayRequest stay = new StayRequest(requested.firstNight(),
-                requested.nights() == null ? 1 : requested.nights(), "PLANNED".equals(requested.urgency()),
-                requested.protectionOverride());
+        StayRequest stay = new StayRequest(requested.firstNight(), nightsOf(requested),
+                "PLANNED".equals(requested.urgency()), requested.protectionOverride());
         Mono<Optional<ProtectionRule>> rule = regions.careType(location.region(), requested.careType())
                 .map(type -> Optional.ofNullable(type.protection())).defaultIfEmpty(Optional.empty());
         return rule.flatMap(protection -> nights.lockRange(location.id(), requested.careType(), stay.firstNight(),
@@ -134,6 +133,11 @@ public class HoldService {
                 }));
     }
 
+    /** A stay without a number of nights is one night. */
+    private static int nightsOf(HoldRequested requested) {
+        return requested.nights() == null ? 1 : requested.nights();
+    }
+
     private Mono<List<NightCapacity>> take(Location location, String careType, List<HeldNight> held, Instant now) {
         return Flux.fromIterable(held)
                 .concatMap(night -> nights.adjust(location.id(), careType, night, 1, now))
@@ -146,9 +150,11 @@ public class HoldService {
                 requested.urgency(), firstNight, nights, status, reason, now, now);
     }
 
+    /** Records the refusal (with the stay that was asked for, if any) and announces it. */
     private Mono<Void> refuse(HoldRequested requested, HoldRefusal refusal) {
         Instant now = clock.instant();
-        return record(hold(requested, null, null, HoldStatus.REFUSED, refusal.name(), now),
+        Integer nights = requested.firstNight() == null ? null : nightsOf(requested);
+        return record(hold(requested, requested.firstNight(), nights, HoldStatus.REFUSED, refusal.name(), now),
                 List.of(new BedHoldRefused(requested.offerId(), requested.requestId(), requested.locationId(),
                         requested.careType(), refusal.name(), now)));
     }

@@ -301,6 +301,11 @@ class NightHoldTest extends BedAvailabilityIntegrationTest {
                     .isEqualTo("NIGHTS_NOT_PUBLISHED");
             assertThat(awaitOne(events, BedHoldRefused.class, e -> e.offerId().equals(unknown)).reason())
                     .isEqualTo("UNKNOWN_LOCATION");
+            Hold refusal = hold(notPublished);
+            assertThat(refusal.status()).isEqualTo(HoldStatus.REFUSED);
+            assertThat(refusal.reason()).isEqualTo("NIGHTS_NOT_PUBLISHED");
+            assertThat(refusal.firstNight()).as("the stay asked for").isEqualTo(first);
+            assertThat(refusal.nights()).isEqualTo(3);
 
             web.put().uri("/api/v1/locations/{id}/status", location).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"open\":false,\"reason\":\"renovation\"}").exchange().expectStatus().isOk();

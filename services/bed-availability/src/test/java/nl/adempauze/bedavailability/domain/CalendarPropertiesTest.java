@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import nl.adempauze.contracts.Nights;
+import nl.adempauze.platform.testing.PropertyRuns;
 import org.junit.jupiter.api.Test;
 
 /**

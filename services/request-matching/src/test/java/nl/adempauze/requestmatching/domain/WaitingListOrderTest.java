@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import nl.adempauze.platform.testing.PropertyRuns;
 import org.junit.jupiter.api.Test;
 
 class WaitingListOrderTest {
@@ -31,9 +28,21 @@ class WaitingListOrderTest {
         assertThat(order.effectiveWait(waitedTenDaysRaisedOnce, NOW)).isEqualTo(Duration.ofDays(24));
     }
 
-    @Property
-    void raisingAPriorityNeverMovesARequestDown(@ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 90) Integer> waitedDays,
-                                                @ForAll @IntRange(min = 0, max = 19) int raised) {
+    private record Line(List<Integer> waitedDays, int raised) {
+    }
+
+    @Test
+    void raisingAPriorityNeverMovesARequestDown() {
+        PropertyRuns.forAllCases(1000, random -> {
+            List<Integer> waited = new ArrayList<>();
+            for (int i = 0, size = 1 + random.nextInt(20); i < size; i++) {
+                waited.add(random.nextInt(91));
+            }
+            return new Line(waited, random.nextInt(20));
+        }, line -> raisingMovesUpOrStays(line.waitedDays(), line.raised()));
+    }
+
+    private void raisingMovesUpOrStays(List<Integer> waitedDays, int raised) {
         List<WaitingListOrder.Entry> line = new ArrayList<>();
         for (int i = 0; i < waitedDays.size(); i++) {
             line.add(entry("r" + i, waitedDays.get(i), 0));
@@ -47,17 +56,17 @@ class WaitingListOrderTest {
         assertThat(position(line, chosen)).isLessThanOrEqualTo(before);
     }
 
-    @Property
-    void whoWaitedLongerStandsAheadAtEqualPriority(@ForAll @IntRange(min = 0, max = 400) int firstDays,
-                                                   @ForAll @IntRange(min = 0, max = 400) int secondDays) {
-        WaitingListOrder.Entry first = entry("first", firstDays, 0);
-        WaitingListOrder.Entry second = entry("second", secondDays, 0);
+    @Test
+    void whoWaitedLongerStandsAheadAtEqualPriority() {
+        PropertyRuns.forAllCases(1000, random -> new int[] {random.nextInt(401), random.nextInt(401)}, days -> {
+            WaitingListOrder.Entry first = entry("first", days[0], 0);
+            WaitingListOrder.Entry second = entry("second", days[1], 0);
 
-        int compared = order.comparator().compare(first, second);
+            int compared = order.comparator().compare(first, second);
 
-        if (firstDays != secondDays) {
-            assertThat(compared < 0).isEqualTo(firstDays > secondDays);
-        }
+            assertThat(Integer.signum(compared)).isEqualTo(Integer.signum(days[1] - days[0]) == 0
+                    ? Integer.signum("first".compareTo("second")) : Integer.signum(days[1] - days[0]));
+        });
     }
 
     private int position(List<WaitingListOrder.Entry> line, String requestId) {

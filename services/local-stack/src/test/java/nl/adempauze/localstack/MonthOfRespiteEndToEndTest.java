@@ -65,7 +65,7 @@ class MonthOfRespiteEndToEndTest {
                                 "freeBeds", BEDS_PER_NIGHT))));
             }
             stack.awaitMatchingCaughtUp();
-            Provider provider = new Provider(api, random);
+            Provider provider = new Provider(api, random, List.copyOf(calendar(api, tonight, tonight).keySet()));
 
             // a carer books one night a week for three weeks, before the month fills up
             String recurring = submit(api, planned(tonight.plusDays(4), 1, 0,
@@ -89,18 +89,28 @@ class MonthOfRespiteEndToEndTest {
             provider.answerUntilSettled(SETTLE, api, List.of(overridden));
             assertThat(status(api, overridden)).isEqualTo("MATCHED");
 
-            // a booked stay is cancelled; a carer waiting for exactly those nights is offered them at once
+            // a booked stay is cancelled, while a carer waits for exactly those nights: the freed nights go to the
+            // waiting list at once, to the first in line they fit (that carer, or one who has waited longer)
             String cancelled = planned.stream().filter(id -> "BOOKED".equals(status(api, id))).findFirst().orElseThrow();
             Map<?, ?> booking = (Map<?, ?>) request(api, cancelled).get("match");
             LocalDate first = LocalDate.parse((String) booking.get("firstNight"));
             int nights = ((Number) booking.get("nights")).intValue();
+            String freedAt = (String) booking.get("locationId");
             String waiting = fillAndWait(api, provider, first, nights);
+            List<String> waitingBefore = concat(planned, List.of(waiting)).stream()
+                    .filter(id -> "WAITING".equals(status(api, id))).toList();
             post(api, "/api/v1/requests/" + cancelled + "/cancel", Map.of("reason", "Carer's plans changed"));
-            await("waiting request offered the freed nights").atMost(SETTLE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
+            String offeredFromWaitingList = await("the freed nights offered to the waiting list").atMost(SETTLE)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
                         provider.answerOpenOffers();
-                        return status(api, waiting);
-                    }, "BOOKED"::equals);
+                        return waitingBefore.stream().filter(id -> "BOOKED".equals(status(api, id))).findFirst();
+                    }, java.util.Optional::isPresent).orElseThrow();
+            Map<?, ?> rebooked = (Map<?, ?>) request(api, offeredFromWaitingList).get("match");
+            assertThat(rebooked.get("locationId")).isEqualTo(freedAt);
+            LocalDate rebookedFirst = LocalDate.parse((String) rebooked.get("firstNight"));
+            assertThat(rebookedFirst).as("booked on the freed nights")
+                    .isBefore(first.plusDays(nights))
+                    .isAfterOrEqualTo(first.minusDays(((Number) rebooked.get("nights")).intValue() - 1L));
 
             List<String> all = concat(series, planned, crisis, List.of(waiting));
             Map<String, Long> statuses = all.stream().collect(Collectors.groupingBy(id -> status(api, id),
@@ -193,28 +203,41 @@ class MonthOfRespiteEndToEndTest {
         }
     }
 
-    /** The providers of the two logeerhuizen: they answer every open offer, declining about one in ten. */
+    /**
+     * The providers of the region's logeerhuizen (a crisis stay may go to one further away): they answer every open
+     * offer, declining about one in ten.
+     */
     private static final class Provider {
 
         private final WebClient api;
         private final Random random;
+        private final List<String> locations;
         int declined;
 
-        Provider(WebClient api, Random random) {
+        Provider(WebClient api, Random random, List<String> locations) {
             this.api = api;
             this.random = random;
+            this.locations = locations;
         }
 
         void answerUntilSettled(Duration atMost, WebClient api, List<String> requests) {
-            await("requests settled").atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
-                answerOpenOffers();
-                return requests.stream().map(id -> status(api, id))
-                        .noneMatch(status -> status.equals("SUBMITTED") || status.equals("OFFERED"));
-            });
+            try {
+                await("requests settled").atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    answerOpenOffers();
+                    return requests.stream().map(id -> status(api, id))
+                            .noneMatch(status -> status.equals("SUBMITTED") || status.equals("OFFERED"));
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                String stuck = requests.stream().filter(id -> List.of("SUBMITTED", "OFFERED").contains(status(api, id)))
+                        .findFirst().map(id -> api.get().uri("/api/v1/requests/{id}", id).retrieve()
+                                .bodyToMono(String.class).block()).orElse("none");
+                throw new AssertionError("Requests did not settle: " + requests.stream().collect(Collectors
+                        .groupingBy(id -> status(api, id), TreeMap::new, Collectors.counting())) + "; one: " + stuck, e);
+            }
         }
 
         void answerOpenOffers() {
-            for (String location : LOCATIONS) {
+            for (String location : locations) {
                 List<?> offers = api.get().uri("/api/v1/locations/{id}/offers", location).retrieve()
                         .bodyToMono(List.class).block();
                 for (Object offer : offers) {

@@ -43,7 +43,14 @@ public final class FrontDoor implements AutoCloseable {
                 Route.of("/api/v1/locations/{locationId}/offers", requestMatching),
                 Route.of("/api/v1/regions/{region}/requests", requestMatching),
                 Route.of("/api/v1/regions/{region}/escalations", requestMatching),
+                Route.of("/api/v1/regions/{region}/waiting-list", requestMatching),
+                Route.of("/api/v1/regions/{region}/figures", requestMatching),
                 Route.of("/api/**", bedAvailability)));
+    }
+
+    /** Where the front door sends a request for {@code path}; empty when no route takes it. */
+    public java.util.Optional<String> targetOf(String path) {
+        return routes.stream().filter(route -> route.matches(path)).findFirst().map(Route::target);
     }
 
     public int port() {

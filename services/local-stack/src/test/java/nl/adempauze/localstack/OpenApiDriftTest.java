@@ -17,6 +17,23 @@ class OpenApiDriftTest {
         assertMatches(stack.services.notification, "/openapi/notification.yaml");
     }
 
+    /** Every documented path reaches its own service through the front door (and so the nginx table mirrors it). */
+    @Test
+    void theFrontDoorRoutesEveryDocumentedPathToItsService() {
+        E2eStack stack = E2eStack.get();
+        assertRoutedTo(stack, "/openapi/bed-availability.yaml", RunningServices.url(stack.services.bedAvailability));
+        assertRoutedTo(stack, "/openapi/request-matching.yaml", RunningServices.url(stack.services.requestMatching));
+        assertRoutedTo(stack, "/openapi/notification.yaml", RunningServices.url(stack.services.notification));
+    }
+
+    private static void assertRoutedTo(E2eStack stack, String document, String service) {
+        for (String operation : OpenApiRoutes.operations(document)) {
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]*}", "x1");
+            assertThat(stack.frontDoor.targetOf(path)).as("front door route of %s in %s", operation, document)
+                    .contains(service);
+        }
+    }
+
     private static void assertMatches(ConfigurableApplicationContext service, String document) {
         assertThat(OpenApiRoutes.undocumentedRoutes(service, document)).as("routes missing from %s", document).isEmpty();
         assertThat(OpenApiRoutes.documentedButMissing(service, document)).as("documented in %s but not served", document)

@@ -140,7 +140,10 @@ final class EventSamples {
             entry(RequestEscalated.class, List.of(
                     new RequestEscalated(REQUEST, REGION, CRISIS_STAY, "CRISIS", "NO_CANDIDATE",
                             "All 4 candidate locations declined or are full", ANSWERED),
-                    new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "DEADLINE_AT_RISK", null, ANSWERED))),
+                    new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "DEADLINE_AT_RISK", null, ANSWERED),
+                    new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "STAY_WINDOW_PASSED",
+                            "No bed was found before the last possible first night 2026-04-12", ANSWERED),
+                    new RequestEscalated(REQUEST, REGION, RESPITE, "CRISIS", "STAY_OVERRUN", null, ANSWERED))),
             entry(RequestCancelled.class, List.of(
                     new RequestCancelled(REQUEST, REGION, "Patient admitted to hospital", ANSWERED))),
             entry(HoldRequested.class, List.of(

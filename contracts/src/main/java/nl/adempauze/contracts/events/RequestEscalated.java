@@ -3,8 +3,10 @@ package nl.adempauze.contracts.events;
 import java.time.Instant;
 
 /**
- * A request needs the on-call coordinator: no candidate is left ({@code NO_CANDIDATE}) or its admission
- * deadline is at risk ({@code DEADLINE_AT_RISK}), or an offer went unanswered ({@code OFFER_EXPIRED}).
+ * A request needs the on-call coordinator: no candidate is left ({@code NO_CANDIDATE}), its admission deadline is
+ * at risk ({@code DEADLINE_AT_RISK}), an offer went unanswered ({@code OFFER_EXPIRED}), a waiting planned stay can
+ * no longer begin ({@code STAY_WINDOW_PASSED}), or a crisis stay in a respite bed is about to outstay the nights it
+ * holds ({@code STAY_OVERRUN}).
  */
 public record RequestEscalated(
         String requestId,

@@ -19,6 +19,7 @@ import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import nl.adempauze.contracts.Topic;
 import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestEventProducer;
@@ -50,8 +51,6 @@ public abstract class BedAvailabilityIntegrationTest {
     protected static final String SEED = "classpath:seeds/drenthe.json";
     /** The consumer group bed-availability reads offers with. */
     private static final String OFFER_CONSUMER_GROUP = EventCatalogue.BED_AVAILABILITY;
-    private static volatile TestEventProducer producer;
-
     @Autowired
     protected WebTestClient web;
 
@@ -67,14 +66,7 @@ public abstract class BedAvailabilityIntegrationTest {
 
     /** Plays request-matching (or a broker redelivering) on the real broker. */
     protected static TestEventProducer producer() {
-        if (producer == null) {
-            synchronized (BedAvailabilityIntegrationTest.class) {
-                if (producer == null) {
-                    producer = new TestEventProducer(bootstrapServers());
-                }
-            }
-        }
-        return producer;
+        return TestEventProducer.shared();
     }
 
     /** Starts recording the topics now: create it before acting, so nothing the action causes is missed. */

@@ -24,8 +24,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TestEventProducer implements AutoCloseable {
 
+    private static TestEventProducer shared;
+
     private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = new EventCodec();
+
+    /** One producer per test JVM on the real broker of {@link RealInfrastructure}, shared by all test classes. */
+    public static synchronized TestEventProducer shared() {
+        if (shared == null) {
+            shared = new TestEventProducer(RealInfrastructure.get().kafka().bootstrapServers());
+        }
+        return shared;
+    }
 
     public TestEventProducer(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(

@@ -61,7 +61,6 @@ class OfferCycleIntegrationTest {
             {"region":"drenthe","careType":"ELV_HOOG","urgency":"CRISIS","residence":{"postcode":"9401"},
              "needs":["DEMENTIA"],"funder":"zilveren-kruis",
              "contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""";
-    private static volatile TestEventProducer producer;
 
     @Autowired
     WebTestClient web;
@@ -74,14 +73,7 @@ class OfferCycleIntegrationTest {
     private TopicRecorder recorder;
 
     private static TestEventProducer producer() {
-        if (producer == null) {
-            synchronized (OfferCycleIntegrationTest.class) {
-                if (producer == null) {
-                    producer = new TestEventProducer(RealInfrastructure.get().kafka().bootstrapServers());
-                }
-            }
-        }
-        return producer;
+        return TestEventProducer.shared();
     }
 
     @BeforeEach

@@ -58,7 +58,6 @@ class PlannedRespiteIntegrationTest {
     private static final String REGION = "drenthe";
     private static final String RESPITE = "WMO_LOGEER";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static volatile TestEventProducer producer;
 
     @Autowired
     WebTestClient web;
@@ -72,14 +71,7 @@ class PlannedRespiteIntegrationTest {
     private LocalDate tonight;
 
     private static TestEventProducer producer() {
-        if (producer == null) {
-            synchronized (PlannedRespiteIntegrationTest.class) {
-                if (producer == null) {
-                    producer = new TestEventProducer(RealInfrastructure.get().kafka().bootstrapServers());
-                }
-            }
-        }
-        return producer;
+        return TestEventProducer.shared();
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package nl.adempauze.bedavailability.support;
+package nl.adempauze.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -45,13 +45,14 @@ public final class LocalStack {
                  Adempauze is up in %.1f s (demo region 'drenthe' from %s)
                    Front door ............ %s
                    Capacity view ......... %s/api/v1/regions/drenthe/capacity
+                   Respite waiting list .. %s/api/v1/regions/drenthe/waiting-list
                    Live stream (SSE) ..... %s/api/v1/live
                    API documents ......... %s/docs/openapi/request-matching.yaml (and bed-availability, notification)
                    Event documents ....... %s/docs/asyncapi/asyncapi.yaml
                    Kafka ................. %s    PostgreSQL ... localhost:%d (user postgres)
                  Stop with Ctrl+C.
                 ================================================================================
-                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door,
+                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door,
                 kafka.bootstrapServers(), postgres.port());
     }
 

@@ -25,6 +25,11 @@ public final class AnswerOffer {
             message = "reason is 3 to 500 characters") String reason) {
     }
 
-    public record Cancel(@Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    /**
+     * A cancellation, with an optional reason. {@code series: true} on an occurrence of a recurring stay cancels it
+     * and every later occurrence that can still be cancelled (earlier ones, and stays already begun, stay as they are).
+     */
+    public record Cancel(@Size(max = 500, message = "reason is at most 500 characters") String reason,
+                         Boolean series) {
     }
 }

@@ -104,7 +104,20 @@ public class RequestController {
 
     @PostMapping("/requests/{id}/cancel")
     public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Cancel body) {
-        return offerCycle.cancel(id, body == null ? null : body.reason()).flatMap(this::view);
+        String reason = body == null ? null : body.reason();
+        if (body == null || !Boolean.TRUE.equals(body.series())) {
+            return offerCycle.cancel(id, reason).flatMap(this::view);
+        }
+        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+                .flatMap(request -> request.planning().seriesId() == null
+                        ? Mono.error(ApiProblem.invalidField("series", "Request " + id + " is not part of a recurring stay"))
+                        : offerCycle.cancel(id, reason).flatMap(cancelled -> requests
+                                .laterInSeries(request.planning().seriesId(), request.id())
+                                .concatMap(later -> offerCycle.cancel(later, reason)
+                                        // a later stay that has already begun is not cancelled with the series
+                                        .onErrorResume(ApiProblem.class, begun -> Mono.empty()))
+                                .then(Mono.just(cancelled))))
+                .flatMap(this::view);
     }
 
     private static RequestService.StayWish stayWish(SubmitRequest.Stay stay) {

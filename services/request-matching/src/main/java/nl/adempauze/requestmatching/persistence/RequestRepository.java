@@ -78,6 +78,15 @@ public class RequestRepository {
         return spec.then();
     }
 
+    /** Ids of the occurrences of a recurring stay that come after {@code requestId}'s. */
+    public Flux<String> laterInSeries(String seriesId, String requestId) {
+        return db.sql("""
+                        SELECT id FROM request WHERE series_id = :series AND latest_first_night >
+                            (SELECT latest_first_night FROM request WHERE id = :id)
+                        ORDER BY latest_first_night""")
+                .bind("series", seriesId).bind("id", requestId).map((row, meta) -> row.get(0, String.class)).all();
+    }
+
     /** Ids of the occurrences of a recurring stay, first night first. */
     public Flux<String> series(String seriesId) {
         return db.sql("SELECT id FROM request WHERE series_id = :series ORDER BY latest_first_night, id")

@@ -232,6 +232,14 @@ class PlannedRespiteIntegrationTest {
         assertThat(occurrences).extracting(RequestSubmitted::firstNight)
                 .containsExactlyInAnyOrder(first, first.plusMonths(1), first.plusMonths(2));
         assertThat(occurrences).allSatisfy(occurrence -> assertThat(occurrence.nights()).isEqualTo(2));
+
+        // the carer's plans change from the second month on: that occurrence and the later ones are cancelled
+        String second = view.stay().series().get(1);
+        web.post().uri("/api/v1/requests/{id}/cancel", second).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"Moving in with our daughter\",\"series\":true}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        assertThat(view(view.stay().series().get(2)).status()).isEqualTo("CANCELLED");
+        assertThat(view(requestId).status()).isNotEqualTo("CANCELLED");
     }
 
     @Test

@@ -6,10 +6,9 @@ import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.EventDefinition;
+import nl.adempauze.platform.persistence.AfterCommit;
 import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,8 +38,7 @@ public class Outbox {
     }
 
     public Mono<Void> append(List<?> events) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(sync -> sync.registerSynchronization(new PublishAfterCommit(relay)))
+        return AfterCommit.run(relay::publishSoon)
                 .then(traceContext.currentTraceparent().defaultIfEmpty(""))
                 .flatMapMany(traceparent -> Flux.fromIterable(events).concatMap(event -> insert(event, traceparent)))
                 .then();
@@ -63,12 +61,5 @@ public class Outbox {
                 .bind("occurredAt", clock.instant().atOffset(java.time.ZoneOffset.UTC));
         spec = SqlBinds.nullable(spec, "traceparent", traceparent.isEmpty() ? null : traceparent, String.class);
         return spec.then();
-    }
-
-    private record PublishAfterCommit(OutboxRelay relay) implements TransactionSynchronization {
-        @Override
-        public Mono<Void> afterCommit() {
-            return Mono.fromRunnable(relay::publishSoon);
-        }
     }
 }

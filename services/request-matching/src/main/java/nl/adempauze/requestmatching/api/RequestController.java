@@ -150,38 +150,18 @@ public class RequestController {
                         .flatMap(offer -> replica.location(offer.locationId())
                                 .map(location -> Optional.of(RequestView.Match.of(request, offer, location))))
                         .defaultIfEmpty(Optional.empty());
-        Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
-                : requests.series(request.planning().seriesId()).collectList();
-        Mono<Optional<RequestView.Waiting>> waiting = request.status() != RequestStatus.WAITING ? Mono.just(Optional.empty())
-                : waitingList.inOrder(request.region(), request.careType()).map(line -> {
-                    int position = 1;
-                    for (WaitingListOrder.Entry entry : line) {
-                        if (entry.requestId().equals(request.id())) {
-                            break;
-                        }
-                        position++;
-                    }
-                    return Optional.of(new RequestView.Waiting(request.planning().waitingSince(),
-                            request.planning().priority(), position));
-                });
-        Mono<RequestView.StayView> stay = series.map(ids -> Optional.ofNullable(RequestView.StayView.of(request, ids)))
-                .flatMap(Mono::justOrEmpty);
-        return Mono.zip(stay.map(Optional::of).defaultIfEmpty(Optional.empty()), waiting,
-                        requests.decisions(request.id()))
-                .flatMap(extra -> basicView(request, history, match).map(view -> new RequestView(view.id(),
-                        view.status(), view.region(), view.careType(), view.urgency(), view.needs(), view.postcode(),
-                        view.municipality(), view.funder(), view.contact(), view.neededBy(), view.submittedAt(),
-                        view.updatedAt(), view.currentOffer(), view.match(), view.ranking(), view.offers(),
-                        view.escalations(), view.cancelReason(), extra.getT1().orElse(null),
-                        extra.getT2().orElse(null), extra.getT3())));
-    }
-
-    private Mono<RequestView> basicView(MatchingRequest request, Mono<List<Offer>> history,
-                                        Mono<Optional<RequestView.Match>> match) {
         Mono<List<RankedCandidate>> ranking = requests.ranking(request.id())
                 .map(text -> json.readValue(text, RANKING))
                 .defaultIfEmpty(List.of());
-        return Mono.zip(history, match, ranking, requests.escalations(request.id())).map(t -> {
+        Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
+                : requests.series(request.planning().seriesId()).collectList();
+        Mono<Optional<RequestView.Waiting>> waiting = request.status() != RequestStatus.WAITING
+                ? Mono.just(Optional.empty())
+                : waitingList.inOrder(request.region(), request.careType()).map(line -> Optional.of(
+                        new RequestView.Waiting(request.planning().waitingSince(), request.planning().priority(),
+                                1 + line.stream().map(WaitingListOrder.Entry::requestId).toList().indexOf(request.id()))));
+        return Mono.zip(history, match, ranking, requests.escalations(request.id()), series, waiting,
+                requests.decisions(request.id())).map(t -> {
             List<RequestView.OfferView> offerViews = t.getT1().stream().map(RequestView.OfferView::of).toList();
             RequestView.OfferView current = t.getT1().stream()
                     .filter(offer -> offer.status().inFlight() || offer.status() == OfferStatus.ACCEPTED)
@@ -191,7 +171,8 @@ public class RequestController {
                     request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
                     request.funder(), request.contact(), request.neededBy(), request.submittedAt(),
                     request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
-                    request.cancelReason(), null, null, List.of());
+                    request.cancelReason(), RequestView.StayView.of(request, t.getT5()), t.getT6().orElse(null),
+                    t.getT7());
         });
     }
 

@@ -21,6 +21,7 @@ import nl.adempauze.contracts.events.RequestMatched;
 import nl.adempauze.contracts.events.RequestWaitlisted;
 import nl.adempauze.contracts.events.StayBooked;
 import nl.adempauze.platform.outbox.Outbox;
+import nl.adempauze.platform.persistence.AfterCommit;
 import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
@@ -190,13 +191,13 @@ public class OfferCycle {
                             : requests.matched(request.id(), offerId, expected, now).then(outbox.append(acceptance,
                                     new RequestMatched(request.id(), offerId, request.region(), offer.locationId(),
                                             offer.providerId(), offer.careType(), expected, now))))
-                            .doOnSuccess(done -> count(request, accepted, now))
+                            .then(AfterCommit.run(() -> count(request, accepted, now)))
                             .thenReturn(accepted));
         });
         return tx.transactional(work);
     }
 
-    /** Metrics of an accepted offer, once its transaction is as good as done. */
+    /** Metrics of an accepted offer, counted once its transaction has committed. */
     private void count(MatchingRequest request, Offer accepted, Instant now) {
         if (request.urgency() == Urgency.PLANNED && accepted.nights() != null) {
             metrics.nightsBooked(request.region(), request.careType(), accepted.nights());
@@ -216,8 +217,8 @@ public class OfferCycle {
                         EnumSet.of(OfferStatus.OPEN), OfferStatus.DECLINED, reason, null, now)
                 .switchIfEmpty(Mono.defer(() -> notOpen(offer)))
                 .flatMap(declined -> offers.declineCode(offerId, reasonCode.name())
-                        .doOnSuccess(done -> metrics.offerDeclined(request.region(), request.careType(),
-                                reasonCode.name()))
+                        .then(AfterCommit.run(() -> metrics.offerDeclined(request.region(), request.careType(),
+                                reasonCode.name())))
                         .then(outbox.append(new OfferDeclined(offerId, request.id(), request.region(),
                                 offer.locationId(), offer.providerId(), offer.careType(), reason, now)))
                         .then(offerNext(request))

@@ -80,9 +80,7 @@ public class StayClocks {
                                                         + "; the bed may be booked for planned respite after that:"
                                                         + " discharge, or arrange a follow-up place", now)))))
                         .then());
-        step("count the waiting lists", requests.waitingLists()
-                .concatMap(list -> requests.waiting(list.region(), list.careType()).count()
-                        .map(count -> new RespiteMetrics.Length(list.region(), list.careType(), count)))
+        step("count the waiting lists", requests.waitingListLengths()
                 .collectList()
                 .doOnNext(metrics::waitingListLengths)
                 .then());

@@ -9,6 +9,7 @@ import java.util.List;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.RespiteMetrics;
 import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
@@ -196,6 +197,15 @@ public class RequestRepository {
     public Flux<CareTypeInRegion> waitingLists() {
         return db.sql("SELECT DISTINCT region_id, care_type FROM request WHERE status = 'WAITING'")
                 .map((row, meta) -> new CareTypeInRegion(row.get(0, String.class), row.get(1, String.class))).all();
+    }
+
+    /** How many requests wait on each non-empty waiting list. */
+    public Flux<RespiteMetrics.Length> waitingListLengths() {
+        return db.sql("SELECT region_id, care_type, count(*) FROM request WHERE status = 'WAITING' "
+                        + "GROUP BY region_id, care_type")
+                .map((row, meta) -> new RespiteMetrics.Length(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, Long.class)))
+                .all();
     }
 
     /** Locks a waiting request unless another transaction is busy with it (then it is that one's to handle). */

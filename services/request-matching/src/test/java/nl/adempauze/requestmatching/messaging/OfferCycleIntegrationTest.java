@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.BedHeld;
@@ -31,6 +32,7 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.api.RequestView;
+import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,8 @@ class OfferCycleIntegrationTest {
     @Autowired
     DatabaseClient db;
 
+    private MatchingApi api;
+
     private String near;
     private String far;
     private TopicRecorder recorder;
@@ -78,6 +82,7 @@ class OfferCycleIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
+        api = new MatchingApi(web);
         // as bed-availability announces the seeded region: care types, deadlines, municipalities, postcodes
         producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
@@ -112,7 +117,7 @@ class OfferCycleIntegrationTest {
 
         HoldRequested firstHold = awaitHoldRequested(requestId, near);
         producer().send(new BedHeld(firstHold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
         OfferMade made = awaitOne(OfferMade.class, offer -> offer.offerId().equals(firstHold.offerId()));
         assertThat(made.respondBy()).isAfter(Instant.now());
         assertThat(made.explanation()).contains("km");
@@ -131,7 +136,7 @@ class OfferCycleIntegrationTest {
         producer().send(new BedHoldRefused(secondHold.offerId(), requestId, far, CARE_TYPE, "NO_FREE_BED",
                 Instant.now()));
 
-        awaitStatus(requestId, "ESCALATED");
+        api.awaitStatus(requestId, "ESCALATED");
         RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
         web.get().uri("/api/v1/regions/{region}/escalations", REGION).exchange()
@@ -149,14 +154,14 @@ class OfferCycleIntegrationTest {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
         producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
 
-        RequestView matched = view(requestId);
+        RequestView matched = api.view(requestId);
         assertThat(matched.status()).isEqualTo("MATCHED");
         assertThat(matched.match()).isNotNull();
         assertThat(matched.match().offerId()).isEqualTo(hold.offerId());
@@ -176,7 +181,7 @@ class OfferCycleIntegrationTest {
         OfferWithdrawn withdrawn = awaitOne(OfferWithdrawn.class, offer -> offer.offerId().equals(hold.offerId()));
         assertThat(withdrawn.reason()).isEqualTo("REQUEST_CANCELLED");
         awaitOne(RequestCancelled.class, cancelled -> cancelled.requestId().equals(requestId));
-        assertThat(view(requestId).status()).isEqualTo("CANCELLED");
+        assertThat(api.view(requestId).status()).isEqualTo("CANCELLED");
 
         assertCleanEvents();
     }
@@ -186,7 +191,7 @@ class OfferCycleIntegrationTest {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
         producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
 
         for (String body : List.of("{}", "{\"reason\":\"   \"}")) {
             web.post().uri("/api/v1/offers/{id}/decline", hold.offerId())
@@ -196,7 +201,7 @@ class OfferCycleIntegrationTest {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         }
-        assertThat(view(requestId).status()).isEqualTo("OFFERED");
+        assertThat(api.view(requestId).status()).isEqualTo("OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
                 .exchange()
@@ -205,7 +210,7 @@ class OfferCycleIntegrationTest {
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(view(requestId).status()).isEqualTo("MATCHED");
+        assertThat(api.view(requestId).status()).isEqualTo("MATCHED");
 
         awaitOne(RequestMatched.class, m -> m.requestId().equals(requestId));
         assertThat(recorder.payloads(OfferAccepted.class, offer -> offer.offerId().equals(hold.offerId())))
@@ -244,7 +249,7 @@ class OfferCycleIntegrationTest {
         assertThat(withdrawn.reason()).isEqualTo("HOLD_NOT_ANSWERED");
         HoldRequested next = awaitHoldRequested(requestId, far);
         producer().send(new BedHeld(next.offerId(), requestId, far, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
         assertCleanEvents();
     }
 
@@ -260,20 +265,20 @@ class OfferCycleIntegrationTest {
         String admitted = submit();
         HoldRequested hold = awaitHoldRequested(admitted, far);
         producer().send(new BedHeld(hold.offerId(), admitted, far, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(admitted, "OFFERED");
+        api.awaitStatus(admitted, "OFFERED");
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).exchange().expectStatus().isOk();
         producer().send(new nl.adempauze.contracts.events.PatientAdmitted(hold.offerId(), admitted, far, CARE_TYPE,
                 Instant.now()));
-        awaitStatus(admitted, "ADMITTED");
+        api.awaitStatus(admitted, "ADMITTED");
 
         web.post().uri("/api/v1/requests/{id}/cancel", admitted).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(view(admitted).status()).isEqualTo("ADMITTED");
+        assertThat(api.view(admitted).status()).isEqualTo("ADMITTED");
 
         producer().send(new nl.adempauze.contracts.events.PatientDischarged(hold.offerId(), admitted, far, CARE_TYPE,
                 Instant.now()));
-        awaitStatus(admitted, "DISCHARGED");
+        api.awaitStatus(admitted, "DISCHARGED");
     }
 
     @Test
@@ -281,13 +286,13 @@ class OfferCycleIntegrationTest {
         String requestId = submit();
         HoldRequested hold = awaitHoldRequested(requestId, near);
         producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"expectedAdmissionAt\":\"2031-01-01T00:00:00Z\"}")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("expectedAdmissionAt");
-        assertThat(view(requestId).status()).isEqualTo("OFFERED");
+        assertThat(api.view(requestId).status()).isEqualTo("OFFERED");
     }
 
     private String submit() {
@@ -303,19 +308,6 @@ class OfferCycleIntegrationTest {
         return view.id();
     }
 
-    private RequestView view(String requestId) {
-        return web.get().uri("/api/v1/requests/{id}", requestId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(RequestView.class)
-                .returnResult().getResponseBody();
-    }
-
-    private void awaitStatus(String requestId, String status) {
-        await("request " + requestId + " " + status).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> view(requestId).status(), status::equals);
-    }
-
     private HoldRequested awaitHoldRequested(String requestId, String locationId) {
         HoldRequested hold = awaitOne(HoldRequested.class,
                 candidate -> candidate.requestId().equals(requestId) && candidate.locationId().equals(locationId));
@@ -324,10 +316,8 @@ class OfferCycleIntegrationTest {
         return hold;
     }
 
-    private <T> T awaitOne(Class<T> type, java.util.function.Predicate<T> filter) {
-        return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
-                .get(0);
+    private <T> T awaitOne(Class<T> type, Predicate<T> filter) {
+        return MatchingApi.awaitFirst(recorder, type, filter);
     }
 
     private void assertCleanEvents() {

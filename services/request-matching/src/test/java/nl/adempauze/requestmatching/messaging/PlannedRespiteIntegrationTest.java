@@ -33,6 +33,7 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.api.RequestView;
+import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,8 @@ class PlannedRespiteIntegrationTest {
     @Autowired
     DatabaseClient db;
 
+    private MatchingApi api;
+
     private final List<String> submitted = new ArrayList<>();
     private String logeerhuis;
     private TopicRecorder recorder;
@@ -76,6 +79,7 @@ class PlannedRespiteIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
+        api = new MatchingApi(web);
         producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM funder WHERE id = 'gemeente-assen'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
@@ -116,16 +120,16 @@ class PlannedRespiteIntegrationTest {
         assertThat(hold.firstNight()).isEqualTo(first);
         assertThat(hold.nights()).isEqualTo(3);
         producer().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, first, 3, 0, 0, Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
 
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
 
-        awaitStatus(requestId, "BOOKED");
+        api.awaitStatus(requestId, "BOOKED");
         StayBooked booked = awaitOne(StayBooked.class, b -> b.requestId().equals(requestId));
         assertThat(booked.firstNight()).isEqualTo(first);
         assertThat(booked.nights()).isEqualTo(3);
-        RequestView view = view(requestId);
+        RequestView view = api.view(requestId);
         assertThat(view.match().locationId()).isEqualTo(logeerhuis);
         assertThat(view.match().firstNight()).isEqualTo(first);
         assertThat(view.match().nights()).isEqualTo(3);
@@ -143,10 +147,10 @@ class PlannedRespiteIntegrationTest {
 
         String requestId = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
 
-        awaitStatus(requestId, "WAITING");
+        api.awaitStatus(requestId, "WAITING");
         RequestWaitlisted waitlisted = awaitOne(RequestWaitlisted.class, w -> w.requestId().equals(requestId));
         assertThat(waitlisted.firstNight()).isEqualTo(first);
-        assertThat(view(requestId).waiting().position()).isEqualTo(1);
+        assertThat(api.view(requestId).waiting().position()).isEqualTo(1);
 
         publishNights(logeerhuis, first, 2, 1, 0);
 
@@ -159,11 +163,11 @@ class PlannedRespiteIntegrationTest {
     void theWaitingListIsOfferedInOrderAndACoordinatorMayMoveARequestUpWithAReason() {
         LocalDate first = tonight.plusDays(60);
         String earlier = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
-        awaitStatus(earlier, "WAITING");
+        api.awaitStatus(earlier, "WAITING");
         String later = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2}");
-        awaitStatus(later, "WAITING");
-        assertThat(view(earlier).waiting().position()).isEqualTo(1);
-        assertThat(view(later).waiting().position()).isEqualTo(2);
+        api.awaitStatus(later, "WAITING");
+        assertThat(api.view(earlier).waiting().position()).isEqualTo(1);
+        assertThat(api.view(later).waiting().position()).isEqualTo(2);
 
         web.post().uri("/api/v1/requests/{id}/priority", later).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reason\":\"Carer close to breaking point\"}").exchange().expectStatus().isOk()
@@ -180,11 +184,11 @@ class PlannedRespiteIntegrationTest {
         HoldRequested hold = awaitOne(HoldRequested.class, h -> h.firstNight() != null
                 && h.firstNight().equals(first));
         assertThat(hold.requestId()).isEqualTo(later);
-        assertThat(view(earlier).status()).isEqualTo("WAITING");
+        assertThat(api.view(earlier).status()).isEqualTo("WAITING");
         // a refused hold (the bed went meanwhile) puts the request back in its old place, not at the end
         producer().send(new BedHoldRefused(hold.offerId(), later, logeerhuis, RESPITE, "NO_FREE_BED", Instant.now()));
-        awaitStatus(later, "WAITING");
-        assertThat(view(later).waiting().position()).isEqualTo(1);
+        api.awaitStatus(later, "WAITING");
+        assertThat(api.view(later).waiting().position()).isEqualTo(1);
         assertThat(recorder.payloads(RequestWaitlisted.class, w -> w.requestId().equals(later))).hasSize(1);
     }
 
@@ -197,7 +201,7 @@ class PlannedRespiteIntegrationTest {
                 {"region":"drenthe","careType":"WMO_LOGEER","urgency":"CRISIS","residence":{"postcode":"9401"},
                  "stay":{"nights":5},"contact":{"name":"Wijkverpleging Assen","phone":"0592 654321"}}""");
 
-        awaitStatus(requestId, "ESCALATED");
+        api.awaitStatus(requestId, "ESCALATED");
         RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
         assertThat(escalated.detail()).contains("protected for planned respite", "override");
@@ -224,7 +228,7 @@ class PlannedRespiteIntegrationTest {
         String requestId = submitPlanned("{\"firstNight\":\"" + first + "\",\"nights\":2,"
                 + "\"repeat\":{\"every\":\"MONTH\",\"times\":3}}");
 
-        RequestView view = view(requestId);
+        RequestView view = api.view(requestId);
         assertThat(view.stay().series()).hasSize(3).contains(requestId);
         submitted.addAll(view.stay().series());
         List<RequestSubmitted> occurrences = await().atMost(TIMEOUT).until(() -> recorder.payloads(
@@ -238,8 +242,8 @@ class PlannedRespiteIntegrationTest {
         web.post().uri("/api/v1/requests/{id}/cancel", second).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reason\":\"Moving in with our daughter\",\"series\":true}").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-        assertThat(view(view.stay().series().get(2)).status()).isEqualTo("CANCELLED");
-        assertThat(view(requestId).status()).isNotEqualTo("CANCELLED");
+        assertThat(api.view(view.stay().series().get(2)).status()).isEqualTo("CANCELLED");
+        assertThat(api.view(requestId).status()).isNotEqualTo("CANCELLED");
     }
 
     @Test
@@ -291,14 +295,9 @@ class PlannedRespiteIntegrationTest {
     }
 
     private String submit(String body) {
-        RequestView view = web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(RequestView.class)
-                .returnResult().getResponseBody();
-        assertThat(view).isNotNull();
-        submitted.add(view.id());
-        return view.id();
+        String id = api.submit(body);
+        submitted.add(id);
+        return id;
     }
 
     private void publishNights(String locationId, LocalDate first, int nights, int available, int protectedBeds) {
@@ -313,19 +312,7 @@ class PlannedRespiteIntegrationTest {
                 .map((row, meta) -> row.get(0, Long.class)).one().block(), count -> count == nights);
     }
 
-    private RequestView view(String requestId) {
-        return web.get().uri("/api/v1/requests/{id}", requestId).exchange().expectStatus().isOk()
-                .expectBody(RequestView.class).returnResult().getResponseBody();
-    }
-
-    private void awaitStatus(String requestId, String status) {
-        await("request " + requestId + " " + status).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> view(requestId).status(), status::equals);
-    }
-
     private <T> T awaitOne(Class<T> type, Predicate<T> filter) {
-        return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
-                .get(0);
+        return MatchingApi.awaitFirst(recorder, type, filter);
     }
 }

@@ -28,8 +28,8 @@ import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
-import nl.adempauze.requestmatching.api.RequestView;
 import nl.adempauze.requestmatching.domain.StayClocks;
+import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +64,8 @@ class StayClocksIntegrationTest {
     @Autowired
     DatabaseClient db;
 
+    private MatchingApi api;
+
     @Autowired
     AdjustableClock clock;
 
@@ -76,6 +78,7 @@ class StayClocksIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
+        api = new MatchingApi(web);
         TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM funder WHERE id = 'gemeente-assen'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
@@ -101,14 +104,14 @@ class StayClocksIntegrationTest {
     void aBookedStayIsRemindedOfOnceTwoDaysBeforeItBegins() {
         LocalDate first = tonight.plusDays(5);
         publishNights(first, 2, 0);
-        String requestId = submit(planned(first, 2));
+        String requestId = api.submit(planned(first, 2));
         HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
         TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, first, 2, 0, 0,
                 Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
-        awaitStatus(requestId, "BOOKED");
+        api.awaitStatus(requestId, "BOOKED");
 
         clocks.check();
         assertThat(recorder.payloads(StayReminderIssued.class, r -> r.requestId().equals(requestId))).isEmpty();
@@ -127,18 +130,18 @@ class StayClocksIntegrationTest {
     @Test
     void aCrisisStayThatOutstaysItsNightsIsRaisedToTheCoordinatorInTime() {
         publishNights(tonight, 3, 0);
-        String requestId = submit("""
+        String requestId = api.submit("""
                 {"region":"drenthe","careType":"WMO_LOGEER","urgency":"CRISIS","residence":{"postcode":"9401"},
                  "stay":{"nights":3},"contact":{"name":"Wijkverpleging Assen","phone":"0592 654321"}}""");
         HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
         TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, tonight, 3, 0, 0,
                 Instant.now()));
-        awaitStatus(requestId, "OFFERED");
+        api.awaitStatus(requestId, "OFFERED");
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
         TestEventProducer.shared().send(new PatientAdmitted(hold.offerId(), requestId, logeerhuis, RESPITE,
                 Instant.now()));
-        awaitStatus(requestId, "ADMITTED");
+        api.awaitStatus(requestId, "ADMITTED");
 
         clocks.check();
         assertThat(recorder.payloads(RequestEscalated.class, e -> e.requestId().equals(requestId))).isEmpty();
@@ -150,23 +153,23 @@ class StayClocksIntegrationTest {
         RequestEscalated overrun = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(overrun.reason()).isEqualTo("STAY_OVERRUN");
         assertThat(overrun.detail()).contains(logeerhuis, tonight.plusDays(2).toString());
-        assertThat(view(requestId).status()).isEqualTo("ADMITTED");
+        assertThat(api.view(requestId).status()).isEqualTo("ADMITTED");
     }
 
     @Test
     void aWaitingStayWhoseDatesHaveAllBegunLeavesTheWaitingList() {
         LocalDate first = tonight.plusDays(3);
-        String requestId = submit(planned(first, 2));
-        awaitStatus(requestId, "WAITING");
+        String requestId = api.submit(planned(first, 2));
+        api.awaitStatus(requestId, "WAITING");
 
         clock.advance(Duration.ofDays(4));
         clocks.check();
 
-        awaitStatus(requestId, "ESCALATED");
+        api.awaitStatus(requestId, "ESCALATED");
         RequestEscalated passed = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId)
                 && e.reason().equals("STAY_WINDOW_PASSED"));
         assertThat(passed.detail()).contains(first.toString());
-        assertThat(view(requestId).waiting()).isNull();
+        assertThat(api.view(requestId).waiting()).isNull();
     }
 
     private static String planned(LocalDate first, int nights) {
@@ -174,13 +177,6 @@ class StayClocksIntegrationTest {
                 {"region":"drenthe","careType":"WMO_LOGEER","urgency":"PLANNED","residence":{"postcode":"9401"},
                  "stay":{"firstNight":"%s","nights":%d},"contact":{"name":"Respijtconsulent","phone":"0592 111222"}}"""
                 .formatted(first, nights);
-    }
-
-    private String submit(String body) {
-        RequestView view = web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isCreated().expectBody(RequestView.class).returnResult().getResponseBody();
-        assertThat(view).isNotNull();
-        return view.id();
     }
 
     private void publishNights(LocalDate first, int nights, int protectedBeds) {
@@ -193,19 +189,7 @@ class StayClocksIntegrationTest {
                 .bind("location", logeerhuis).map((row, meta) -> row.get(0, Long.class)).one().block() == nights);
     }
 
-    private RequestView view(String requestId) {
-        return web.get().uri("/api/v1/requests/{id}", requestId).exchange().expectStatus().isOk()
-                .expectBody(RequestView.class).returnResult().getResponseBody();
-    }
-
-    private void awaitStatus(String requestId, String status) {
-        await("request " + requestId + " " + status).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> view(requestId).status(), status::equals);
-    }
-
     private <T> T awaitOne(Class<T> type, Predicate<T> filter) {
-        return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
-                .get(0);
+        return MatchingApi.awaitFirst(recorder, type, filter);
     }
 }

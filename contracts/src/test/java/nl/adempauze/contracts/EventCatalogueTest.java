@@ -53,7 +53,7 @@ class EventCatalogueTest {
         OfferMade offer = new OfferMade("off-8", "req-8", "utrecht", "loc-4", "prov-1", "CRISIS_STAY", "CRISIS",
                 List.of(), 1, "Nearest", EventSamples.RESPOND_BY, EventSamples.OFFERED);
         RequestSubmitted submitted = new RequestSubmitted("req-7", "utrecht", "RESPITE_CARE", "PLANNED", List.of(),
-                null, null, null, null, null, null, EventSamples.SUBMITTED);
+                null, null, null, null, null, null, EventSamples.SUBMITTED, null);
 
         assertThat(EventCatalogue.of(published).keyFor(published)).isEqualTo("loc-1/CRISIS_STAY");
         assertThat(EventCatalogue.of(adjusted).keyFor(adjusted)).isEqualTo("loc-1/RESPITE_CARE");

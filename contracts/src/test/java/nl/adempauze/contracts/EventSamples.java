@@ -131,9 +131,10 @@ final class EventSamples {
                     new PatientDischarged(OFFER, REQUEST, LOCATION, CRISIS_STAY, DISCHARGE))),
             entry(RequestSubmitted.class, List.of(
                     new RequestSubmitted(REQUEST, REGION, CRISIS_STAY, "CRISIS", List.of("DEMENTIA", "FALL_RISK"),
-                            "Utrecht", "zorgkantoor-utrecht", NEEDED_BY, FIRST_NIGHT, 3, "series-1", SUBMITTED),
+                            "Utrecht", "zorgkantoor-utrecht", NEEDED_BY, FIRST_NIGHT, 3, "series-1", SUBMITTED,
+                            "huisartsenpost-drenthe"),
                     new RequestSubmitted("req-2026-000418", REGION, RESPITE, "PLANNED", List.of(), null, null, null,
-                            null, null, null, SUBMITTED))),
+                            null, null, null, SUBMITTED, null))),
             entry(RequestMatched.class, List.of(
                     new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),
                     new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A referrer submitted a request. Pseudonymous: no name, contact or birth date, only the needs profile. A stay on
  * the calendar has its {@code firstNight} and number of {@code nights}; the occurrences of a recurring stay share
- * a {@code seriesId}.
+ * a {@code seriesId}. {@code referrerOrganisation} is the organisation that follows the request (its users and
+ * webhooks see it); it identifies a GP practice or hospital desk, never the patient.
  */
 public record RequestSubmitted(
         String requestId,
@@ -21,5 +22,6 @@ public record RequestSubmitted(
         LocalDate firstNight,
         Integer nights,
         String seriesId,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String referrerOrganisation) {
 }

@@ -70,8 +70,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock) {
-        return new Outbox(db, codec, relay, traceContext, clock);
+    Outbox outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock,
+                  @Value("${spring.application.name}") String serviceName) {
+        return new Outbox(db, codec, relay, traceContext, clock, serviceName);
     }
 
     @Bean

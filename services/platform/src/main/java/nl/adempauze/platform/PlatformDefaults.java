@@ -2,6 +2,7 @@ package nl.adempauze.platform;
 
 import java.util.HashMap;
 import java.util.Map;
+import nl.adempauze.platform.security.PlatformSecurityAutoConfiguration;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -13,6 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  * Flyway including the platform's tables, health probes and metrics.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    /** The {@code iss} of tokens from the local stack's development issuer. */
+    public static final String DEV_ISSUER = "http://localhost:8080/auth";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,7 +38,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.reactor.context-propagation", "auto");
         // ProblemResponses renders every problem with errors[].field; Boot's own handler would answer first without.
         defaults.put("spring.webflux.problemdetails.enabled", "false");
+        // strict JSON: unknown fields, wrong types, numbers for text or text for numbers, duplicate keys refused
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("spring.jackson.deserialization.fail-on-null-for-primitives", "true");
+        defaults.put("spring.jackson.deserialization.fail-on-trailing-tokens", "true");
+        defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
+        defaults.put("spring.jackson.mapper.allow-coercion-of-scalars", "false");
+        defaults.put("spring.jackson.read.strict-duplicate-detection", "true");
+        // a body without a declared length is held to the same limit as BodySizeLimit applies to one with
+        defaults.put("spring.http.codecs.max-in-memory-size", "${adempauze.web.max-body-size:64KB}");
         // the platform's tables, then the service's own migrations under db/<service name>
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/${spring.application.name}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
@@ -44,6 +56,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("management.opentelemetry.tracing.export.otlp.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");
+        if (environment.matchesProfiles(PlatformSecurityAutoConfiguration.LOCAL_PROFILE)) {
+            // the local stack's development issuer (see services/local-stack): trusted in this profile only
+            defaults.put(PlatformSecurityAutoConfiguration.DEV_ISSUER_ENABLED, "true");
+            defaults.put("adempauze.security.dev-issuer.url", "http://localhost:8090");
+            defaults.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                    "${adempauze.security.dev-issuer.url}/auth/jwks");
+            defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", DEV_ISSUER);
+        }
         environment.getPropertySources().addLast(new MapPropertySource("adempauzePlatformDefaults", defaults));
     }
 }

@@ -86,7 +86,7 @@ public final class TestEvents {
 
     public static RequestSubmitted requestSubmitted(String requestId) {
         return new RequestSubmitted(requestId, "drenthe", "CRISIS_STAY", "CRISIS", List.of("OXYGEN"), "Assen",
-                "zilveren-kruis", NOW.plusSeconds(7200), null, null, null, NOW);
+                "zilveren-kruis", NOW.plusSeconds(7200), null, null, null, NOW, "huisartsenpost-drenthe");
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {

@@ -6,7 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a service's Spring context at the real test broker and at a fresh database of its own. Use with
+ * Points a service's Spring context at the real test broker and at a fresh database of its own, and makes it
+ * trust {@link TestTokens} as its token issuer. Use with
  * {@code @ContextConfiguration(initializers = RealInfrastructureInitializer.class)}.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -18,6 +19,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         String database = infrastructure.newDatabase(service);
         context.getEnvironment().getPropertySources().addFirst(
                 new MapPropertySource("realInfrastructure", properties(infrastructure, database)));
+        // the service under test trusts TestTokens' key as its token issuer
+        context.getBeanFactory().registerSingleton("testTokenDecoder", TestTokens.decoder());
     }
 
     public static Map<String, Object> properties(RealInfrastructure infrastructure, String database) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.EventDefinition;
+import nl.adempauze.contracts.Topic;
 import nl.adempauze.platform.persistence.AfterCommit;
 import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * Appends events to the outbox inside the caller's database transaction, and asks the relay to publish them
  * as soon as that transaction commits. Outside a transaction it fails: an event must never exist without the
- * state change it reports.
+ * state change it reports. A service writes only the topics it owns (see {@link Topic#owner()}).
  */
 public class Outbox {
 
@@ -24,8 +25,11 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TraceContext traceContext;
     private final Clock clock;
+    private final String service;
 
-    public Outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock) {
+    public Outbox(DatabaseClient db, EventCodec codec, OutboxRelay relay, TraceContext traceContext, Clock clock,
+                  String service) {
+        this.service = service;
         this.db = db;
         this.codec = codec;
         this.relay = relay;
@@ -37,7 +41,15 @@ public class Outbox {
         return append(List.of(events));
     }
 
+    /** Fails, writing nothing, if any event belongs on a topic another service owns. */
     public Mono<Void> append(List<?> events) {
+        for (Object event : events) {
+            Topic topic = EventCatalogue.of(event).topic();
+            if (!topic.owner().equals(service)) {
+                return Mono.error(new IllegalStateException(service + " may not write " + event.getClass().getSimpleName()
+                        + ": topic " + topic.name() + " is written only by " + topic.owner()));
+            }
+        }
         return AfterCommit.run(relay::publishSoon)
                 .then(traceContext.currentTraceparent().defaultIfEmpty(""))
                 .flatMapMany(traceparent -> Flux.fromIterable(events).concatMap(event -> insert(event, traceparent)))

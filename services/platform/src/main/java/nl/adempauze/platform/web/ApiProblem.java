@@ -27,6 +27,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid field", detail, field);
     }
 
+    /** The caller is signed in but may not do this (a foreign organisation or region, or the wrong role). */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", detail, null);
+    }
+
     public static ApiProblem conflict(String title, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, title, detail, null);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +40,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).body(body);
     }
 
+    /** A body sent without a declared length that outgrew the codecs' limit. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    public ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException tooLarge) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        body.setTitle("Request too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+    }
+
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
@@ -58,6 +67,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         body.setTitle("Unreadable request");
+        DataBufferLimitException tooLarge = findCause(ex, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody()));
+        }
         JacksonException json = findCause(ex, JacksonException.class);
         if (json != null && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()

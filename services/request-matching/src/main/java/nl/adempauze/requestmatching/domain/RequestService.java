@@ -230,7 +230,7 @@ public class RequestService {
                 .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
                         request.urgency().name(), request.needs(), request.municipality(), request.funder(),
                         request.neededBy(), stay == null ? null : stay.firstNight() != null ? stay.firstNight()
-                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now)))
+                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now, null)))
                 .then(offerCycle.offerNext(request));
     }
 

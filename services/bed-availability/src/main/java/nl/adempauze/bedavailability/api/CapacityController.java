@@ -11,6 +11,7 @@ import nl.adempauze.bedavailability.domain.LocationService;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,22 +29,29 @@ public class CapacityController {
     private final LocationService locationService;
     private final CapacityRepository capacity;
     private final LocationRepository locations;
+    private final Access access;
     private final Clock clock;
 
     public CapacityController(CapacityService capacityService, LocationService locationService,
-                              CapacityRepository capacity, LocationRepository locations, Clock clock) {
+                              CapacityRepository capacity, LocationRepository locations, Access access, Clock clock) {
         this.capacityService = capacityService;
         this.locationService = locationService;
         this.capacity = capacity;
         this.locations = locations;
+        this.access = access;
         this.clock = clock;
     }
 
-    /** A provider publishes its free beds for one care type at one location. */
+    /**
+     * A provider publishes its free beds for one care type at one of its own locations; the body is read once the
+     * caller is known to be allowed.
+     */
     @PutMapping("/locations/{locationId}/capacity/{careType}")
-    public Mono<CapacityView.CareTypeCapacity> publish(@PathVariable String locationId, @PathVariable String careType,
-                                                       @Valid @RequestBody PublishCapacity body) {
-        return capacityService.publish(locationId, careType, body.freeBeds())
+    public Mono<CapacityView.CareTypeCapacity> publish(Caller caller, @PathVariable String locationId,
+                                                       @PathVariable String careType,
+                                                       @Valid @RequestBody Mono<PublishCapacity> body) {
+        return access.toChange(caller, locationId).then(body)
+                .flatMap(publication -> capacityService.publish(locationId, careType, publication.freeBeds()))
                 .flatMap(figure -> locations.find(locationId)
                         .flatMap(location -> locationService.region(location.region()))
                         .map(region -> toView(figure, region, clock.instant())));
@@ -51,21 +59,22 @@ public class CapacityController {
 
     /** The current view of a region, optionally for one care type. */
     @GetMapping("/regions/{region}/capacity")
-    public Mono<CapacityView> view(@PathVariable("region") String regionId,
+    public Mono<CapacityView> view(Caller caller, @PathVariable("region") String regionId,
                                    @RequestParam(required = false) String careType) {
         Instant now = clock.instant();
-        return locationService.region(regionId).flatMap(region -> capacity.inRegion(regionId)
-                .filter(figure -> careType == null || figure.careType().equals(careType))
-                .collect(Collectors.groupingBy(CapacityFigure::locationId))
-                .flatMap(byLocation -> locations.inRegion(regionId)
-                        .filter(location -> careType == null || byLocation.containsKey(location.id()))
-                        .map(location -> new CapacityView.LocationCapacity(location.id(), location.name(),
-                                location.providerId(), location.providerName(), location.municipality(),
-                                location.open(), location.closedReason(),
-                                byLocation.getOrDefault(location.id(), List.of()).stream()
-                                        .map(figure -> toView(figure, region, now)).toList()))
-                        .collectList())
-                .map(list -> new CapacityView(regionId, region.freshnessWindow().toMinutes(), now, list)));
+        return access.toRead(caller, "Region", regionId).then(locationService.region(regionId))
+                .flatMap(region -> capacity.inRegion(regionId)
+                        .filter(figure -> careType == null || figure.careType().equals(careType))
+                        .collect(Collectors.groupingBy(CapacityFigure::locationId))
+                        .flatMap(byLocation -> locations.inRegion(regionId)
+                                .filter(location -> careType == null || byLocation.containsKey(location.id()))
+                                .map(location -> new CapacityView.LocationCapacity(location.id(), location.name(),
+                                        location.providerId(), location.providerName(), location.municipality(),
+                                        location.open(), location.closedReason(),
+                                        byLocation.getOrDefault(location.id(), List.of()).stream()
+                                                .map(figure -> toView(figure, region, now)).toList()))
+                                .collectList())
+                        .map(list -> new CapacityView(regionId, region.freshnessWindow().toMinutes(), now, list)));
     }
 
     static CapacityView.CareTypeCapacity toView(CapacityFigure figure, Region region, Instant now) {

@@ -9,6 +9,7 @@ import nl.adempauze.bedavailability.domain.LocationService;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +25,12 @@ public class LocationController {
 
     private final LocationService service;
     private final LocationRepository locations;
+    private final Access access;
 
-    public LocationController(LocationService service, LocationRepository locations) {
+    public LocationController(LocationService service, LocationRepository locations, Access access) {
         this.service = service;
         this.locations = locations;
+        this.access = access;
     }
 
     public record LocationDetails(Location location, List<FunderContract> contracts) {
@@ -38,25 +41,31 @@ public class LocationController {
     }
 
     @GetMapping("/regions/{region}")
-    public Mono<Region> region(@PathVariable String region) {
-        return service.region(region);
+    public Mono<Region> region(Caller caller, @PathVariable String region) {
+        return access.toRead(caller, "Region", region).then(service.region(region));
     }
 
     @GetMapping("/regions/{region}/locations")
-    public Mono<List<Location>> locations(@PathVariable String region) {
-        return service.region(region).flatMap(found -> locations.inRegion(found.id()).collectList());
+    public Mono<List<Location>> locations(Caller caller, @PathVariable String region) {
+        return access.toRead(caller, "Region", region).then(service.region(region))
+                .flatMap(found -> locations.inRegion(found.id()).collectList());
     }
 
     @GetMapping("/locations/{locationId}")
-    public Mono<LocationDetails> location(@PathVariable String locationId) {
-        return locations.find(locationId)
+    public Mono<LocationDetails> location(Caller caller, @PathVariable String locationId) {
+        return access.toRead(caller, "Location", locationId).then(locations.find(locationId))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
                 .zipWhen(location -> locations.contracts(locationId), LocationDetails::new);
     }
 
-    /** Open or close a location for new admissions; closing needs a reason (e.g. an outbreak). */
+    /**
+     * Open or close a location for new admissions; closing needs a reason (e.g. an outbreak). Its own provider
+     * only; the body is read once the caller is known to be allowed.
+     */
     @PutMapping("/locations/{locationId}/status")
-    public Mono<Location> status(@PathVariable String locationId, @Valid @RequestBody StatusChange body) {
-        return service.changeStatus(locationId, body.open(), body.reason());
+    public Mono<Location> status(Caller caller, @PathVariable String locationId,
+                                 @Valid @RequestBody Mono<StatusChange> body) {
+        return access.toChange(caller, locationId).then(body)
+                .flatMap(change -> service.changeStatus(locationId, change.open(), change.reason()));
     }
 }

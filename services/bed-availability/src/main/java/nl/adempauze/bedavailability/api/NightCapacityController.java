@@ -14,6 +14,7 @@ import nl.adempauze.bedavailability.domain.NightRanges;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.NightCapacityRepository;
+import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,24 +38,33 @@ public class NightCapacityController {
     private final LocationService locationService;
     private final NightCapacityRepository nights;
     private final LocationRepository locations;
+    private final Access access;
     private final Clock clock;
 
     public NightCapacityController(NightCapacityService service, LocationService locationService,
-                                   NightCapacityRepository nights, LocationRepository locations, Clock clock) {
+                                   NightCapacityRepository nights, LocationRepository locations, Access access,
+                                   Clock clock) {
         this.service = service;
         this.locationService = locationService;
         this.nights = nights;
         this.locations = locations;
+        this.access = access;
         this.clock = clock;
     }
 
-    /** A provider publishes free beds per night for one calendar care type at one location, in one call. */
+    /**
+     * A provider publishes free beds per night for one calendar care type at one of its own locations, in one call;
+     * the body is read once the caller is known to be allowed.
+     */
     @PutMapping("/locations/{locationId}/capacity/{careType}/nights")
-    public Mono<NightsView.Published> publish(@PathVariable String locationId, @PathVariable String careType,
-                                              @Valid @RequestBody PublishNights body) {
-        List<NightRanges.Range> ranges = body.nights().stream()
-                .map(range -> new NightRanges.Range(range.from(), range.to(), range.freeBeds())).toList();
-        return service.publish(locationId, careType, ranges).map(published -> {
+    public Mono<NightsView.Published> publish(Caller caller, @PathVariable String locationId,
+                                              @PathVariable String careType,
+                                              @Valid @RequestBody Mono<PublishNights> body) {
+        return access.toChange(caller, locationId).then(body).flatMap(publication -> {
+            List<NightRanges.Range> ranges = publication.nights().stream()
+                    .map(range -> new NightRanges.Range(range.from(), range.to(), range.freeBeds())).toList();
+            return service.publish(locationId, careType, ranges);
+        }).map(published -> {
             Instant now = clock.instant();
             return new NightsView.Published(locationId, careType, published.nights().stream()
                     .map(row -> NightsView.Night.of(row, published.careType().protection(), now,
@@ -65,13 +75,13 @@ public class NightCapacityController {
 
     /** Free nights per location of a region for one calendar care type, between two nights (inclusive). */
     @GetMapping("/regions/{region}/capacity/nights")
-    public Mono<NightsView> view(@PathVariable("region") String regionId,
+    public Mono<NightsView> view(Caller caller, @PathVariable("region") String regionId,
                                  @RequestParam(required = false) String careType,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate to) {
-        return locationService.region(regionId).flatMap(region -> {
+        return access.toRead(caller, "Region", regionId).then(locationService.region(regionId)).flatMap(region -> {
             Region.CareType type = checkQuery(region, careType, from, to);
             Instant now = clock.instant();
             return nights.locationsWithCareType(regionId, careType).collect(Collectors.toSet())

@@ -1,0 +1,64 @@
+package nl.adempauze.bedavailability.api;
+
+import nl.adempauze.bedavailability.api.AccessRules.Action;
+import nl.adempauze.bedavailability.domain.Hold;
+import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.persistence.HoldRepository;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.web.ApiProblem;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Looks up the location or hold a request is about and applies {@link AccessRules} to it: the caller's role first
+ * (403 before anything is looked up or any body is read), then whether the resource is theirs.
+ */
+@Component
+public class Access {
+
+    private final LocationRepository locations;
+    private final HoldRepository holds;
+
+    public Access(LocationRepository locations, HoldRepository holds) {
+        this.locations = locations;
+        this.holds = holds;
+    }
+
+    /** Regions, locations and capacity: every signed-in role. */
+    public Mono<Void> toRead(Caller caller, String what, String id) {
+        return Mono.fromRunnable(() -> AccessRules.byRole(caller, Action.READ_SHARED).enforce(what, id));
+    }
+
+    /**
+     * The location, if the caller may publish its capacity or change its status: 403 for a role other than
+     * provider, 404 for an unknown location, 403 for another provider's.
+     */
+    public Mono<Location> toChange(Caller caller, String locationId) {
+        return Mono.defer(() -> {
+            AccessRules.byRole(caller, Action.CHANGE_LOCATION).enforce("Location", locationId);
+            return locations.find(locationId)
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)))
+                    .doOnNext(location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
+                            location.region()).enforce("Location", locationId));
+        });
+    }
+
+    /**
+     * The hold, if the caller may read it ({@link Action#READ_HOLD}) or confirm its stay
+     * ({@link Action#CONFIRM_STAY}): 403 for a role that may never, 404 for an unknown hold or one not theirs.
+     */
+    public Mono<Hold> hold(Caller caller, String offerId, Action action) {
+        return Mono.defer(() -> {
+            AccessRules.byRole(caller, action).enforce("Hold", offerId);
+            return holds.find(offerId)
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Hold", offerId)))
+                    .flatMap(hold -> locations.find(hold.locationId())
+                            .map(location -> AccessRules.on(caller, action, location.providerId(), location.region()))
+                            // a hold at an unknown location (refused as UNKNOWN_LOCATION) is nobody's
+                            .defaultIfEmpty(AccessRules.on(caller, action, null, null))
+                            .doOnNext(decision -> decision.enforce("Hold", offerId))
+                            .thenReturn(hold));
+        });
+    }
+}

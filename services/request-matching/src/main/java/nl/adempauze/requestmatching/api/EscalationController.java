@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository.RegionEscalation;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.domain.RequestAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,8 @@ public class EscalationController {
     /** Escalations since {@code since} (default: the last 24 hours). */
     @GetMapping("/api/v1/regions/{region}/escalations")
     public Mono<List<RegionEscalation>> escalations(@PathVariable String region,
-                                                    @RequestParam(required = false) Instant since) {
+                                                    @RequestParam(required = false) Instant since, Caller caller) {
+        Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         Instant from = since != null ? since : clock.instant().minus(Duration.ofHours(24));
         return requests.escalationsInRegion(region, from).collectList();
     }

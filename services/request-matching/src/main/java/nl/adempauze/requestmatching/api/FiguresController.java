@@ -11,6 +11,8 @@ import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.persistence.FiguresRepository;
 import nl.adempauze.requestmatching.persistence.FiguresRepository.Count;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.domain.RequestAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,7 +59,8 @@ public class FiguresController {
     /** Figures for the days {@code from} up to and including {@code to} (Dutch dates; default the last 30 days). */
     @GetMapping("/api/v1/regions/{region}/figures")
     public Mono<Figures> figures(@PathVariable String region, @RequestParam(required = false) LocalDate from,
-                                 @RequestParam(required = false) LocalDate to) {
+                                 @RequestParam(required = false) LocalDate to, Caller caller) {
+        Access.require(RequestAccess.figures(caller, region), "Region", region);
         Instant now = clock.instant();
         LocalDate last = to != null ? to : now.atZone(Nights.ZONE).toLocalDate();
         LocalDate first = from != null ? from : last.minusDays(29);

@@ -3,7 +3,12 @@ package nl.adempauze.requestmatching.api;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.List;
+import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.PatientRecords;
+import nl.adempauze.requestmatching.domain.RequestAccess;
+import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.OfferCycle;
 import nl.adempauze.requestmatching.domain.OfferStatus;
@@ -26,41 +31,78 @@ public class OfferController {
     private final OfferCycle offerCycle;
     private final OfferRepository offers;
     private final RequestRepository requests;
+    private final ReplicaRepository replica;
+    private final PatientRecords patients;
 
-    public OfferController(OfferCycle offerCycle, OfferRepository offers, RequestRepository requests) {
+    public OfferController(OfferCycle offerCycle, OfferRepository offers, RequestRepository requests,
+                           ReplicaRepository replica, PatientRecords patients) {
+        this.replica = replica;
+        this.patients = patients;
         this.offerCycle = offerCycle;
         this.offers = offers;
         this.requests = requests;
     }
 
-    /** Offers to a location; open ones by default. */
+    /** Offers to a location (its provider's inbox; also for the region's coordinators); open ones by default. */
     @GetMapping("/locations/{locationId}/offers")
     public Mono<List<OfferView>> ofLocation(@PathVariable String locationId,
-                                            @RequestParam(required = false) List<OfferStatus> status) {
+                                            @RequestParam(required = false) List<OfferStatus> status, Caller caller) {
+        Access.require(RequestAccess.mayViewOffers(caller), "Location", locationId);
         EnumSet<OfferStatus> statuses = status == null || status.isEmpty() ? EnumSet.of(OfferStatus.OPEN)
                 : EnumSet.copyOf(status);
-        return offers.ofLocation(locationId, statuses).concatMap(this::view).collectList();
+        return replica.locationPlace(locationId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .flatMap(place -> Access.check(RequestAccess.locationInbox(caller, place.providerId(), place.region()),
+                        "Location", locationId, offers.ofLocation(locationId, statuses).concatMap(this::view)
+                                .collectList()));
     }
 
+    /** One offer; to the provider that accepted it, with who the patient is (audited). */
     @GetMapping("/offers/{id}")
-    public Mono<OfferView> get(@PathVariable String id) {
-        return offers.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", id))).flatMap(this::view);
+    public Mono<OfferView> get(@PathVariable String id, Caller caller) {
+        Access.require(RequestAccess.mayViewOffers(caller), "Offer", id);
+        return offers.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", id)))
+                .flatMap(offer -> Access.check(RequestAccess.viewOffer(caller, offer), "Offer", id,
+                        viewFor(offer, caller)));
     }
 
+    /** The provider accepts: the answer tells it who the patient is (audited). */
     @PostMapping("/offers/{id}/accept")
-    public Mono<OfferView> accept(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Accept body) {
-        return offerCycle.accept(id, body == null ? null : body.expectedAdmissionAt()).flatMap(this::view);
+    public Mono<OfferView> accept(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Accept body,
+                                  Caller caller) {
+        return answerable(id, caller)
+                .flatMap(offer -> offerCycle.accept(id, body == null ? null : body.expectedAdmissionAt()))
+                .flatMap(accepted -> viewFor(accepted, caller));
     }
 
     @PostMapping("/offers/{id}/decline")
-    public Mono<OfferView> decline(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decline body) {
-        return offerCycle.decline(id, body.reason(), body.reasonCode()).flatMap(this::view);
+    public Mono<OfferView> decline(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decline body,
+                                   Caller caller) {
+        return answerable(id, caller)
+                .flatMap(offer -> offerCycle.decline(id, body.reason(), body.reasonCode()))
+                .flatMap(this::view);
+    }
+
+    private Mono<Offer> answerable(String id, Caller caller) {
+        Access.require(RequestAccess.mayAnswerOffers(caller), "Offer", id);
+        return offers.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", id)))
+                .flatMap(offer -> Access.check(RequestAccess.answerOffer(caller, offer), "Offer", id,
+                        Mono.just(offer)));
+    }
+
+    private Mono<OfferView> viewFor(Offer offer, Caller caller) {
+        if (!RequestAccess.providerSeesPatient(caller, offer)) {
+            return view(offer);
+        }
+        return view(offer).zipWith(patients.read(offer.requestId(), Actor.of(caller),
+                        "provider admitting the patient of accepted offer " + offer.id()),
+                (view, patient) -> patient.map(details -> view.withPatient(details)).orElse(view));
     }
 
     private Mono<OfferView> view(Offer offer) {
         return requests.find(offer.requestId()).map(request -> new OfferView(offer.id(), offer.requestId(),
                 offer.locationId(), offer.status().name(), offer.careType(), request.urgency().name(),
                 request.needs(), request.municipality(), offer.rank(), offer.explanation(), offer.respondBy(),
-                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights()));
+                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null));
     }
 }

@@ -7,7 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.security.Role;
 import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.PatientDetails;
+import nl.adempauze.requestmatching.domain.PatientRecords;
+import nl.adempauze.requestmatching.domain.RequestAccess;
 import nl.adempauze.requestmatching.domain.CoordinatorDecisions;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
@@ -25,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,13 +56,17 @@ public class RequestController {
     private final JsonMapper json;
     private final CoordinatorDecisions decisions;
     private final WaitingList waitingList;
+    private final PatientRecords patients;
+
+    private static final Set<RequestStatus> CLOSED = EnumSet.of(RequestStatus.CANCELLED, RequestStatus.DISCHARGED);
 
     private static final Set<RequestStatus> SHOWS_MATCH =
             EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ADMITTED);
 
     public RequestController(RequestService service, OfferCycle offerCycle, RequestRepository requests,
                              OfferRepository offers, ReplicaRepository replica, JsonMapper json,
-                             CoordinatorDecisions decisions, WaitingList waitingList) {
+                             CoordinatorDecisions decisions, WaitingList waitingList, PatientRecords patients) {
+        this.patients = patients;
         this.decisions = decisions;
         this.waitingList = waitingList;
         this.service = service;
@@ -67,35 +78,71 @@ public class RequestController {
     }
 
     /**
-     * A referrer submits a request; matching starts at once. With an {@code Idempotency-Key} header a retried POST
-     * answers 200 with the request the first call created, instead of creating (and holding a bed for) another.
+     * A referrer submits a request for its organisation (a coordinator, for a region of theirs, on behalf of the
+     * referrer organisation it names); matching starts at once. With an {@code Idempotency-Key} header a retried POST
+     * answers 200 with the request the first call created, instead of creating (and holding a bed for) another. The
+     * answer leaves the patient's details out: they were just sent, and reading them back is a read like any other.
      */
     @PostMapping("/requests")
     public Mono<ResponseEntity<RequestView>> submit(@Valid @RequestBody SubmitRequest body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Mono.error(ApiProblem.invalidField("Idempotency-Key", "Idempotency-Key must be 1 to 200 characters"));
         }
+        Access.require(RequestAccess.submit(caller, body.region(), blankToNull(body.referrerOrganisation())),
+                "Region", body.region());
+        String referrerOrganisation = caller.coordinates(body.region()) ? blankToNull(body.referrerOrganisation())
+                : caller.organisation();
+        // a key is the submitter's own: another organisation using the same key gets a request of its own
+        String scopedKey = idempotencyKey == null ? null : caller.organisation() + "/" + caller.subject() + "/"
+                + idempotencyKey;
         RequestService.Submission submission = new RequestService.Submission(body.region(), body.careType(),
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new MatchingRequest.Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
-                body.neededBy(), stayWish(body.stay()), idempotencyKey);
+                body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Actor.of(caller),
+                body.patient() == null ? null : body.patient().toDetails());
         return service.submit(submission)
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
                         ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)
                         : ResponseEntity.ok().location(URI.create("/api/v1/requests/" + view.id())).body(view)));
     }
 
+    /** "My requests": the caller's referrer organisation's requests, open and recently closed; newest first. */
+    @GetMapping("/requests")
+    public Mono<List<RequestView>> mine(@RequestParam(required = false) List<RequestStatus> status, Caller caller) {
+        Access.require(RequestAccess.listOwn(caller), "Requests", "of " + caller.organisation());
+        EnumSet<RequestStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(RequestStatus.class)
+                : EnumSet.copyOf(status);
+        return requests.ofReferrerOrganisation(caller.organisation(), statuses).concatMap(this::view).collectList();
+    }
+
+    /** One request; to its referrer organisation and the region's coordinators with the patient's details (audited). */
     @GetMapping("/requests/{id}")
-    public Mono<RequestView> get(@PathVariable String id) {
-        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id))).flatMap(this::view);
+    public Mono<RequestView> get(@PathVariable String id, Caller caller) {
+        return followed(id, caller)
+                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller)),
+                        (view, patient) -> patient.map(details -> withPatient(view, details)).orElse(view)));
+    }
+
+    /** Gives or corrects the patient's identifying details (audited); not once the request is closed. */
+    @PutMapping("/requests/{id}/patient")
+    public Mono<ResponseEntity<Void>> changePatient(@PathVariable String id, @Valid @RequestBody PatientBody body,
+                                                   @RequestParam(required = false) String reason, Caller caller) {
+        return followed(id, caller)
+                .flatMap(request -> CLOSED.contains(request.status())
+                        ? Mono.error(ApiProblem.conflict("Request closed", "Request " + id + " is "
+                                + request.status() + "; its patient's details can no longer be changed"))
+                        : patients.change(id, body.toDetails(), Actor.of(caller), reason))
+                .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
     /** Requests of a region for the coordinator's board; open ones by default. */
     @GetMapping("/regions/{region}/requests")
     public Mono<List<RequestView>> inRegion(@PathVariable String region,
-                                            @RequestParam(required = false) List<RequestStatus> status) {
+                                            @RequestParam(required = false) List<RequestStatus> status,
+                                            Caller caller) {
+        Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         EnumSet<RequestStatus> statuses = status == null || status.isEmpty()
                 ? EnumSet.copyOf(RequestStatus.OPEN)
                 : EnumSet.copyOf(status);
@@ -103,7 +150,12 @@ public class RequestController {
     }
 
     @PostMapping("/requests/{id}/cancel")
-    public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Cancel body) {
+    public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Cancel body,
+                                    Caller caller) {
+        return followed(id, caller).flatMap(request -> cancelFollowed(id, body));
+    }
+
+    private Mono<RequestView> cancelFollowed(String id, AnswerOffer.Cancel body) {
         String reason = body == null ? null : body.reason();
         if (body == null || !Boolean.TRUE.equals(body.series())) {
             return offerCycle.cancel(id, reason).flatMap(this::view);
@@ -132,14 +184,46 @@ public class RequestController {
     /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason). */
     @PostMapping("/requests/{id}/protection-override")
     public Mono<RequestView> overrideProtection(@PathVariable String id,
-                                                @Valid @RequestBody AnswerOffer.Decision body) {
-        return decisions.overrideProtection(id, body.reason()).flatMap(this::view);
+                                                @Valid @RequestBody AnswerOffer.Decision body, Caller caller) {
+        return decided(id, caller).flatMap(request -> decisions.overrideProtection(id, body.reason(),
+                Actor.of(caller))).flatMap(this::view);
     }
 
     /** Moves a waiting planned request up the waiting list (coordinator, with a reason). */
     @PostMapping("/requests/{id}/priority")
-    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decision body) {
-        return decisions.raisePriority(id, body.reason()).flatMap(this::view);
+    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decision body,
+                                           Caller caller) {
+        return decided(id, caller).flatMap(request -> decisions.raisePriority(id, body.reason(), Actor.of(caller)))
+                .flatMap(this::view);
+    }
+
+    /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
+    private Mono<MatchingRequest> followed(String id, Caller caller) {
+        Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
+        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+                .flatMap(request -> Access.check(RequestAccess.follow(caller, request),
+                        "Request", id, Mono.just(request)));
+    }
+
+    /** The request, if the caller coordinates its region. */
+    private Mono<MatchingRequest> decided(String id, Caller caller) {
+        Access.require(RequestAccess.mayDecide(caller), "Request", id);
+        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+                .flatMap(request -> Access.check(RequestAccess.decide(caller, request), "Request", id,
+                        Mono.just(request)));
+    }
+
+    private static String purpose(Caller caller) {
+        return caller.is(Role.COORDINATOR) ? "coordinator of the request's region"
+                : "referrer organisation following its request";
+    }
+
+    private static RequestView withPatient(RequestView view, PatientDetails patient) {
+        return new RequestView(view.id(), view.status(), view.region(), view.careType(), view.urgency(), view.needs(),
+                view.postcode(), view.municipality(), view.funder(), view.contact(), view.neededBy(),
+                view.submittedAt(), view.updatedAt(), view.currentOffer(), view.match(), view.ranking(), view.offers(),
+                view.escalations(), view.cancelReason(), view.stay(), view.waiting(), view.decisions(),
+                view.referrerOrganisation(), patient);
     }
 
     private Mono<RequestView> view(MatchingRequest request) {
@@ -172,7 +256,7 @@ public class RequestController {
                     request.funder(), request.contact(), request.neededBy(), request.submittedAt(),
                     request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
                     request.cancelReason(), RequestView.StayView.of(request, t.getT5()), t.getT6().orElse(null),
-                    t.getT7());
+                    t.getT7(), request.referrerOrganisation(), null);
         });
     }
 

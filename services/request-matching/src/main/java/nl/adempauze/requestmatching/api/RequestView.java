@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository.LocationSummary;
@@ -13,14 +14,16 @@ import nl.adempauze.requestmatching.persistence.RequestRepository.EscalationRow;
 
 /**
  * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
- * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions.
+ * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions. The patient's
+ * identifying details only in the view of one request, to those who may see them (each such read is audited).
  */
 public record RequestView(String id, String status, String region, String careType, String urgency,
                           List<String> needs, String postcode, String municipality, String funder,
                           MatchingRequest.Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
                           OfferView currentOffer, Match match, List<RankedCandidate> ranking,
                           List<OfferView> offers, List<EscalationRow> escalations, String cancelReason,
-                          StayView stay, Waiting waiting, List<Decision> decisions) {
+                          StayView stay, Waiting waiting, List<Decision> decisions, String referrerOrganisation,
+                          PatientDetails patient) {
 
     /**
      * The stay on the calendar: what was asked (first night or weekend month, nights, flexibility), and for a

@@ -14,7 +14,11 @@ import java.util.List;
 import nl.adempauze.requestmatching.domain.RequestService;
 import nl.adempauze.requestmatching.domain.Urgency;
 
-/** A referrer's request for a bed, as posted. */
+/**
+ * A referrer's request for a bed, as posted. The patient's identifying details may come with it or later; the
+ * request belongs to the referrer's organisation (a coordinator taking a call names it in
+ * {@code referrerOrganisation}).
+ */
 public record SubmitRequest(
         @NotBlank(message = "region is required") String region,
         @NotBlank(message = "careType is required") String careType,
@@ -24,7 +28,9 @@ public record SubmitRequest(
         @Size(max = 100, message = "funder is at most 100 characters") String funder,
         @NotNull(message = "contact is required") @Valid Contact contact,
         Instant neededBy,
-        @Valid Stay stay) {
+        @Valid Stay stay,
+        @Valid PatientBody patient,
+        @Size(max = 100, message = "referrerOrganisation is at most 100 characters") String referrerOrganisation) {
 
     /**
      * The stay on the calendar. Planned: {@code firstNight} (or {@code weekendIn}, any Friday-night start in that

@@ -9,6 +9,8 @@ import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.WaitingList;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.domain.RequestAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +41,8 @@ public class WaitingListController {
     /** Every waiting list of the region (or of one care type), each in order; first in line first. */
     @GetMapping("/api/v1/regions/{region}/waiting-list")
     public Mono<List<InLine>> waitingList(@PathVariable String region,
-                                          @RequestParam(required = false) String careType) {
+                                          @RequestParam(required = false) String careType, Caller caller) {
+        Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         Instant now = clock.instant();
         WaitingListOrder order = waitingList.order();
         return requests.waitingLists()

@@ -7,6 +7,7 @@ import nl.adempauze.contracts.events.ProtectionOverridden;
 import nl.adempauze.contracts.events.WaitingPriorityRaised;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A coordinator's decisions on a request, each with a reason and on the record: letting a crisis request take
- * nights protected for planned respite, and raising a waiting request's place on the waiting list.
+ * nights protected for planned respite, and raising a waiting request's place on the waiting list. Each goes on
+ * the audit trail with the coordinator who made it, in the same transaction.
  */
 @Service
 public class CoordinatorDecisions {
@@ -28,10 +30,12 @@ public class CoordinatorDecisions {
     private final OfferCycle offerCycle;
     private final Outbox outbox;
     private final TransactionalOperator tx;
+    private final AuditLog audit;
     private final Clock clock;
 
     public CoordinatorDecisions(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
-                                Outbox outbox, TransactionalOperator tx, Clock clock) {
+                                Outbox outbox, TransactionalOperator tx, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.requests = requests;
         this.reference = reference;
         this.offerCycle = offerCycle;
@@ -45,7 +49,7 @@ public class CoordinatorDecisions {
      * protected nights (locations refused for protection before are tried again); one with an offer in flight
      * uses the override for its next candidates.
      */
-    public Mono<MatchingRequest> overrideProtection(String requestId, String reason) {
+    public Mono<MatchingRequest> overrideProtection(String requestId, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
@@ -67,6 +71,8 @@ public class CoordinatorDecisions {
                             .flatMap(rule -> requests.protectionOverridden(requestId, now)
                                     .then(requests.decision(requestId, request.region(), PROTECTION_OVERRIDDEN, reason,
                                             now))
+                                    .then(audit.record(AuditEntry.of(coordinator, AuditAction.PROTECTION_OVERRIDDEN,
+                                            requestId, reason, now)))
                                     .then(outbox.append(new ProtectionOverridden(requestId, request.region(),
                                             request.careType(), reason, now)))
                                     .then(requests.find(requestId))
@@ -78,7 +84,7 @@ public class CoordinatorDecisions {
     }
 
     /** Moves a waiting planned request up the waiting list (see {@link WaitingListOrder}). */
-    public Mono<MatchingRequest> raisePriority(String requestId, String reason) {
+    public Mono<MatchingRequest> raisePriority(String requestId, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
@@ -90,6 +96,8 @@ public class CoordinatorDecisions {
                     return requests.priorityRaised(requestId, now)
                             .flatMap(priority -> requests.decision(requestId, request.region(), PRIORITY_RAISED,
                                             reason, now)
+                                    .then(audit.record(AuditEntry.of(coordinator, AuditAction.PRIORITY_RAISED,
+                                            requestId, reason, now)))
                                     .then(outbox.append(new WaitingPriorityRaised(requestId, request.region(),
                                             request.careType(), priority, reason, now))))
                             .then(requests.find(requestId));

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A referrer's request for a bed, with the contact details that never leave this service. */
+/**
+ * A referrer's request for a bed, with the contact details that never leave this service; it belongs to the
+ * {@code referrerOrganisation} that follows it (null when a coordinator took it without naming one).
+ */
 public record MatchingRequest(String id, String region, String careType, Urgency urgency, List<String> needs,
                               String postcode, String municipality, double latitude, double longitude, String funder,
                               Contact contact, Instant neededBy, RequestStatus status, String matchedOfferId,
                               Instant expectedAdmissionAt, String cancelReason, Instant submittedAt, Instant updatedAt,
-                              Planning planning) {
+                              Planning planning, String referrerOrganisation) {
 
     public record Contact(String name, String phone, String organisation) {
     }

@@ -27,10 +27,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class RequestService {
 
-    /** What a referrer submits, after syntactic validation. */
+    /**
+     * What a referrer submits, after syntactic validation and access checks: for {@code referrerOrganisation}, by
+     * {@code submittedBy}, with the patient's identifying details if given (null otherwise).
+     */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
                              String municipality, String funder, MatchingRequest.Contact contact, Instant neededBy,
-                             StayWish stay, String idempotencyKey) {
+                             StayWish stay, String idempotencyKey, String referrerOrganisation, Actor submittedBy,
+                             PatientDetails patient) {
     }
 
     /**
@@ -64,10 +68,13 @@ public class RequestService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
+    private final PatientRecords patients;
     private final Clock clock;
 
     public RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
-                          Outbox outbox, TransactionalOperator tx, MatchingSettings settings, Clock clock) {
+                          Outbox outbox, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
+                          Clock clock) {
+        this.patients = patients;
         this.requests = requests;
         this.reference = reference;
         this.offerCycle = offerCycle;
@@ -220,17 +227,20 @@ public class RequestService {
         }
         return Flux.fromIterable(created).index()
                 .concatMap(numbered -> submitOne(numbered.getT2(), numbered.getT1() == 0
-                        ? submission.idempotencyKey() : null, now))
+                        ? submission.idempotencyKey() : null, submission, now))
                 .then(requests.find(created.get(0).id()));
     }
 
-    private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Instant now) {
+    private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission, Instant now) {
         Stay stay = request.planning().stay();
-        return requests.insert(request, idempotencyKey)
+        return requests.insert(request, idempotencyKey, submission.submittedBy().subject())
+                .then(submission.patient() == null ? Mono.empty()
+                        : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
                 .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
                         request.urgency().name(), request.needs(), request.municipality(), request.funder(),
                         request.neededBy(), stay == null ? null : stay.firstNight() != null ? stay.firstNight()
-                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now, null)))
+                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now,
+                        request.referrerOrganisation())))
                 .then(offerCycle.offerNext(request));
     }
 
@@ -254,9 +264,12 @@ public class RequestService {
                 : submission.neededBy() != null ? submission.neededBy() : now.plus(rule.admissionDeadline());
         List<String> needs = List.copyOf(submission.needs());
         return new MatchingRequest(UUID.randomUUID().toString(), submission.region(), submission.careType(),
-                submission.urgency(), needs, submission.postcode(), residence.municipality(), residence.latitude(),
+                // only the postcode area is kept with the request: it is all matching needs (the full address, if
+                // given, is among the patient's encrypted details)
+                submission.urgency(), needs, submission.postcode() == null ? null : submission.postcode().substring(0, 4),
+                residence.municipality(), residence.latitude(),
                 residence.longitude(), funder, submission.contact(), neededBy, RequestStatus.SUBMITTED, null, null,
-                null, now, now, planning);
+                null, now, now, planning, submission.referrerOrganisation());
     }
 
     private static String blankToNull(String value) {

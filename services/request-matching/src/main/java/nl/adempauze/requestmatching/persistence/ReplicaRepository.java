@@ -206,4 +206,16 @@ public class ReplicaRepository {
                         row.get("city", String.class), row.get("municipality", String.class)))
                 .one();
     }
+
+    /** Whose a location is and where: what access to its offers depends on. */
+    public record LocationPlace(String providerId, String region) {
+    }
+
+    public Mono<LocationPlace> locationPlace(String locationId) {
+        return db.sql("SELECT provider_id, region_id FROM location_replica WHERE id = :id")
+                .bind("id", locationId)
+                .map((row, meta) -> new LocationPlace(row.get("provider_id", String.class),
+                        row.get("region_id", String.class)))
+                .one();
+    }
 }

@@ -25,30 +25,34 @@ public class RequestRepository {
             id, region_id, care_type, urgency, needs, postcode, municipality, latitude, longitude, funder, contact_name,
             contact_phone, contact_organisation, needed_by, status, matched_offer_id, expected_admission_at,
             cancel_reason, submitted_at, updated_at, first_night, nights, flexible_days, weekend_in, series_id, priority,
-            protection_override, round_started_at, waiting_since, booked_at""";
+            protection_override, round_started_at, waiting_since, booked_at, referrer_organisation""";
 
     private final DatabaseClient db;
+    private final FieldEncryption encryption;
 
-    public RequestRepository(DatabaseClient db) {
+    public RequestRepository(DatabaseClient db, FieldEncryption encryption) {
         this.db = db;
+        this.encryption = encryption;
     }
 
     public Mono<MatchingRequest> findByIdempotencyKey(String key) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE idempotency_key = :key").bind("key", key)
-                .map(RequestRepository::toRequest).one();
+                .map(this::toRequest).one();
     }
 
-    public Mono<Void> insert(MatchingRequest request, String idempotencyKey) {
+    /** Stores a new request; the call-back contact's name and phone are encrypted. */
+    public Mono<Void> insert(MatchingRequest request, String idempotencyKey, String submittedBy) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO request (id, region_id, care_type, urgency, needs, postcode, municipality, latitude,
                                              longitude, funder, contact_name, contact_phone, contact_organisation,
                                              needed_by, status, submitted_at, updated_at, idempotency_key,
                                              first_night, nights, flexible_days, weekend_in, latest_first_night,
-                                             series_id, round_started_at)
+                                             series_id, round_started_at, referrer_organisation, submitted_by)
                         VALUES (:id, :region, :careType, :urgency, :needs, :postcode, :municipality, :lat, :lon,
                                 :funder, :contactName, :contactPhone, :contactOrganisation, :neededBy, :status,
                                 :submittedAt, :submittedAt, :idempotencyKey, :firstNight, :nights, :flexibleDays,
-                                :weekendIn, :latestFirstNight, :seriesId, :submittedAt)""")
+                                :weekendIn, :latestFirstNight, :seriesId, :submittedAt, :referrerOrganisation,
+                                :submittedBy)""")
                 .bind("id", request.id())
                 .bind("region", request.region())
                 .bind("careType", request.careType())
@@ -57,8 +61,8 @@ public class RequestRepository {
                 .bind("municipality", request.municipality())
                 .bind("lat", request.latitude())
                 .bind("lon", request.longitude())
-                .bind("contactName", request.contact().name())
-                .bind("contactPhone", request.contact().phone())
+                .bind("contactName", encryption.seal(request.contact().name()))
+                .bind("contactPhone", encryption.seal(request.contact().phone()))
                 .bind("status", request.status().name())
                 .bind("submittedAt", request.submittedAt());
         spec = SqlBinds.nullable(spec, "postcode", request.postcode(), String.class);
@@ -66,6 +70,8 @@ public class RequestRepository {
         spec = SqlBinds.nullable(spec, "contactOrganisation", request.contact().organisation(), String.class);
         spec = SqlBinds.nullable(spec, "neededBy", request.neededBy(), Instant.class);
         spec = SqlBinds.nullable(spec, "idempotencyKey", idempotencyKey, String.class);
+        spec = SqlBinds.nullable(spec, "referrerOrganisation", request.referrerOrganisation(), String.class);
+        spec = SqlBinds.nullable(spec, "submittedBy", submittedBy, String.class);
         MatchingRequest.Planning planning = request.planning();
         Stay stay = planning.stay();
         spec = SqlBinds.nullable(spec, "firstNight", stay != null ? stay.firstNight() : null, LocalDate.class);
@@ -96,13 +102,13 @@ public class RequestRepository {
 
     public Mono<MatchingRequest> find(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id").bind("id", id)
-                .map(RequestRepository::toRequest).one();
+                .map(this::toRequest).one();
     }
 
     /** Reads and locks the request: offer-cycle steps for one request never interleave. */
     public Mono<MatchingRequest> lock(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id FOR UPDATE").bind("id", id)
-                .map(RequestRepository::toRequest).one();
+                .map(this::toRequest).one();
     }
 
     public Mono<Void> setStatus(String id, RequestStatus status, Instant at) {
@@ -211,7 +217,7 @@ public class RequestRepository {
     /** Locks a waiting request unless another transaction is busy with it (then it is that one's to handle). */
     public Mono<MatchingRequest> lockIfWaiting(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id AND status = 'WAITING' FOR UPDATE SKIP LOCKED")
-                .bind("id", id).map(RequestRepository::toRequest).one();
+                .bind("id", id).map(this::toRequest).one();
     }
 
     /** Waiting requests whose last possible first night has begun: the stay can no longer be given. */
@@ -277,12 +283,21 @@ public class RequestRepository {
                 .bind("id", id).bind("at", at).fetch().rowsUpdated();
     }
 
+    /** A referrer organisation's requests, newest first. */
+    public Flux<MatchingRequest> ofReferrerOrganisation(String organisation, Collection<RequestStatus> statuses) {
+        return db.sql("SELECT " + COLUMNS + " FROM request WHERE referrer_organisation = :organisation "
+                        + "AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
+                .bind("organisation", organisation)
+                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .map(this::toRequest).all();
+    }
+
     public Flux<MatchingRequest> inRegion(String region, Collection<RequestStatus> statuses) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE region_id = :region AND status = ANY(:statuses) "
                         + "ORDER BY submitted_at DESC LIMIT 500")
                 .bind("region", region)
                 .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
-                .map(RequestRepository::toRequest).all();
+                .map(this::toRequest).all();
     }
 
     public Mono<Void> escalation(String requestId, String region, String reason, String detail, Instant at) {
@@ -323,7 +338,7 @@ public class RequestRepository {
     }
 
 
-    private static MatchingRequest toRequest(Readable row) {
+    private MatchingRequest toRequest(Readable row) {
         return new MatchingRequest(
                 row.get("id", String.class),
                 row.get("region_id", String.class),
@@ -335,7 +350,8 @@ public class RequestRepository {
                 row.get("latitude", Double.class),
                 row.get("longitude", Double.class),
                 row.get("funder", String.class),
-                new MatchingRequest.Contact(row.get("contact_name", String.class), row.get("contact_phone", String.class),
+                new MatchingRequest.Contact(encryption.open(row.get("contact_name", String.class)),
+                        encryption.open(row.get("contact_phone", String.class)),
                         row.get("contact_organisation", String.class)),
                 row.get("needed_by", Instant.class),
                 RequestStatus.valueOf(row.get("status", String.class)),
@@ -344,7 +360,8 @@ public class RequestRepository {
                 row.get("cancel_reason", String.class),
                 row.get("submitted_at", Instant.class),
                 row.get("updated_at", Instant.class),
-                planning(row));
+                planning(row),
+                row.get("referrer_organisation", String.class));
     }
 
     private static MatchingRequest.Planning planning(Readable row) {

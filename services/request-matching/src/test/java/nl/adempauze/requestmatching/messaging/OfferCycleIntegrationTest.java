@@ -29,6 +29,7 @@ import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.api.RequestView;
@@ -82,7 +83,7 @@ class OfferCycleIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
-        api = new MatchingApi(web);
+        api = new MatchingApi(web, db);
         // as bed-availability announces the seeded region: care types, deadlines, municipalities, postcodes
         producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
@@ -123,7 +124,7 @@ class OfferCycleIntegrationTest {
         assertThat(made.explanation()).contains("km");
         assertThat(made.locationId()).isEqualTo(near);
 
-        web.post().uri("/api/v1/offers/{id}/decline", firstHold.offerId())
+        web.post().uri("/api/v1/offers/{id}/decline", firstHold.offerId()).headers(api.asProviderOf(firstHold.locationId()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"no staff\"}")
                 .exchange()
                 .expectStatus().isOk()
@@ -139,7 +140,7 @@ class OfferCycleIntegrationTest {
         api.awaitStatus(requestId, "ESCALATED");
         RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
-        web.get().uri("/api/v1/regions/{region}/escalations", REGION).exchange()
+        web.get().uri("/api/v1/regions/{region}/escalations", REGION).headers(MatchingApi.asCoordinator()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.requestId == '" + requestId + "')].reason").isEqualTo("NO_CANDIDATE")
@@ -156,7 +157,7 @@ class OfferCycleIntegrationTest {
         producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         api.awaitStatus(requestId, "OFFERED");
 
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
@@ -173,7 +174,7 @@ class OfferCycleIntegrationTest {
         RequestMatched requestMatched = awaitOne(RequestMatched.class, m -> m.requestId().equals(requestId));
         assertThat(requestMatched.locationId()).isEqualTo(near);
 
-        web.post().uri("/api/v1/requests/{id}/cancel", requestId)
+        web.post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asReferrer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"patient recovered\"}")
                 .exchange()
                 .expectStatus().isOk()
@@ -194,7 +195,7 @@ class OfferCycleIntegrationTest {
         api.awaitStatus(requestId, "OFFERED");
 
         for (String body : List.of("{}", "{\"reason\":\"   \"}")) {
-            web.post().uri("/api/v1/offers/{id}/decline", hold.offerId())
+            web.post().uri("/api/v1/offers/{id}/decline", hold.offerId()).headers(api.asProviderOf(hold.locationId()))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .exchange()
                     .expectStatus().isBadRequest()
@@ -203,10 +204,10 @@ class OfferCycleIntegrationTest {
         }
         assertThat(api.view(requestId).status()).isEqualTo("OFFERED");
 
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId()))
                 .exchange()
                 .expectStatus().isOk();
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId()))
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -221,11 +222,11 @@ class OfferCycleIntegrationTest {
     @Test
     void aRetriedPostWithTheSameIdempotencyKeyReturnsTheFirstRequestAndHoldsNoSecondBed() {
         String key = "gp-retry-" + UUID.randomUUID();
-        String first = web.post().uri("/api/v1/requests").header("Idempotency-Key", key)
+        String first = web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
                 .exchange().expectStatus().isCreated()
                 .expectBody(RequestView.class).returnResult().getResponseBody().id();
-        String again = web.post().uri("/api/v1/requests").header("Idempotency-Key", key)
+        String again = web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Location", "/api/v1/requests/" + first)
@@ -234,8 +235,17 @@ class OfferCycleIntegrationTest {
         assertThat(again).isEqualTo(first);
         awaitHoldRequested(first, near);
         assertThat(recorder.payloads(HoldRequested.class, hold -> hold.requestId().equals(again))).hasSize(1);
-        assertThat(db.sql("SELECT count(*) FROM request WHERE idempotency_key = :key").bind("key", key)
+        // keys are kept per submitter: the key is stored with the organisation and user it belongs to
+        assertThat(db.sql("SELECT count(*) FROM request WHERE idempotency_key LIKE :key").bind("key", "%/" + key)
                 .map((row, meta) -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+
+        // another organisation that happens to use the same key gets a request of its own, never the first one
+        String foreign = web.post().uri("/api/v1/requests")
+                .headers(TestTokens.as(TestTokens.referrer("wza-transferpunt"))).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
+                .exchange().expectStatus().isCreated()
+                .expectBody(RequestView.class).returnResult().getResponseBody().id();
+        assertThat(foreign).isNotEqualTo(first);
     }
 
     @Test
@@ -257,7 +267,7 @@ class OfferCycleIntegrationTest {
     void cancellingWithoutAReasonWorksButNotOnceThePatientIsAdmitted() {
         String cancelled = submit();
         awaitHoldRequested(cancelled, near);
-        web.post().uri("/api/v1/requests/{id}/cancel", cancelled).exchange()
+        web.post().uri("/api/v1/requests/{id}/cancel", cancelled).headers(MatchingApi.asReferrer()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
         RequestCancelled event = awaitOne(RequestCancelled.class, e -> e.requestId().equals(cancelled));
         assertThat(event.reason()).isNotBlank();
@@ -266,12 +276,12 @@ class OfferCycleIntegrationTest {
         HoldRequested hold = awaitHoldRequested(admitted, far);
         producer().send(new BedHeld(hold.offerId(), admitted, far, CARE_TYPE, null, null, 0, 0, Instant.now()));
         api.awaitStatus(admitted, "OFFERED");
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).exchange().expectStatus().isOk();
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId())).exchange().expectStatus().isOk();
         producer().send(new nl.adempauze.contracts.events.PatientAdmitted(hold.offerId(), admitted, far, CARE_TYPE,
                 Instant.now()));
         api.awaitStatus(admitted, "ADMITTED");
 
-        web.post().uri("/api/v1/requests/{id}/cancel", admitted).exchange()
+        web.post().uri("/api/v1/requests/{id}/cancel", admitted).headers(MatchingApi.asReferrer()).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(api.view(admitted).status()).isEqualTo("ADMITTED");
@@ -288,7 +298,7 @@ class OfferCycleIntegrationTest {
         producer().send(new BedHeld(hold.offerId(), requestId, near, CARE_TYPE, null, null, 0, 0, Instant.now()));
         api.awaitStatus(requestId, "OFFERED");
 
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId())).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"expectedAdmissionAt\":\"2031-01-01T00:00:00Z\"}")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("expectedAdmissionAt");
@@ -296,7 +306,7 @@ class OfferCycleIntegrationTest {
     }
 
     private String submit() {
-        var result = web.post().uri("/api/v1/requests")
+        var result = web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
                 .exchange()
                 .expectStatus().isCreated()

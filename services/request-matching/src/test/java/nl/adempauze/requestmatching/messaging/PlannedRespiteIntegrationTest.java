@@ -79,7 +79,7 @@ class PlannedRespiteIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
-        api = new MatchingApi(web);
+        api = new MatchingApi(web, db);
         producer().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM funder WHERE id = 'gemeente-assen'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
@@ -99,7 +99,7 @@ class PlannedRespiteIntegrationTest {
     @AfterEach
     void cancelOpenRequests() {
         for (String id : submitted) {
-            web.post().uri("/api/v1/requests/{id}/cancel", id).contentType(MediaType.APPLICATION_JSON)
+            web.post().uri("/api/v1/requests/{id}/cancel", id).headers(MatchingApi.asReferrer()).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"reason\":\"test over\"}").exchange();
         }
         if (recorder != null) {
@@ -122,7 +122,7 @@ class PlannedRespiteIntegrationTest {
         producer().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, first, 3, 0, 0, Instant.now()));
         api.awaitStatus(requestId, "OFFERED");
 
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId())).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
 
         api.awaitStatus(requestId, "BOOKED");
@@ -136,7 +136,7 @@ class PlannedRespiteIntegrationTest {
         assertThat(view.match().street()).isEqualTo("Teststraat 1");
         // the Wmo stay is paid by the resident's municipality
         assertThat(view.funder()).isEqualTo("gemeente-assen");
-        web.get().uri("/api/v1/regions/{region}/figures", REGION).exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/regions/{region}/figures", REGION).headers(MatchingApi.asCoordinator()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.careTypes[?(@.careType == 'WMO_LOGEER')].plannedNightsBooked")
                 .value(values -> assertThat(values.toString()).doesNotContain("[0]"));
     }
@@ -169,13 +169,13 @@ class PlannedRespiteIntegrationTest {
         assertThat(api.view(earlier).waiting().position()).isEqualTo(1);
         assertThat(api.view(later).waiting().position()).isEqualTo(2);
 
-        web.post().uri("/api/v1/requests/{id}/priority", later).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/requests/{id}/priority", later).headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reason\":\"Carer close to breaking point\"}").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.waiting.position").isEqualTo(1)
                 .jsonPath("$.decisions[0].kind").isEqualTo("PRIORITY_RAISED")
                 .jsonPath("$.decisions[0].reason").isEqualTo("Carer close to breaking point");
         assertThat(awaitOne(WaitingPriorityRaised.class, w -> w.requestId().equals(later)).priority()).isEqualTo(1);
-        web.get().uri("/api/v1/regions/{region}/waiting-list?careType={type}", REGION, RESPITE).exchange()
+        web.get().uri("/api/v1/regions/{region}/waiting-list?careType={type}", REGION, RESPITE).headers(MatchingApi.asCoordinator()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.requestId == '" + later + "')].position").isEqualTo(1);
 
@@ -207,7 +207,7 @@ class PlannedRespiteIntegrationTest {
         assertThat(escalated.detail()).contains("protected for planned respite", "override");
         assertThat(recorder.payloads(HoldRequested.class, h -> h.requestId().equals(requestId))).isEmpty();
 
-        web.post().uri("/api/v1/requests/{id}/protection-override", requestId).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/requests/{id}/protection-override", requestId).headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reason\":\"Carer taken to hospital; no other bed in the region\"}").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.decisions[0].kind").isEqualTo("PROTECTION_OVERRIDDEN");
@@ -239,7 +239,7 @@ class PlannedRespiteIntegrationTest {
 
         // the carer's plans change from the second month on: that occurrence and the later ones are cancelled
         String second = view.stay().series().get(1);
-        web.post().uri("/api/v1/requests/{id}/cancel", second).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/requests/{id}/cancel", second).headers(MatchingApi.asReferrer()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reason\":\"Moving in with our daughter\",\"series\":true}").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
         assertThat(api.view(view.stay().series().get(2)).status()).isEqualTo("CANCELLED");
@@ -273,7 +273,7 @@ class PlannedRespiteIntegrationTest {
     }
 
     private void refused(String body, String field) {
-        web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+        web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);

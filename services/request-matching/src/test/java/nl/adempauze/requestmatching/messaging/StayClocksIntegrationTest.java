@@ -78,7 +78,7 @@ class StayClocksIntegrationTest {
 
     @BeforeEach
     void feedReplica() {
-        api = new MatchingApi(web);
+        api = new MatchingApi(web, db);
         TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
         await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM funder WHERE id = 'gemeente-assen'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
@@ -109,7 +109,7 @@ class StayClocksIntegrationTest {
         TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, first, 2, 0, 0,
                 Instant.now()));
         api.awaitStatus(requestId, "OFFERED");
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId())).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
         api.awaitStatus(requestId, "BOOKED");
 
@@ -137,7 +137,7 @@ class StayClocksIntegrationTest {
         TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, logeerhuis, RESPITE, tonight, 3, 0, 0,
                 Instant.now()));
         api.awaitStatus(requestId, "OFFERED");
-        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(hold.locationId())).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isOk();
         TestEventProducer.shared().send(new PatientAdmitted(hold.offerId(), requestId, logeerhuis, RESPITE,
                 Instant.now()));

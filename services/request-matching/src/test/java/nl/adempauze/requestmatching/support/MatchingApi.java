@@ -4,26 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.api.RequestView;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the request-matching integration tests do again and again: submit, read and wait for requests and events. */
 public final class MatchingApi {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The referrer organisation the tests submit for, and tokens of the roles they act in. */
+    public static final String REFERRER_ORGANISATION = "huisartsenpost-drenthe";
+    public static final String REFERRER = TestTokens.referrer(REFERRER_ORGANISATION);
+    public static final String COORDINATOR = TestTokens.coordinator("drenthe");
 
     private final WebTestClient web;
+    private final DatabaseClient db;
 
-    public MatchingApi(WebTestClient web) {
+    public MatchingApi(WebTestClient web, DatabaseClient db) {
         this.web = web;
+        this.db = db;
+    }
+
+    /** Signs a call in as the referrer organisation the tests submit for. */
+    public static Consumer<HttpHeaders> asReferrer() {
+        return TestTokens.as(REFERRER);
+    }
+
+    /** Signs a call in as a coordinator of drenthe. */
+    public static Consumer<HttpHeaders> asCoordinator() {
+        return TestTokens.as(COORDINATOR);
+    }
+
+    /** Signs a call in as a planner of the provider of this location (from the replica of locations). */
+    public Consumer<HttpHeaders> asProviderOf(String locationId) {
+        String providerId = db.sql("SELECT provider_id FROM location_replica WHERE id = :id").bind("id", locationId)
+                .map(row -> row.get("provider_id", String.class)).one().block(TIMEOUT);
+        assertThat(providerId).as("provider of location " + locationId).isNotNull();
+        return TestTokens.as(TestTokens.provider(providerId));
     }
 
     /** Submits a request that must be accepted (201); returns its id. */
     public String submit(String body) {
-        RequestView view = web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        RequestView view = web.post().uri("/api/v1/requests").headers(asReferrer()).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(RequestView.class)
@@ -33,7 +61,7 @@ public final class MatchingApi {
     }
 
     public RequestView view(String requestId) {
-        return web.get().uri("/api/v1/requests/{id}", requestId).exchange().expectStatus().isOk()
+        return web.get().uri("/api/v1/requests/{id}", requestId).headers(asReferrer()).exchange().expectStatus().isOk()
                 .expectBody(RequestView.class).returnResult().getResponseBody();
     }
 

@@ -1,0 +1,33 @@
+package nl.adempauze.requestmatching.api;
+
+import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.RequestAccess.Verdict;
+import reactor.core.publisher.Mono;
+
+/** Turns an access verdict into the answer the caller gets: on, 403, or 404 as if the thing did not exist. */
+final class Access {
+
+    private Access() {
+    }
+
+    static <T> Mono<T> check(Verdict verdict, String what, String id, Mono<T> then) {
+        switch (verdict) {
+            case ALLOWED:
+                return then;
+            case HIDDEN:
+                return Mono.error(ApiProblem.notFound(what, id));
+            default:
+                return Mono.error(ApiProblem.forbidden("You may not do this with " + what.toLowerCase() + " '" + id
+                        + "'"));
+        }
+    }
+
+    static void require(Verdict verdict, String what, String id) {
+        if (verdict == Verdict.HIDDEN) {
+            throw ApiProblem.notFound(what, id);
+        }
+        if (verdict == Verdict.FORBIDDEN) {
+            throw ApiProblem.forbidden("You may not do this with " + what.toLowerCase() + " '" + id + "'");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package nl.adempauze.requestmatching.api;
+
+import java.time.Instant;
+import java.util.List;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.requestmatching.domain.AuditAction;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import nl.adempauze.requestmatching.domain.RequestAccess;
+import nl.adempauze.requestmatching.persistence.AuditLog;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The audit trail for admins: who read or changed identifying details, and every coordinator override. */
+@RestController
+public class AuditController {
+
+    private static final int MAX_ENTRIES = 1000;
+
+    private final AuditLog audit;
+
+    public AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** Newest first; every filter optional; {@code from} inclusive, {@code to} exclusive. */
+    @GetMapping("/api/v1/audit")
+    public Mono<List<AuditEntry>> entries(@RequestParam(required = false) String requestId,
+                                          @RequestParam(required = false) String actor,
+                                          @RequestParam(required = false) String organisation,
+                                          @RequestParam(required = false) AuditAction action,
+                                          @RequestParam(required = false) Instant from,
+                                          @RequestParam(required = false) Instant to,
+                                          @RequestParam(defaultValue = "200") int limit, Caller caller) {
+        Access.require(RequestAccess.audit(caller), "Audit trail", "audit");
+        if (limit < 1 || limit > MAX_ENTRIES) {
+            return Mono.error(ApiProblem.invalidField("limit", "limit must be 1 to " + MAX_ENTRIES));
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            return Mono.error(ApiProblem.invalidField("from", "from must lie before to"));
+        }
+        return audit.find(new AuditLog.Query(requestId, actor, organisation, action, from, to, limit)).collectList();
+    }
+}

@@ -1,0 +1,17 @@
+package nl.adempauze.requestmatching.domain;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    /** Identifying details were given with a new request. */
+    PATIENT_DETAILS_RECORDED,
+    /** Identifying details were replaced on an existing request. */
+    PATIENT_DETAILS_CHANGED,
+    /** Identifying details were shown to someone. */
+    PATIENT_DETAILS_READ,
+    /** Identifying details were deleted after the request closed. */
+    PATIENT_DETAILS_PURGED,
+    /** A coordinator let a crisis request take nights protected for planned respite. */
+    PROTECTION_OVERRIDDEN,
+    /** A coordinator moved a waiting request up the waiting list. */
+    PRIORITY_RAISED
+}

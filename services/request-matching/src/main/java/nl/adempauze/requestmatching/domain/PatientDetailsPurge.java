@@ -1,0 +1,55 @@
+package nl.adempauze.requestmatching.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes identifying details (the patient's and the call-back contact) {@code adempauze.privacy.purge-after} after
+ * a request was closed by cancelling or discharge. The request, its events and its audit trail remain, pseudonymous.
+ */
+@Component
+public class PatientDetailsPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientDetailsPurge.class);
+    private static final int BATCH = 500;
+
+    private final PatientDetailsRepository details;
+    private final PatientRecords records;
+    private final PrivacySettings settings;
+    private final Clock clock;
+
+    public PatientDetailsPurge(PatientDetailsRepository details, PatientRecords records, PrivacySettings settings,
+                               Clock clock) {
+        this.details = details;
+        this.records = records;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${adempauze.privacy.purge-interval}", initialDelayString = "PT10S")
+    public void purgeOnSchedule() {
+        purgeDue().doOnNext(count -> {
+            if (count > 0) {
+                log.info("Purged identifying details of {} closed request(s)", count);
+            }
+        }).onErrorResume(e -> {
+            log.warn("Purging identifying details failed; the next run retries: {}", e.toString());
+            return Mono.empty();
+        }).block();
+    }
+
+    /** Purges everything due now; returns how many requests were purged. */
+    public Mono<Long> purgeDue() {
+        Instant closedBefore = clock.instant().minus(settings.purgeAfter());
+        String why = "closed for more than " + settings.purgeAfter();
+        return details.closedBefore(closedBefore, BATCH)
+                .concatMap(requestId -> records.purge(requestId, why).thenReturn(requestId))
+                .count();
+    }
+}

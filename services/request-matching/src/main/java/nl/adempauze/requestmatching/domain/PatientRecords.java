@@ -1,0 +1,61 @@
+package nl.adempauze.requestmatching.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import nl.adempauze.requestmatching.persistence.AuditLog;
+import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every way identifying details are shown or changed, each on the audit trail in the same transaction: a read that
+ * cannot be recorded is not answered. Who may do it is decided before (see {@link RequestAccess}).
+ */
+@Service
+public class PatientRecords {
+
+    private final PatientDetailsRepository details;
+    private final AuditLog audit;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public PatientRecords(PatientDetailsRepository details, AuditLog audit, TransactionalOperator tx, Clock clock) {
+        this.details = details;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Records details given with a new request, inside the submitting transaction. */
+    public Mono<Void> recordNew(String requestId, PatientDetails patient, Actor actor) {
+        Instant now = clock.instant();
+        return details.save(requestId, patient, now)
+                .then(audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_RECORDED, requestId, null, now)));
+    }
+
+    /** Replaces a request's details. */
+    public Mono<Void> change(String requestId, PatientDetails patient, Actor actor, String why) {
+        Instant now = clock.instant();
+        return tx.transactional(details.save(requestId, patient, now)
+                .then(audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_CHANGED, requestId, why, now))));
+    }
+
+    /** The details, if any are kept, recorded as read by {@code actor} for the stated purpose. */
+    public Mono<Optional<PatientDetails>> read(String requestId, Actor actor, String purpose) {
+        return tx.transactional(details.find(requestId)
+                .flatMap(found -> audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_READ, requestId,
+                                purpose, clock.instant()))
+                        .thenReturn(Optional.of(found))))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** Deletes the identifying details of a closed request. */
+    public Mono<Void> purge(String requestId, String why) {
+        Instant now = clock.instant();
+        return tx.transactional(details.purge(requestId, now)
+                .then(audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.PATIENT_DETAILS_PURGED, requestId, why,
+                        now))));
+    }
+}

@@ -1,0 +1,101 @@
+package nl.adempauze.requestmatching.persistence;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.adempauze.platform.persistence.SqlBinds;
+import nl.adempauze.requestmatching.domain.PatientDetails;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The patient's identifying details, each column sealed by {@link FieldEncryption}. */
+@Repository
+public class PatientDetailsRepository {
+
+    private final DatabaseClient db;
+    private final FieldEncryption encryption;
+
+    public PatientDetailsRepository(DatabaseClient db, FieldEncryption encryption) {
+        this.db = db;
+        this.encryption = encryption;
+    }
+
+    /** Records or replaces the details of a request. */
+    public Mono<Void> save(String requestId, PatientDetails details, Instant at) {
+        PatientDetails.Address address = details.address() == null ? PatientDetails.Address.UNKNOWN : details.address();
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO patient_details (request_id, name, date_of_birth, bsn, street, house_number, postcode,
+                                                     city, phone, recorded_at)
+                        VALUES (:requestId, :name, :dateOfBirth, :bsn, :street, :houseNumber, :postcode, :city, :phone,
+                                :at)
+                        ON CONFLICT (request_id) DO UPDATE SET name = excluded.name,
+                            date_of_birth = excluded.date_of_birth, bsn = excluded.bsn, street = excluded.street,
+                            house_number = excluded.house_number, postcode = excluded.postcode, city = excluded.city,
+                            phone = excluded.phone, recorded_at = excluded.recorded_at""")
+                .bind("requestId", requestId)
+                .bind("name", encryption.seal(details.name()))
+                .bind("dateOfBirth", encryption.seal(details.dateOfBirth().toString()))
+                .bind("at", at);
+        spec = SqlBinds.nullable(spec, "bsn", encryption.seal(details.bsn()), String.class);
+        spec = SqlBinds.nullable(spec, "street", encryption.seal(address.street()), String.class);
+        spec = SqlBinds.nullable(spec, "houseNumber", encryption.seal(address.houseNumber()), String.class);
+        spec = SqlBinds.nullable(spec, "postcode", encryption.seal(address.postcode()), String.class);
+        spec = SqlBinds.nullable(spec, "city", encryption.seal(address.city()), String.class);
+        spec = SqlBinds.nullable(spec, "phone", encryption.seal(details.phone()), String.class);
+        return spec.then();
+    }
+
+    public Mono<PatientDetails> find(String requestId) {
+        return db.sql("""
+                        SELECT name, date_of_birth, bsn, street, house_number, postcode, city, phone
+                        FROM patient_details WHERE request_id = :requestId""")
+                .bind("requestId", requestId)
+                .map(this::toDetails)
+                .one();
+    }
+
+    public Mono<Boolean> exists(String requestId) {
+        return db.sql("SELECT 1 FROM patient_details WHERE request_id = :requestId").bind("requestId", requestId)
+                .map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /**
+     * Closed requests (cancelled or discharged) last changed before {@code closedBefore} whose identifying details
+     * (patient or call-back contact) are still kept.
+     */
+    public Flux<String> closedBefore(Instant closedBefore, int limit) {
+        return db.sql("""
+                        SELECT id FROM request
+                        WHERE status IN ('CANCELLED', 'DISCHARGED') AND updated_at < :closedBefore
+                          AND identifying_details_purged_at IS NULL
+                        ORDER BY updated_at LIMIT :limit""")
+                .bind("closedBefore", closedBefore)
+                .bind("limit", limit)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
+    /** Deletes the patient's details and the call-back contact of a request; the request itself remains. */
+    public Mono<Void> purge(String requestId, Instant at) {
+        return db.sql("DELETE FROM patient_details WHERE request_id = :requestId").bind("requestId", requestId).then()
+                .then(db.sql("""
+                                UPDATE request SET contact_name = NULL, contact_phone = NULL,
+                                                   identifying_details_purged_at = :at
+                                WHERE id = :requestId""")
+                        .bind("requestId", requestId).bind("at", at).then());
+    }
+
+    private PatientDetails toDetails(Readable row) {
+        return new PatientDetails(
+                encryption.open(row.get("name", String.class)),
+                LocalDate.parse(encryption.open(row.get("date_of_birth", String.class))),
+                encryption.open(row.get("bsn", String.class)),
+                new PatientDetails.Address(encryption.open(row.get("street", String.class)),
+                        encryption.open(row.get("house_number", String.class)),
+                        encryption.open(row.get("postcode", String.class)),
+                        encryption.open(row.get("city", String.class))),
+                encryption.open(row.get("phone", String.class)));
+    }
+}

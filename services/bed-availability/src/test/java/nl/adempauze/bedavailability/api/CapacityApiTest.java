@@ -133,7 +133,7 @@ class CapacityApiTest extends BedAvailabilityIntegrationTest {
 
     @Test
     void unknownRegionIsNotFound() {
-        web.get().uri("/api/v1/regions/atlantis/capacity").exchange()
+        as(READER).get().uri("/api/v1/regions/atlantis/capacity").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -142,9 +142,7 @@ class CapacityApiTest extends BedAvailabilityIntegrationTest {
     void closingALocationWithoutAReasonIsRefusedAndLeavesItOpen() {
         String location = "loc-norg-de-brinkstede";
 
-        web.put().uri("/api/v1/locations/{id}/status", location)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"open\":false}")
-                .exchange()
+        putStatus(location, "{\"open\":false}")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");

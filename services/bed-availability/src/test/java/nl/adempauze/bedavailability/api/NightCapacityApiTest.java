@@ -111,7 +111,7 @@ class NightCapacityApiTest extends BedAvailabilityIntegrationTest {
 
     @Test
     void theRegionAnnouncesCareTypesBookedPerNightWithTheirStayAndProtectionRulesAndItsFunders() {
-        Region region = web.get().uri("/api/v1/regions/{region}", REGION).exchange()
+        Region region = as(READER).get().uri("/api/v1/regions/{region}", REGION).exchange()
                 .expectStatus().isOk()
                 .expectBody(Region.class).returnResult().getResponseBody();
 
@@ -234,7 +234,7 @@ class NightCapacityApiTest extends BedAvailabilityIntegrationTest {
     @ParameterizedTest(name = "{0} is refused naming {2}")
     @MethodSource("invalidQueries")
     void badNightViewQueriesAreRefusedNamingTheParameter(String why, String query, String field) {
-        web.get().uri("/api/v1/regions/" + REGION + "/capacity/nights" + query).exchange()
+        as(READER).get().uri("/api/v1/regions/" + REGION + "/capacity/nights" + query).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -243,7 +243,7 @@ class NightCapacityApiTest extends BedAvailabilityIntegrationTest {
 
     @Test
     void theNightViewOfAnUnknownRegionIsNotFound() {
-        web.get().uri("/api/v1/regions/atlantis/capacity/nights?careType=WMO_LOGEER&from=2026-12-01&to=2026-12-07")
+        as(READER).get().uri("/api/v1/regions/atlantis/capacity/nights?careType=WMO_LOGEER&from=2026-12-01&to=2026-12-07")
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

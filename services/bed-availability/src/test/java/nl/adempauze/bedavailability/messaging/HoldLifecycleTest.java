@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import nl.adempauze.bedavailability.api.CapacityView;
-import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
 import nl.adempauze.contracts.EventCatalogue;
@@ -108,10 +107,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
         String offer = newOfferId();
 
         try (TopicRecorder events = recorder(EventCatalogue.HOLDS, EventCatalogue.LOCATIONS)) {
-            web.put().uri("/api/v1/locations/{id}/status", location)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"open\":false,\"reason\":\"norovirus\"}")
-                    .exchange()
+            putStatus(location, "{\"open\":false,\"reason\":\"norovirus\"}")
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.open").isEqualTo(false)
@@ -130,9 +126,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
             assertThat(events.payloads(BedHeld.class, e -> e.offerId().equals(offer))).isEmpty();
             assertAllConformToTheirSchema(events);
         } finally {
-            web.put().uri("/api/v1/locations/{id}/status", location)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"open\":true}")
-                    .exchange().expectStatus().isOk();
+            putStatus(location, "{\"open\":true}").expectStatus().isOk();
         }
     }
 
@@ -171,7 +165,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
             assertThat(accepted.freeBeds()).isEqualTo(2);
             assertThat(accepted.heldBeds()).isEqualTo(1);
 
-            web.post().uri("/api/v1/holds/{offer}/admission", offer).exchange()
+            admit(offer, location)
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("ADMITTED");
 
@@ -184,7 +178,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
             assertThat(awaitOne(events, CapacityAdjusted.class, e -> e.locationId().equals(location)
                     && e.careType().equals(careType) && e.cause().equals("ADMISSION")).freeBeds()).isEqualTo(1);
 
-            web.post().uri("/api/v1/holds/{offer}/discharge", offer).exchange()
+            discharge(offer, location)
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("DISCHARGED");
 
@@ -210,7 +204,7 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
             awaitOne(events, BedHeld.class, e -> e.offerId().equals(offer));
         }
 
-        web.post().uri("/api/v1/holds/{offer}/admission", offer).exchange()
+        admit(offer, location)
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -225,16 +219,11 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
 
     @Test
     void admissionOrDischargeOfAnUnknownOfferIsNotFound() {
-        web.post().uri("/api/v1/holds/{offer}/admission", "offer-unknown").exchange()
+        String providersLocation = "loc-emmen-de-zuiderhof";
+        admit("offer-unknown", providersLocation)
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        web.post().uri("/api/v1/holds/{offer}/discharge", "offer-unknown").exchange()
+        discharge("offer-unknown", providersLocation)
                 .expectStatus().isNotFound();
-    }
-
-    private Hold hold(String offerId) {
-        return web.get().uri("/api/v1/holds/{offer}", offerId).exchange()
-                .expectStatus().isOk()
-                .expectBody(Hold.class).returnResult().getResponseBody();
     }
 }

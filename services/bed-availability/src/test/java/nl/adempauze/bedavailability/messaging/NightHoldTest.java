@@ -235,14 +235,14 @@ class NightHoldTest extends BedAvailabilityIntegrationTest {
                     Instant.now().plusSeconds(3600), Instant.now()));
             await().atMost(WITHIN).until(() -> hold(offer).status() == HoldStatus.ACCEPTED);
 
-            web.post().uri("/api/v1/holds/{offer}/admission", offer).exchange()
+            admit(offer, location)
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("ADMITTED");
             awaitOne(events, PatientAdmitted.class, e -> e.offerId().equals(offer));
             assertThat(heldPerNight(location, careType, tonight, tonight.plusDays(5)))
                     .as("the patient occupies the held nights").containsExactly(1, 1, 1, 1, 1, 0);
 
-            web.post().uri("/api/v1/holds/{offer}/discharge", offer).exchange()
+            discharge(offer, location)
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("DISCHARGED");
 
@@ -307,16 +307,14 @@ class NightHoldTest extends BedAvailabilityIntegrationTest {
             assertThat(refusal.firstNight()).as("the stay asked for").isEqualTo(first);
             assertThat(refusal.nights()).isEqualTo(3);
 
-            web.put().uri("/api/v1/locations/{id}/status", location).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"open\":false,\"reason\":\"renovation\"}").exchange().expectStatus().isOk();
+            putStatus(location, "{\"open\":false,\"reason\":\"renovation\"}").expectStatus().isOk();
             producer().send(stayRequested(closed, location, careType, "PLANNED", first, 2, false));
             assertThat(awaitOne(events, BedHoldRefused.class, e -> e.offerId().equals(closed)).reason())
                     .isEqualTo("LOCATION_CLOSED");
             assertThat(heldPerNight(location, careType, first, first.plusDays(1))).containsExactly(0, 0);
             assertAllConformToTheirSchema(events);
         } finally {
-            web.put().uri("/api/v1/locations/{id}/status", location).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"open\":true}").exchange().expectStatus().isOk();
+            putStatus(location, "{\"open\":true}").expectStatus().isOk();
         }
     }
 
@@ -325,11 +323,5 @@ class NightHoldTest extends BedAvailabilityIntegrationTest {
                 .collect(Collectors.toMap(NightsView.Night::night, Function.identity()));
         return from.datesUntil(to.plusDays(1)).map(night -> shown.containsKey(night) ? shown.get(night).heldBeds() : -1)
                 .toList();
-    }
-
-    private Hold hold(String offerId) {
-        return web.get().uri("/api/v1/holds/{offer}", offerId).exchange()
-                .expectStatus().isOk()
-                .expectBody(Hold.class).returnResult().getResponseBody();
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.bedavailability.api.CapacityView;
 import nl.adempauze.bedavailability.api.NightsView;
+import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
@@ -23,6 +24,7 @@ import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,6 +41,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The running service against a real Kafka broker and a real PostgreSQL, seeded with the Drenthe demo region.
  * Every integration test class extends this, so they all share one Spring context (and one database): a test
  * works on a location and care type of its own, and sets the capacity it relies on before it acts.
+ * <p>
+ * Every API call carries the token of who would make it (see docs/SECURITY.md): a location's capacity and status
+ * are changed by its own provider, admissions and discharges confirmed by the hold's provider; reads go as a
+ * referrer (the shared picture is open to every signed-in role) and holds are read as a coordinator of the region.
+ * {@link #web} itself sends no token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = BedAvailabilityApplication.class,
         properties = {"spring.config.name=bed-availability", "adempauze.seed.file=classpath:seeds/drenthe.json"})
@@ -49,8 +56,16 @@ public abstract class BedAvailabilityIntegrationTest {
 
     protected static final String REGION = "drenthe";
     protected static final String SEED = "classpath:seeds/drenthe.json";
+    /** A referrer organisation of the region: reads regions, locations and capacity like every signed-in role. */
+    protected static final String READER = TestTokens.referrer("huisartsenpost-drenthe");
+    /** A coordinator of the region: reads its holds. */
+    protected static final String COORDINATOR = TestTokens.coordinator(REGION);
+    private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    /** A provider with no location at all. */
+    protected static final String PROVIDER_WITHOUT_LOCATIONS = "zorggroep-zonder-locaties";
     /** The consumer group bed-availability reads offers with. */
     private static final String OFFER_CONSUMER_GROUP = EventCatalogue.BED_AVAILABILITY;
+    /** Sends no token: pick who calls with {@link #as}. */
     @Autowired
     protected WebTestClient web;
 
@@ -59,6 +74,30 @@ public abstract class BedAvailabilityIntegrationTest {
 
     @Autowired
     protected AdjustableClock clock;
+
+    /**
+     * Calls the API with this bearer token. The platform's 64 KB limit ({@code spring.http.codecs.max-in-memory-size})
+     * is meant for request bodies, but Boot applies it to this client's codecs too; a region's calendar for a year is
+     * larger, so the client reads responses of up to {@link #MAX_RESPONSE_BYTES}.
+     */
+    protected WebTestClient as(String token) {
+        return web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+                .defaultHeaders(TestTokens.as(token))
+                .build();
+    }
+
+    /** The provider of a location, as the service registered it; for an unknown location a provider without any. */
+    protected String providerOf(String locationId) {
+        return db.sql("SELECT provider_id FROM location WHERE id = :id").bind("id", locationId)
+                .map(row -> row.get("provider_id", String.class)).one()
+                .blockOptional(Duration.ofSeconds(10)).orElse(PROVIDER_WITHOUT_LOCATIONS);
+    }
+
+    /** Calls the API as a planner of the location's own provider. */
+    protected WebTestClient asProviderOf(String locationId) {
+        return as(TestTokens.provider(providerOf(locationId)));
+    }
 
     protected static String bootstrapServers() {
         return RealInfrastructure.get().kafka().bootstrapServers();
@@ -112,8 +151,9 @@ public abstract class BedAvailabilityIntegrationTest {
         return "request-" + offerId;
     }
 
+    /** Publishes free beds now as the location's provider. */
     protected WebTestClient.ResponseSpec putCapacity(String locationId, String careType, String json) {
-        return web.put().uri("/api/v1/locations/{id}/capacity/{careType}", locationId, careType)
+        return asProviderOf(locationId).put().uri("/api/v1/locations/{id}/capacity/{careType}", locationId, careType)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange();
@@ -132,8 +172,9 @@ public abstract class BedAvailabilityIntegrationTest {
         return Nights.nightOf(clock.instant());
     }
 
+    /** Publishes free beds per night as the location's provider. */
     protected WebTestClient.ResponseSpec putNights(String locationId, String careType, String json) {
-        return web.put().uri("/api/v1/locations/{id}/capacity/{careType}/nights", locationId, careType)
+        return asProviderOf(locationId).put().uri("/api/v1/locations/{id}/capacity/{careType}/nights", locationId, careType)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange();
@@ -150,7 +191,7 @@ public abstract class BedAvailabilityIntegrationTest {
     }
 
     protected NightsView nightsView(String careType, LocalDate from, LocalDate to) {
-        return web.get().uri("/api/v1/regions/{region}/capacity/nights?careType={careType}&from={from}&to={to}",
+        return as(READER).get().uri("/api/v1/regions/{region}/capacity/nights?careType={careType}&from={from}&to={to}",
                         REGION, careType, from, to)
                 .exchange()
                 .expectStatus().isOk()
@@ -167,7 +208,7 @@ public abstract class BedAvailabilityIntegrationTest {
     }
 
     protected CapacityView regionView(String careType) {
-        return web.get().uri(builder -> builder.path("/api/v1/regions/{region}/capacity")
+        return as(READER).get().uri(builder -> builder.path("/api/v1/regions/{region}/capacity")
                         .queryParamIfPresent("careType", java.util.Optional.ofNullable(careType)).build(REGION))
                 .exchange()
                 .expectStatus().isOk()
@@ -189,6 +230,31 @@ public abstract class BedAvailabilityIntegrationTest {
                 .filter(figure -> figure.careType().equals(careType))
                 .findFirst().orElseThrow(() -> new AssertionError(
                         "No " + careType + " capacity at " + locationId + " in region view"));
+    }
+
+    /** Opens or closes a location as its provider. */
+    protected WebTestClient.ResponseSpec putStatus(String locationId, String json) {
+        return asProviderOf(locationId).put().uri("/api/v1/locations/{id}/status", locationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    /** Confirms the admission of a hold as the provider of its location. */
+    protected WebTestClient.ResponseSpec admit(String offerId, String locationId) {
+        return asProviderOf(locationId).post().uri("/api/v1/holds/{offer}/admission", offerId).exchange();
+    }
+
+    /** Confirms the discharge of a hold as the provider of its location. */
+    protected WebTestClient.ResponseSpec discharge(String offerId, String locationId) {
+        return asProviderOf(locationId).post().uri("/api/v1/holds/{offer}/discharge", offerId).exchange();
+    }
+
+    /** The hold for an offer, as a coordinator of the region reads it. */
+    protected Hold hold(String offerId) {
+        return as(COORDINATOR).get().uri("/api/v1/holds/{offer}", offerId).exchange()
+                .expectStatus().isOk()
+                .expectBody(Hold.class).returnResult().getResponseBody();
     }
 
     /**

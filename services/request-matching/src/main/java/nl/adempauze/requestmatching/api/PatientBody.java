@@ -1,13 +1,13 @@
 package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.domain.Bsn;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 
@@ -32,14 +32,14 @@ public record PatientBody(
             @Size(max = 100, message = "city is at most 100 characters") String city) {
     }
 
-    @AssertTrue(message = "bsn must be 9 digits passing the eleven test")
-    public boolean isBsnValid() {
-        return bsn == null || Bsn.isValid(bsn);
-    }
-
-    @AssertTrue(message = "dateOfBirth cannot lie before 1900")
-    public boolean isDateOfBirthPlausible() {
-        return dateOfBirth == null || !dateOfBirth.isBefore(LocalDate.of(1900, 1, 1));
+    /** Checks that bean validation cannot express, naming the field under {@code prefix} (e.g. "patient."). */
+    void check(String prefix) {
+        if (bsn != null && !Bsn.isValid(bsn)) {
+            throw ApiProblem.invalidField(prefix + "bsn", "bsn must be 9 digits passing the eleven test");
+        }
+        if (dateOfBirth != null && dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
+            throw ApiProblem.invalidField(prefix + "dateOfBirth", "dateOfBirth cannot lie before 1900");
+        }
     }
 
     PatientDetails toDetails() {

@@ -91,6 +91,9 @@ public class RequestController {
         }
         Access.require(RequestAccess.submit(caller, body.region(), blankToNull(body.referrerOrganisation())),
                 "Region", body.region());
+        if (body.patient() != null) {
+            body.patient().check("patient.");
+        }
         String referrerOrganisation = caller.coordinates(body.region()) ? blankToNull(body.referrerOrganisation())
                 : caller.organisation();
         // a key is the submitter's own: another organisation using the same key gets a request of its own
@@ -129,6 +132,7 @@ public class RequestController {
     @PutMapping("/requests/{id}/patient")
     public Mono<ResponseEntity<Void>> changePatient(@PathVariable String id, @Valid @RequestBody PatientBody body,
                                                    @RequestParam(required = false) String reason, Caller caller) {
+        body.check("");
         return followed(id, caller)
                 .flatMap(request -> CLOSED.contains(request.status())
                         ? Mono.error(ApiProblem.conflict("Request closed", "Request " + id + " is "

@@ -1,0 +1,285 @@
+package nl.adempauze.requestmatching.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.BedHeld;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.OfferMade;
+import nl.adempauze.contracts.events.RequestSubmitted;
+import nl.adempauze.platform.testing.AdjustableClock;
+import nl.adempauze.platform.testing.RealInfrastructure;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.SeedEvents;
+import nl.adempauze.platform.testing.TestEventProducer;
+import nl.adempauze.platform.testing.TestTokens;
+import nl.adempauze.platform.testing.TopicRecorder;
+import nl.adempauze.requestmatching.RequestMatchingApplication;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import nl.adempauze.requestmatching.domain.PatientDetailsPurge;
+import nl.adempauze.requestmatching.support.MatchingApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The patient's identifying details on a real database and broker: stored encrypted, shown only to the referrer
+ * organisation, the region's coordinators and the provider once it accepted, every read and change on the
+ * append-only audit trail, never in an event, and purged a while after the request closed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
+        properties = {"spring.config.name=request-matching", "adempauze.privacy.purge-interval=PT1H"})
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@Import(AdjustableClock.Configuration.class)
+@AutoConfigureWebTestClient
+class PatientPrivacyIntegrationTest {
+
+    private static final String REGION = "drenthe";
+    private static final String CARE_TYPE = "ELV_HOOG";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String NAME = "Geertruida Zwiers-Oosting";
+    private static final String BSN = "111222333";
+    private static final String PHONE = "0592 771 234";
+    private static final String STREET = "Vaart Zuidzijde";
+    private static final String WITH_PATIENT = """
+            {"region":"drenthe","careType":"ELV_HOOG","urgency":"CRISIS","residence":{"postcode":"9401"},
+             "needs":["DEMENTIA"],"funder":"zilveren-kruis",
+             "contact":{"name":"Dokter Brink","phone":"0592 300 300"},
+             "patient":{"name":"%s","dateOfBirth":"1938-04-17","bsn":"%s","phone":"%s",
+                        "address":{"street":"%s","houseNumber":"14a","postcode":"9401 GX","city":"Assen"}}}"""
+            .formatted(NAME, BSN, PHONE, STREET);
+    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    AdjustableClock clock;
+
+    @Autowired
+    PatientDetailsPurge purge;
+
+    private MatchingApi api;
+    private String location;
+    private String provider;
+    private TopicRecorder recorder;
+
+    @BeforeEach
+    void feedReplica() {
+        api = new MatchingApi(web, db);
+        TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
+        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
+                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        location = "loc-privacy-" + UUID.randomUUID().toString().substring(0, 8);
+        provider = "provider-" + location;
+        TestEventProducer.shared().send(new LocationRegistered(location, REGION, provider, "Zorggroep Privé",
+                "Huize Privé", new Address("Teststraat 3", "9401 AA", "Assen"), "Assen", 52.9930, 6.5600,
+                List.of("DEMENTIA"), List.of(CARE_TYPE), List.of(new FunderContract("zilveren-kruis",
+                List.of(CARE_TYPE))), true, null, Instant.now()));
+        TestEventProducer.shared().send(new CapacityPublished(location, REGION, CARE_TYPE, 1, 0, 1, 1, Instant.now()));
+        await().atMost(TIMEOUT).until(() -> db.sql(
+                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = 1")
+                .bind("id", location).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        recorder = new TopicRecorder(RealInfrastructure.get().kafka().bootstrapServers(),
+                List.of(EventCatalogue.OFFERS.name(), EventCatalogue.REQUESTS.name()));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        recorder.close();
+        TestEventProducer.shared().send(new CapacityPublished(location, REGION, CARE_TYPE, 0, 0, 0, 2, Instant.now()));
+        await().atMost(TIMEOUT).until(() -> db.sql(
+                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = 0")
+                .bind("id", location).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+    }
+
+    @Test
+    void detailsAreEncryptedAtRestShownOnlyToThoseWhoMayAndEveryReadIsAudited() {
+        String requestId = api.submit(WITH_PATIENT);
+
+        // at rest: no column holds the name, BSN, phone or street in clear text
+        String stored = db.sql("SELECT name || date_of_birth || bsn || street || phone AS sealed FROM patient_details"
+                        + " WHERE request_id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get("sealed", String.class)).one().block();
+        assertThat(stored).isNotBlank().doesNotContain(NAME).doesNotContain(BSN).doesNotContain("1938-04-17")
+                .doesNotContain(STREET).doesNotContain("771");
+        String contact = db.sql("SELECT contact_name FROM request WHERE id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get("contact_name", String.class)).one().block();
+        assertThat(contact).isNotBlank().doesNotContain("Brink");
+
+        // the referrer organisation and the region's coordinator see who it is
+        RequestView asReferrer = view(requestId, MatchingApi.REFERRER);
+        assertThat(asReferrer.patient().name()).isEqualTo(NAME);
+        assertThat(asReferrer.patient().bsn()).isEqualTo(BSN);
+        assertThat(asReferrer.patient().address().postcode()).isEqualTo("9401 GX");
+        assertThat(asReferrer.contact().name()).isEqualTo("Dokter Brink");
+        assertThat(asReferrer.referrerOrganisation()).isEqualTo(MatchingApi.REFERRER_ORGANISATION);
+        assertThat(view(requestId, MatchingApi.COORDINATOR).patient().name()).isEqualTo(NAME);
+
+        // another organisation, another region, a provider, an admin: not
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.referrer("wza-transferpunt")))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.coordinator("groningen")))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.provider(provider)))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.admin()))
+                .exchange().expectStatus().isForbidden();
+        // the coordinator's board lists it without the patient
+        List<RequestView> board = web.get().uri("/api/v1/regions/{r}/requests", REGION)
+                .headers(MatchingApi.asCoordinator()).exchange().expectStatus().isOk()
+                .expectBodyList(RequestView.class).returnResult().getResponseBody();
+        assertThat(board).filteredOn(request -> request.id().equals(requestId)).singleElement()
+                .satisfies(request -> assertThat(request.patient()).isNull());
+
+        // the provider sees the offer without the patient until it accepts, and then with
+        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
+                candidate -> candidate.requestId().equals(requestId));
+        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
+                Instant.now()));
+        // (waiting for the event, not polling the request: every look at the request is a read on the trail)
+        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        String planner = TestTokens.provider(provider);
+        OfferView before = web.get().uri("/api/v1/offers/{id}", hold.offerId()).headers(TestTokens.as(planner))
+                .exchange().expectStatus().isOk().expectBody(OfferView.class).returnResult().getResponseBody();
+        assertThat(before.patient()).isNull();
+        web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+                .headers(TestTokens.as(TestTokens.provider("another-provider"))).exchange().expectStatus().isNotFound();
+        OfferView accepted = web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
+                .headers(TestTokens.as(planner)).exchange().expectStatus().isOk()
+                .expectBody(OfferView.class).returnResult().getResponseBody();
+        assertThat(accepted.patient().name()).isEqualTo(NAME);
+        assertThat(accepted.patient().dateOfBirth()).hasToString("1938-04-17");
+
+        // every read is on the trail: who, role, organisation, why; newest first; for admins only
+        List<AuditEntry> trail = audit("requestId=" + requestId);
+        assertThat(trail).extracting(entry -> entry.action().name() + " by " + entry.role() + " of "
+                        + entry.organisation())
+                .containsExactly(
+                        "PATIENT_DETAILS_READ by PROVIDER of " + provider,
+                        "PATIENT_DETAILS_READ by COORDINATOR of coordinatiepunt",
+                        "PATIENT_DETAILS_READ by REFERRER of " + MatchingApi.REFERRER_ORGANISATION,
+                        "PATIENT_DETAILS_RECORDED by REFERRER of " + MatchingApi.REFERRER_ORGANISATION);
+        assertThat(trail).allSatisfy(entry -> {
+            assertThat(entry.actor()).isNotBlank();
+            assertThat(entry.at()).isNotNull();
+        });
+        assertThat(trail.get(0).reason()).contains("accepted offer");
+        web.get().uri("/api/v1/audit").headers(MatchingApi.asCoordinator()).exchange().expectStatus().isForbidden();
+
+        // and no event carries anything that identifies the patient or the contact
+        MatchingApi.awaitFirst(recorder, RequestSubmitted.class, submitted -> submitted.requestId().equals(requestId));
+        assertThat(recorder.all()).allSatisfy(seen -> assertThat(new String(seen.raw(), StandardCharsets.UTF_8))
+                .doesNotContain("Zwiers").doesNotContain(BSN).doesNotContain("1938-04-17").doesNotContain(STREET)
+                .doesNotContain("771 234").doesNotContain("Brink").doesNotContain("9401 GX"));
+        assertThat(recorder.payloads(RequestSubmitted.class, submitted -> submitted.requestId().equals(requestId)))
+                .singleElement().satisfies(submitted ->
+                        assertThat(submitted.referrerOrganisation()).isEqualTo(MatchingApi.REFERRER_ORGANISATION));
+    }
+
+    @Test
+    void theAuditTrailRefusesToBeChangedOrDeleted() {
+        String requestId = api.submit(WITH_PATIENT);
+        assertThat(audit("requestId=" + requestId)).isNotEmpty();
+
+        assertThatThrownBy(() -> db.sql("UPDATE audit_entry SET actor = 'someone-else' WHERE request_id = :id")
+                .bind("id", requestId).then().block()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.sql("DELETE FROM audit_entry WHERE request_id = :id")
+                .bind("id", requestId).then().block()).hasMessageContaining("append-only");
+        assertThat(audit("requestId=" + requestId)).singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo("referrer@" + MatchingApi.REFERRER_ORGANISATION));
+    }
+
+    @Test
+    void changesAndCoordinatorDecisionsAreAuditedWithWhoAndWhy() {
+        String requestId = api.submit(WITH_PATIENT.replace(",\"bsn\":\"" + BSN + "\"", ""));
+
+        web.put().uri("/api/v1/requests/{id}/patient?reason={why}", requestId, "naam gecorrigeerd na telefoontje")
+                .headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"G. Zwiers\",\"dateOfBirth\":\"1938-04-17\"}")
+                .exchange().expectStatus().isNoContent();
+        // bad details change nothing
+        web.put().uri("/api/v1/requests/{id}/patient", requestId).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"X\",\"dateOfBirth\":\"1938-04-17\",\"bsn\":\"123456789\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("bsn");
+        web.put().uri("/api/v1/requests/{id}/patient", requestId)
+                .headers(TestTokens.as(TestTokens.referrer("wza-transferpunt"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Iemand Anders\",\"dateOfBirth\":\"1950-01-01\"}")
+                .exchange().expectStatus().isNotFound();
+        assertThat(view(requestId, MatchingApi.REFERRER).patient().name()).isEqualTo("G. Zwiers");
+
+        web.post().uri("/api/v1/requests/{id}/protection-override", requestId)
+                .headers(TestTokens.as(TestTokens.coordinator("groningen"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"nood\"}").exchange().expectStatus().isNotFound();
+
+        assertThat(audit("requestId=" + requestId + "&action=PATIENT_DETAILS_CHANGED")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.role()).isEqualTo("COORDINATOR");
+                    assertThat(entry.actor()).isEqualTo("coordinator@drenthe");
+                    assertThat(entry.reason()).isEqualTo("naam gecorrigeerd na telefoontje");
+                });
+    }
+
+    @Test
+    void detailsArePurgedAPeriodAfterTheRequestClosedAndThePurgeIsAudited() {
+        String open = api.submit(WITH_PATIENT);
+        String closed = api.submit(WITH_PATIENT);
+        web.post().uri("/api/v1/requests/{id}/cancel", closed).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"opgenomen in ziekenhuis\"}")
+                .exchange().expectStatus().isOk();
+
+        // not yet due
+        purge.purgeDue().block(TIMEOUT);
+        assertThat(view(closed, MatchingApi.REFERRER).patient()).isNotNull();
+
+        clock.advance(Duration.ofDays(31));
+        purge.purgeDue().block(TIMEOUT);
+
+        RequestView purged = view(closed, MatchingApi.REFERRER);
+        assertThat(purged.patient()).isNull();
+        assertThat(purged.contact().name()).isNull();
+        assertThat(purged.status()).isEqualTo("CANCELLED");
+        assertThat(db.sql("SELECT count(*) FROM patient_details WHERE request_id = :id").bind("id", closed)
+                .map((row, meta) -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(view(open, MatchingApi.REFERRER).patient().name()).isEqualTo(NAME);
+        assertThat(audit("requestId=" + closed + "&action=PATIENT_DETAILS_PURGED")).singleElement()
+                .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
+    }
+
+    private RequestView view(String requestId, String token) {
+        return web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(token)).exchange()
+                .expectStatus().isOk().expectBody(RequestView.class).returnResult().getResponseBody();
+    }
+
+    private List<AuditEntry> audit(String query) {
+        return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()
+                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
+    }
+}

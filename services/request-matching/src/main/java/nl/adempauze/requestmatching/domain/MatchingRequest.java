@@ -15,6 +15,12 @@ public record MatchingRequest(String id, String region, String careType, Urgency
                               Planning planning, String referrerOrganisation) {
 
     public record Contact(String name, String phone, String organisation) {
+
+        /** Never the name or phone, should this ever end up in a log line or an exception message. */
+        @Override
+        public String toString() {
+            return "Contact[redacted, organisation=" + organisation + "]";
+        }
     }
 
     /**

@@ -13,5 +13,16 @@ public record PatientDetails(String name, LocalDate dateOfBirth, String bsn, Add
     public record Address(String street, String houseNumber, String postcode, String city) {
 
         public static final Address UNKNOWN = new Address(null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "Address[redacted]";
+        }
+    }
+
+    /** Never the details themselves, should this ever end up in a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "PatientDetails[redacted]";
     }
 }

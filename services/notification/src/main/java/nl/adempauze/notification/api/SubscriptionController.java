@@ -5,11 +5,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import nl.adempauze.notification.WebhookProperties;
 import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Subscription;
+import nl.adempauze.notification.domain.Viewer;
 import nl.adempauze.notification.persistence.DeliveryRepository;
 import nl.adempauze.notification.persistence.SubscriptionRepository;
+import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import nl.adempauze.notification.WebhookProperties;
-import nl.adempauze.platform.web.ApiProblem;
 
-/** Webhook subscriptions and their delivery logs. */
+/**
+ * Webhook subscriptions and their delivery logs. A subscription belongs to the organisation of the caller who
+ * made it (a coordinator's: to its regions); only that organisation (those regions) sees, deactivates and reads
+ * the log of it, anyone else gets 404. ADMIN gets 403.
+ */
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 public class SubscriptionController {
@@ -38,24 +43,39 @@ public class SubscriptionController {
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final TransactionalOperator tx;
+    private final NotificationAccess access;
     private final Clock clock;
 
     public SubscriptionController(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-                                  TransactionalOperator tx, WebhookProperties properties, Clock clock) {
+                                  TransactionalOperator tx, WebhookProperties properties, NotificationAccess access,
+                                  Clock clock) {
         this.properties = properties;
+        this.access = access;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.tx = tx;
         this.clock = clock;
     }
 
+    /**
+     * A subscription for the caller's organisation (or regions), within its reach. The role is checked before the
+     * body is read, so a caller who may not subscribe gets 403 whatever it sends.
+     */
     @PostMapping
-    public Mono<ResponseEntity<SubscriptionResponse>> create(@Valid @RequestBody SubscriptionRequest request) {
+    public Mono<ResponseEntity<SubscriptionResponse>> create(Caller caller,
+                                                             @Valid @RequestBody Mono<SubscriptionRequest> body) {
+        Viewer owner = NotificationAccess.viewer(caller);
+        return body.flatMap(request -> create(owner, request));
+    }
+
+    private Mono<ResponseEntity<SubscriptionResponse>> create(Viewer owner, SubscriptionRequest request) {
         Scope scope = request.scope() == null ? Scope.EVERYTHING : request.scope().toScope();
         Subscription subscription = new Subscription(UUID.randomUUID(), URI.create(request.url()), request.secret(),
-                request.eventTypes().stream().distinct().toList(), scope, true, clock.instant());
-        return Mono.fromCallable(() -> properties.targets().refusal(subscription.url()))
-                .subscribeOn(Schedulers.boundedElastic())
+                request.eventTypes().stream().distinct().toList(), scope, true, clock.instant(), owner);
+        return access.checkScope(owner, scope)
+                // resolving the host name may block
+                .then(Mono.fromCallable(() -> properties.targets().refusal(subscription.url()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(refusal -> refusal.isPresent()
                         ? Mono.error(ApiProblem.invalidField("url", "Webhooks cannot be sent there: " + refusal.get()))
                         : Mono.just(subscription))
@@ -64,20 +84,21 @@ public class SubscriptionController {
                         .body(SubscriptionResponse.from(subscription)));
     }
 
+    /** The caller's organisation's subscriptions (a coordinator's: those of its regions), active or not. */
     @GetMapping
-    public Flux<SubscriptionResponse> list() {
-        return subscriptions.findAll().map(SubscriptionResponse::from);
+    public Flux<SubscriptionResponse> list(Caller caller) {
+        return subscriptions.findManagedBy(NotificationAccess.viewer(caller)).map(SubscriptionResponse::from);
     }
 
     @GetMapping("/{id}")
-    public Mono<SubscriptionResponse> get(@PathVariable String id) {
-        return existing(id).map(SubscriptionResponse::from);
+    public Mono<SubscriptionResponse> get(Caller caller, @PathVariable String id) {
+        return managed(caller, id).map(SubscriptionResponse::from);
     }
 
     /** Deactivates: nothing new is delivered and pending retries are given up, visibly; the log stays. */
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> deactivate(@PathVariable String id) {
-        return existing(id)
+    public Mono<ResponseEntity<Void>> deactivate(Caller caller, @PathVariable String id) {
+        return managed(caller, id)
                 .flatMap(subscription -> subscriptions.deactivate(subscription.id(), clock.instant())
                         .then(deliveries.failPending(subscription.id(), "subscription deactivated"))
                         .as(tx::transactional))
@@ -85,18 +106,25 @@ public class SubscriptionController {
     }
 
     @GetMapping("/{id}/deliveries")
-    public Mono<List<DeliveryResponse>> deliveries(@PathVariable String id,
+    public Mono<List<DeliveryResponse>> deliveries(Caller caller, @PathVariable String id,
                                                    @RequestParam(required = false) String status) {
+        Viewer viewer = NotificationAccess.viewer(caller);
         DeliveryStatus wanted = parseStatus(status);
-        return existing(id)
+        return managed(viewer, id)
                 .flatMap(subscription -> deliveries.log(subscription.id(), wanted, LOG_LIMIT)
                         .map(DeliveryResponse::from)
                         .collectList());
     }
 
-    private Mono<Subscription> existing(String id) {
+    private Mono<Subscription> managed(Caller caller, String id) {
+        return managed(NotificationAccess.viewer(caller), id);
+    }
+
+    /** The subscription if the viewer manages it; another's answers 404 like one that does not exist. */
+    private Mono<Subscription> managed(Viewer viewer, String id) {
         return Mono.defer(() -> subscriptions.findById(UUID.fromString(id)))
                 .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
+                .filter(subscription -> viewer.manages(subscription.owner()))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Subscription", id)));
     }
 

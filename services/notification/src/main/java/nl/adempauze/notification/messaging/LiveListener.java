@@ -1,7 +1,9 @@
 package nl.adempauze.notification.messaging;
 
+import java.time.Duration;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.InvalidEventException;
+import nl.adempauze.notification.domain.Audience;
 import nl.adempauze.notification.domain.EventAttributes;
 import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.platform.inbox.EventDecoder;
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the live stream. Every instance has a consumer group of its own, so each instance's viewers see every
- * event, starting from the latest: the live board shows what happens now, not history. Records that cannot be
- * read are skipped here; the webhook consumer group dead-letters them, once.
+ * event, starting from the latest: the live board shows what happens now, not history. Each event is published
+ * with who may see it (a submitted request is remembered here too, so its next events find their referrer even
+ * before the webhook consumer has got to it). Records that cannot be read are skipped here; the webhook consumer
+ * group dead-letters them, once.
  */
 @Component
 public class LiveListener {
@@ -23,12 +27,16 @@ public class LiveListener {
     public static final String ID = "notification-live";
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+
     private final EventDecoder decoder;
     private final EnvelopeWriter envelopes;
+    private final Audiences audiences;
     private final LiveFeed feed;
 
-    public LiveListener(EventCodec codec, EnvelopeWriter envelopes, LiveFeed feed) {
+    public LiveListener(EventCodec codec, EnvelopeWriter envelopes, Audiences audiences, LiveFeed feed) {
         this.decoder = new EventDecoder(codec);
+        this.audiences = audiences;
         this.envelopes = envelopes;
         this.feed = feed;
     }
@@ -50,7 +58,19 @@ public class LiveListener {
         }
         if (NotifiedEvents.isNotified(event.type())) {
             feed.publish(new LiveEvent(event.id(), event.type(), EventAttributes.of(event.payload()),
-                    envelopes.write(event)));
+                    audienceOf(event), envelopes.write(event)));
+        }
+    }
+
+    /** Who may see it; if the database cannot say, only what the event itself tells (never more). */
+    private Audience audienceOf(IncomingEvent event) {
+        try {
+            Audience audience = audiences.of(event).block(LOOKUP_TIMEOUT);
+            return audience == null ? Audiences.fromEventAlone(event) : audience;
+        } catch (RuntimeException e) {
+            log.warn("Live stream cannot look up who may see {} {}, showing it by its own fields only: {}",
+                    event.type(), event.id(), e.toString());
+            return Audiences.fromEventAlone(event);
         }
     }
 }

@@ -14,9 +14,11 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * Records one pending delivery per interested subscriber, inside the transaction that marks the event
- * processed, and starts sending them as soon as that transaction commits, so a subscriber does not wait for
- * the poller and a delivery is never sent for an event whose processing was rolled back.
+ * Records one pending delivery per interested subscriber whose owner may see the event (see
+ * {@link nl.adempauze.notification.domain.Audience}), inside the transaction that marks the event processed
+ * (which also remembers a submitted request), and starts sending them as soon as that transaction commits, so
+ * a subscriber does not wait for the poller and a delivery is never sent for an event whose processing was rolled
+ * back.
  */
 @Component
 public class WebhookFanOut {
@@ -25,11 +27,13 @@ public class WebhookFanOut {
     private final DeliveryRepository deliveries;
     private final EnvelopeWriter envelopes;
     private final WebhookDispatcher dispatcher;
+    private final Audiences audiences;
     private final Clock clock;
 
     public WebhookFanOut(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-                         EnvelopeWriter envelopes, WebhookDispatcher dispatcher, Clock clock) {
+                         EnvelopeWriter envelopes, WebhookDispatcher dispatcher, Audiences audiences, Clock clock) {
         this.subscriptions = subscriptions;
+        this.audiences = audiences;
         this.deliveries = deliveries;
         this.envelopes = envelopes;
         this.dispatcher = dispatcher;
@@ -42,11 +46,12 @@ public class WebhookFanOut {
         }
         EventAttributes attributes = EventAttributes.of(event.payload());
         String body = envelopes.write(event);
-        return subscriptions.findActiveFor(event.type())
-                .filter(subscription -> subscription.wants(event.type(), attributes))
-                .concatMap(subscription -> deliveries.insert(subscription.id(), event.id(), event.type(), body,
-                        clock.instant()))
-                .collectList()
+        return audiences.of(event)
+                .flatMap(audience -> subscriptions.findActiveFor(event.type())
+                        .filter(subscription -> subscription.wants(event.type(), attributes, audience))
+                        .concatMap(subscription -> deliveries.insert(subscription.id(), event.id(), event.type(),
+                                body, clock.instant()))
+                        .collectList())
                 .flatMap(this::sendAfterCommit);
     }
 

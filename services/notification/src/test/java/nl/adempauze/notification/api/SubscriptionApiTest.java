@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adempauze.notification.support.NotificationIntegrationTest;
+import nl.adempauze.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,10 +14,14 @@ import org.springframework.http.MediaType;
 class SubscriptionApiTest extends NotificationIntegrationTest {
 
     private static final String URL = "https://referrer.example.org/adempauze/hook";
+    private static final String COORDINATOR = TestTokens.coordinator("drenthe");
+
+    /** A referrer organisation of this test class alone, so counting its subscriptions sees no other test's. */
+    private final String referrer = TestTokens.referrer(uniqueOrganisation("hap"));
 
     @Test
     void createsASubscriptionWithoutEverShowingItsSecret() {
-        String body = web.post().uri("/api/v1/subscriptions")
+        String body = web.post().uri("/api/v1/subscriptions").headers(TestTokens.as(COORDINATOR))
                 .bodyValue(Map.of("url", URL, "secret", SECRET, "eventTypes", List.of("OfferMade", "RequestMatched"),
                         "scope", Map.of("region", "drenthe")))
                 .exchange()
@@ -26,7 +31,7 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
         assertThat(body).doesNotContain(SECRET).doesNotContain("secret");
 
         String id = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        web.get().uri("/api/v1/subscriptions/{id}", id).exchange()
+        web.get().uri("/api/v1/subscriptions/{id}", id).headers(TestTokens.as(COORDINATOR)).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(id)
@@ -34,18 +39,20 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
                 .jsonPath("$.eventTypes[1]").isEqualTo("RequestMatched")
                 .jsonPath("$.scope.region").isEqualTo("drenthe")
                 .jsonPath("$.active").isEqualTo(true)
+                .jsonPath("$.owner.role").isEqualTo("COORDINATOR")
+                .jsonPath("$.owner.regions[0]").isEqualTo("drenthe")
                 .jsonPath("$.secret").doesNotExist();
-        unsubscribe(UUID.fromString(id));
+        unsubscribe(COORDINATOR, UUID.fromString(id));
     }
 
     @Test
     void aSubscriptionWithoutScopeGetsEverything() {
-        UUID id = subscribe(URL, List.of("CapacityPublished"), null);
+        UUID id = subscribe(referrer, URL, List.of("CapacityPublished"), null);
 
-        web.get().uri("/api/v1/subscriptions/{id}", id).exchange()
+        web.get().uri("/api/v1/subscriptions/{id}", id).headers(TestTokens.as(referrer)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.scope.region").doesNotExist();
-        unsubscribe(id);
+        unsubscribe(referrer, id);
     }
 
     @Test
@@ -70,7 +77,7 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
 
     @Test
     void refusesUnknownFields() {
-        web.post().uri("/api/v1/subscriptions")
+        web.post().uri("/api/v1/subscriptions").headers(TestTokens.as(referrer))
                 .bodyValue(Map.of("url", URL, "secret", SECRET, "eventTypes", List.of("OfferMade"), "colour", "red"))
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -79,17 +86,20 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
 
     @Test
     void deactivatesAndAnswersNotFoundForUnknownSubscriptions() {
-        UUID id = subscribe(URL, List.of("OfferMade"), Map.of("region", "drenthe"));
+        UUID id = subscribe(COORDINATOR, URL, List.of("OfferMade"), Map.of("region", "drenthe"));
 
-        unsubscribe(id);
-        web.get().uri("/api/v1/subscriptions/{id}", id).exchange()
+        unsubscribe(COORDINATOR, id);
+        unsubscribe(COORDINATOR, id);
+        web.get().uri("/api/v1/subscriptions/{id}", id).headers(TestTokens.as(COORDINATOR)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.active").isEqualTo(false);
-        web.get().uri("/api/v1/subscriptions/{id}", UUID.randomUUID()).exchange()
+        web.get().uri("/api/v1/subscriptions/{id}", UUID.randomUUID()).headers(TestTokens.as(COORDINATOR)).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        web.get().uri("/api/v1/subscriptions/not-a-uuid/deliveries").exchange().expectStatus().isNotFound();
-        web.get().uri("/api/v1/subscriptions/{id}/deliveries?status=LOST", id).exchange()
+        web.get().uri("/api/v1/subscriptions/not-a-uuid/deliveries").headers(TestTokens.as(COORDINATOR)).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/subscriptions/{id}/deliveries?status=LOST", id).headers(TestTokens.as(COORDINATOR))
+                .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
     }
@@ -97,7 +107,7 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
     private void assertRefused(Map<String, Object> body, String field) {
         int before = subscriptionCount();
 
-        web.post().uri("/api/v1/subscriptions").bodyValue(body)
+        web.post().uri("/api/v1/subscriptions").headers(TestTokens.as(referrer)).bodyValue(body)
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -108,7 +118,7 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
     }
 
     private int subscriptionCount() {
-        return web.get().uri("/api/v1/subscriptions").exchange()
+        return web.get().uri("/api/v1/subscriptions").headers(TestTokens.as(referrer)).exchange()
                 .expectStatus().isOk()
                 .expectBodyList(SubscriptionResponse.class).returnResult().getResponseBody().size();
     }

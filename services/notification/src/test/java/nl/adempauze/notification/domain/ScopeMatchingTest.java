@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.contracts.events.OfferMade;
@@ -64,15 +65,28 @@ class ScopeMatchingTest {
     }
 
     @Test
-    void aSubscriptionWantsItsTypesInItsScopeWhileActive() {
+    void aSubscriptionWantsItsTypesInItsScopeWhileActiveAndOnlyWhatItsOwnerMaySee() {
+        Viewer coordinator = Viewer.coordinator(Set.of("drenthe"), "coordinatiepunt", "coordinator@drenthe");
         Subscription subscription = new Subscription(UUID.randomUUID(), URI.create("https://example.org/hook"),
-                "0123456789abcdef", List.of("OfferMade"), new Scope("drenthe", null, null, null), true, AT);
+                "0123456789abcdef", List.of("OfferMade"), new Scope("drenthe", null, null, null), true, AT,
+                coordinator);
+        Audience offer = Audience.of(EventAttributes.of(OFFER), null);
 
-        assertThat(subscription.wants("OfferMade", EventAttributes.of(OFFER))).isTrue();
-        assertThat(subscription.wants("RequestEscalated", EventAttributes.of(ESCALATION))).isFalse();
+        assertThat(subscription.wants("OfferMade", EventAttributes.of(OFFER), offer)).isTrue();
+        assertThat(subscription.wants("RequestEscalated", EventAttributes.of(ESCALATION),
+                Audience.of(EventAttributes.of(ESCALATION), null))).isFalse();
         Subscription inactive = new Subscription(subscription.id(), subscription.url(), subscription.secret(),
-                subscription.eventTypes(), subscription.scope(), false, AT);
-        assertThat(inactive.wants("OfferMade", EventAttributes.of(OFFER))).isFalse();
+                subscription.eventTypes(), subscription.scope(), false, AT, coordinator);
+        assertThat(inactive.wants("OfferMade", EventAttributes.of(OFFER), offer)).isFalse();
+
+        Subscription anotherProvider = new Subscription(UUID.randomUUID(), subscription.url(), subscription.secret(),
+                List.of("OfferMade"), new Scope("drenthe", null, null, null), true, AT,
+                Viewer.provider("prov-2", "planner@prov-2"));
+        assertThat(anotherProvider.wants("OfferMade", EventAttributes.of(OFFER), offer))
+                .as("in scope, but another provider's offer").isFalse();
+        Subscription ownerless = new Subscription(UUID.randomUUID(), subscription.url(), subscription.secret(),
+                List.of("OfferMade"), Scope.EVERYTHING, true, AT, null);
+        assertThat(ownerless.wants("OfferMade", EventAttributes.of(OFFER), offer)).isFalse();
     }
 
     @Test

@@ -15,6 +15,7 @@ import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
 import nl.adempauze.notification.support.WebhookReceiver;
 import nl.adempauze.platform.testing.RealInfrastructure;
+import nl.adempauze.platform.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,12 +36,13 @@ class PoisonRecordTest extends NotificationIntegrationTest {
     @Test
     void aPoisonRecordIsDeadLetteredAndTheNextEventStillDelivered() {
         String requestId = uniqueRequestId();
-        subscribe(receiver.url(), List.of("RequestSubmitted"), Map.of("requestId", requestId));
+        String organisation = uniqueOrganisation("hap");
+        subscribe(TestTokens.referrer(organisation), receiver.url(), List.of("RequestSubmitted"), null);
         byte[] garbage = ("not a CloudEvent " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
         // same key, so same partition: the valid event queues behind the poison one
         TestEvents.publishRaw(EventCatalogue.REQUESTS.name(), requestId, garbage);
-        String eventId = TestEvents.publish(TestEvents.requestSubmitted(requestId));
+        String eventId = TestEvents.publish(TestEvents.requestSubmitted(requestId, "drenthe", organisation));
 
         await().atMost(PATIENCE).until(() -> receiver.forEvent(eventId).size() == 1);
         assertThat(awaitDeadLetter(EventCatalogue.REQUESTS.deadLetter(), garbage).key()).isEqualTo(requestId);

@@ -13,10 +13,13 @@ import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
 import nl.adempauze.notification.support.WebhookReceiver;
 import nl.adempauze.notification.support.WebhookReceiver.Received;
+import nl.adempauze.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest extends NotificationIntegrationTest {
+
+    private static final String COORDINATOR = TestTokens.coordinator("drenthe");
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
 
@@ -27,7 +30,7 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
 
     @Test
     void deliversASignedWebhookOncePerEventAlsoWhenTheEventArrivesTwice() {
-        UUID subscription = subscribe(receiver.url(), List.of("OfferMade"), Map.of("region", "drenthe"));
+        UUID subscription = subscribe(COORDINATOR, receiver.url(), List.of("OfferMade"), Map.of("region", "drenthe"));
         OfferMade offer = TestEvents.offerMade("drenthe", uniqueRequestId());
         String eventId = UUID.randomUUID().toString();
 
@@ -54,7 +57,7 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
         await().atMost(PATIENCE).until(() -> receiver.forEvent(next).size() == 1);
         assertThat(receiver.forEvent(eventId)).hasSize(1);
         assertThat(receiver.forEvent(elsewhere)).isEmpty();
-        List<DeliveryResponse> log = deliveries(subscription, null);
+        List<DeliveryResponse> log = deliveries(COORDINATOR, subscription, null);
         assertThat(log).filteredOn(delivery -> delivery.eventId().equals(eventId)).singleElement()
                 .satisfies(delivery -> {
                     assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -63,6 +66,6 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
                     assertThat(delivery.deliveredAt()).isNotNull();
                 });
         assertThat(log.get(0).eventId()).as("newest first").isEqualTo(next);
-        unsubscribe(subscription);
+        unsubscribe(COORDINATOR, subscription);
     }
 }

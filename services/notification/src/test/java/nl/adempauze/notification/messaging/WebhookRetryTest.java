@@ -11,11 +11,15 @@ import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
 import nl.adempauze.notification.support.WebhookReceiver;
+import nl.adempauze.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs with max-attempts 4 and a 0.2 s initial backoff (see {@link NotificationIntegrationTest}). */
 class WebhookRetryTest extends NotificationIntegrationTest {
+
+    /** The provider the matches name: a provider may narrow to any request, and sees the events naming it. */
+    private static final String PROVIDER = TestTokens.provider(TestEvents.PROVIDER);
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
 
@@ -28,11 +32,12 @@ class WebhookRetryTest extends NotificationIntegrationTest {
     void retriesWithBackoffUntilTheReceiverAccepts() {
         receiver.failFirst(2);
         String requestId = uniqueRequestId();
-        UUID subscription = subscribe(receiver.url(), List.of("RequestMatched"), Map.of("requestId", requestId));
+        UUID subscription = subscribe(PROVIDER, receiver.url(), List.of("RequestMatched"),
+                Map.of("requestId", requestId));
 
         String eventId = TestEvents.publish(TestEvents.requestMatched(requestId));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(subscription, "DELIVERED"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(PROVIDER, subscription, "DELIVERED"))
                 .singleElement()
                 .satisfies(delivery -> {
                     assertThat(delivery.eventId()).isEqualTo(eventId);
@@ -50,11 +55,12 @@ class WebhookRetryTest extends NotificationIntegrationTest {
     void givesUpAfterMaxAttemptsVisibly() {
         receiver.failAlways();
         String requestId = uniqueRequestId();
-        UUID subscription = subscribe(receiver.url(), List.of("RequestMatched"), Map.of("requestId", requestId));
+        UUID subscription = subscribe(PROVIDER, receiver.url(), List.of("RequestMatched"),
+                Map.of("requestId", requestId));
 
         String eventId = TestEvents.publish(TestEvents.requestMatched(requestId));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(subscription, "FAILED"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveries(PROVIDER, subscription, "FAILED"))
                 .singleElement()
                 .satisfies(delivery -> {
                     assertThat(delivery.eventId()).isEqualTo(eventId);
@@ -66,7 +72,7 @@ class WebhookRetryTest extends NotificationIntegrationTest {
                     assertThat(delivery.nextAttemptAt()).isNull();
                 }));
         assertThat(receiver.forEvent(eventId)).hasSize(4);
-        List<DeliveryResponse> delivered = deliveries(subscription, "DELIVERED");
+        List<DeliveryResponse> delivered = deliveries(PROVIDER, subscription, "DELIVERED");
         assertThat(delivered).isEmpty();
     }
 }

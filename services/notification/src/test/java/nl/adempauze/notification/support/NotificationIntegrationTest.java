@@ -1,12 +1,19 @@
 package nl.adempauze.notification.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.adempauze.notification.NotificationApplication;
 import nl.adempauze.notification.api.DeliveryResponse;
+import nl.adempauze.notification.persistence.KnownRequestRepository;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -16,8 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole service against the real broker and database. Every test class uses these same settings, so
- * they share one Spring context (and one consumer group); tests keep apart by unique request ids and by
- * their own receivers. Retries are fast here so the retry tests finish in seconds.
+ * they share one Spring context (and one consumer group); tests keep apart by unique request ids and
+ * organisations and by their own receivers. Every API call carries a {@link TestTokens} bearer token. Retries
+ * are fast here so the retry tests finish in seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = NotificationApplication.class,
         properties = {
@@ -38,32 +46,57 @@ public abstract class NotificationIntegrationTest {
     @Autowired
     protected WebTestClient web;
 
+    @Autowired
+    private KnownRequestRepository knownRequests;
+
     protected static String uniqueRequestId() {
         return "req-" + UUID.randomUUID();
     }
 
-    /** Creates a subscription and returns its id. */
-    protected UUID subscribe(String url, List<String> eventTypes, Map<String, String> scope) {
+    /** An organisation name no other test uses, so tests keep apart. */
+    protected static String uniqueOrganisation(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** Creates a subscription as the token's holder and returns its id. */
+    protected UUID subscribe(String token, String url, List<String> eventTypes, Map<String, String> scope) {
         Map<String, Object> body = scope == null
                 ? Map.of("url", url, "secret", SECRET, "eventTypes", eventTypes)
                 : Map.of("url", url, "secret", SECRET, "eventTypes", eventTypes, "scope", scope);
         @SuppressWarnings("unchecked")
-        Map<String, Object> created = web.post().uri("/api/v1/subscriptions").bodyValue(body)
+        Map<String, Object> created = web.post().uri("/api/v1/subscriptions").headers(TestTokens.as(token))
+                .bodyValue(body)
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CREATED)
                 .expectBody(Map.class).returnResult().getResponseBody();
         return UUID.fromString((String) created.get("id"));
     }
 
-    protected List<DeliveryResponse> deliveries(UUID subscription, String status) {
+    protected List<DeliveryResponse> deliveries(String token, UUID subscription, String status) {
         return web.get().uri(builder -> builder.path("/api/v1/subscriptions/{id}/deliveries")
-                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status)).build(subscription))
+                        .queryParamIfPresent("status", Optional.ofNullable(status)).build(subscription))
+                .headers(TestTokens.as(token))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBodyList(DeliveryResponse.class).returnResult().getResponseBody();
     }
 
-    protected void unsubscribe(UUID subscription) {
-        web.delete().uri("/api/v1/subscriptions/{id}", subscription).exchange().expectStatus().isNoContent();
+    /** The ids of the events a subscription has a delivery for, whatever its status. */
+    protected Set<String> deliveredEventIds(String token, UUID subscription) {
+        return deliveries(token, subscription, null).stream().map(DeliveryResponse::eventId)
+                .collect(Collectors.toSet());
+    }
+
+    protected void unsubscribe(String token, UUID subscription) {
+        web.delete().uri("/api/v1/subscriptions/{id}", subscription).headers(TestTokens.as(token))
+                .exchange().expectStatus().isNoContent();
+    }
+
+    /**
+     * Waits until notification has recorded the submitted request, so the request's next events find their
+     * referrer organisation and a scope may name the request.
+     */
+    protected void awaitKnown(String requestId) {
+        await().atMost(PATIENCE).until(() -> knownRequests.find(requestId).blockOptional().isPresent());
     }
 }

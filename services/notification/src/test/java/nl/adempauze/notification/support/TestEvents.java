@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.EventDefinition;
+import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
@@ -68,25 +69,45 @@ public final class TestEvents {
         send(new ProducerRecord<>(topic, key, value));
     }
 
+    public static final String PROVIDER = "prov-zorggroep-drenthe";
+    public static final String REFERRER = "huisartsenpost-drenthe";
+
     public static OfferMade offerMade(String region, String requestId) {
-        return new OfferMade("off-" + UUID.randomUUID(), requestId, region, "loc-assen-de-es", "prov-zorggroep-drenthe",
+        return offerMade(region, requestId, PROVIDER);
+    }
+
+    public static OfferMade offerMade(String region, String requestId, String providerId) {
+        return new OfferMade("off-" + UUID.randomUUID(), requestId, region, "loc-assen-de-es", providerId,
                 "CRISIS_STAY", "CRISIS", List.of("DEMENTIA_SUITABLE"), 0, "closest free bed", NOW.plusSeconds(1800),
                 NOW);
     }
 
     public static RequestMatched requestMatched(String requestId) {
         return new RequestMatched(requestId, "off-" + UUID.randomUUID(), "drenthe", "loc-assen-de-es",
-                "prov-zorggroep-drenthe", "CRISIS_STAY", NOW.plusSeconds(3600), NOW);
+                PROVIDER, "CRISIS_STAY", NOW.plusSeconds(3600), NOW);
     }
 
     public static RequestEscalated requestEscalated(String requestId) {
-        return new RequestEscalated(requestId, "drenthe", "CRISIS_STAY", "CRISIS", "NO_CANDIDATE",
+        return requestEscalated(requestId, "drenthe");
+    }
+
+    public static RequestEscalated requestEscalated(String requestId, String region) {
+        return new RequestEscalated(requestId, region, "CRISIS_STAY", "CRISIS", "NO_CANDIDATE",
                 "No location with a free bed", NOW);
     }
 
     public static RequestSubmitted requestSubmitted(String requestId) {
-        return new RequestSubmitted(requestId, "drenthe", "CRISIS_STAY", "CRISIS", List.of("OXYGEN"), "Assen",
-                "zilveren-kruis", NOW.plusSeconds(7200), null, null, null, NOW, "huisartsenpost-drenthe");
+        return requestSubmitted(requestId, "drenthe", REFERRER);
+    }
+
+    public static RequestSubmitted requestSubmitted(String requestId, String region, String referrerOrganisation) {
+        return new RequestSubmitted(requestId, region, "CRISIS_STAY", "CRISIS", List.of("OXYGEN"), "Assen",
+                "zilveren-kruis", NOW.plusSeconds(7200), null, null, null, NOW, referrerOrganisation);
+    }
+
+    /** Capacity of a location of its own, so a test's capacity events are told apart from other tests'. */
+    public static CapacityPublished capacityPublished(String region) {
+        return new CapacityPublished("loc-" + UUID.randomUUID(), region, "CRISIS_STAY", 3, 1, 2, 1, NOW);
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {

@@ -45,8 +45,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
         defaults.put("spring.jackson.mapper.allow-coercion-of-scalars", "false");
         defaults.put("spring.jackson.read.strict-duplicate-detection", "true");
-        // a body without a declared length is held to the same limit as BodySizeLimit applies to one with
-        defaults.put("spring.http.codecs.max-in-memory-size", "${adempauze.web.max-body-size:64KB}");
         // the platform's tables, then the service's own migrations under db/<service name>
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/${spring.application.name}");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");

@@ -57,12 +57,17 @@ public final class TestTokens {
 
     /** A token with any claims; {@code organisation} may be null. */
     public static String token(String subject, List<String> roles, String organisation, List<String> regions) {
-        Instant now = Instant.now();
+        return token(subject, roles, organisation, regions, Instant.now().plus(Duration.ofHours(2)));
+    }
+
+    /** A token that expires at {@code expiresAt} (in the past for an expired one). */
+    public static String token(String subject, List<String> roles, String organisation, List<String> regions,
+                               Instant expiresAt) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(subject)
-                .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(2)))
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
+                .expiresAt(expiresAt)
                 .claim("name", subject)
                 .claim("roles", roles)
                 .claim("regions", regions);

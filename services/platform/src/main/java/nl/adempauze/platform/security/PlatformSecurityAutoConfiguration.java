@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -112,12 +113,21 @@ public class PlatformSecurityAutoConfiguration {
         return new BodySizeLimit(limit);
     }
 
+    /**
+     * The signed-in {@link Caller} as a controller parameter; and a body sent without a declared length held to
+     * the same limit as {@link BodySizeLimit} holds one with (server side only: clients may read larger answers).
+     */
     @Bean
-    WebFluxConfigurer callerArguments() {
+    WebFluxConfigurer callerArgumentsAndBodyLimit(@Value("${adempauze.web.max-body-size:64KB}") DataSize limit) {
         return new WebFluxConfigurer() {
             @Override
             public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
                 configurer.addCustomResolver(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+                configurer.defaultCodecs().maxInMemorySize((int) limit.toBytes());
             }
         };
     }

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a body larger than the limit from its declared length, before reading it. A body sent without a length
- * is held to the same limit by the codecs ({@code spring.http.codecs.max-in-memory-size}).
+ * is held to the same limit by the server codecs (see PlatformSecurityAutoConfiguration).
  */
 public class BodySizeLimit implements WebFilter {
 

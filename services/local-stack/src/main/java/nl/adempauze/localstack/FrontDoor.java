@@ -16,9 +16,10 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The single address of the local stack: routes {@code /api/...} to the service that owns the resource, streaming
- * both ways (so the live SSE stream passes through), and serves the OpenAPI, AsyncAPI and JSON Schema documents
- * under {@code /docs/}. In docker-compose nginx plays this part with the same table.
+ * The single address of the local stack: routes {@code /api/...} to the service that owns the resource and
+ * {@code /auth/...} to the development issuer, streaming both ways (so the live SSE stream passes through), and
+ * serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/}. In docker-compose nginx plays this
+ * part with the same table.
  */
 public final class FrontDoor implements AutoCloseable {
 
@@ -34,8 +35,16 @@ public final class FrontDoor implements AutoCloseable {
         this.server = HttpServer.create().port(port).handle(this::handle).bindNow();
     }
 
-    public static FrontDoor start(int port, String bedAvailability, String requestMatching, String notification) {
+    /** The front door of a running stack: its issuer and three services. */
+    public static FrontDoor start(int port, RunningServices services) {
+        return start(port, RunningServices.url(services.issuer), RunningServices.url(services.bedAvailability),
+                RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
+    }
+
+    public static FrontDoor start(int port, String issuer, String bedAvailability, String requestMatching,
+                                  String notification) {
         return new FrontDoor(port, List.of(
+                Route.of("/auth/**", issuer),
                 Route.of("/api/v1/subscriptions/**", notification),
                 Route.of("/api/v1/live", notification),
                 Route.of("/api/v1/requests/**", requestMatching),

@@ -1,9 +1,11 @@
 package nl.adempauze.localstack;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.adempauze.localstack.issuer.DevIssuerApplication;
 import nl.adempauze.platform.testing.EmbeddedKafkaServer;
 import nl.adempauze.platform.testing.EmbeddedPostgresServer;
 import nl.adempauze.platform.testing.KafkaServer;
@@ -11,8 +13,11 @@ import nl.adempauze.platform.testing.PostgresServer;
 
 /**
  * Starts the whole system on one machine with only a JDK: a real KRaft broker and a real PostgreSQL (embedded),
- * the three services with the demo region, and the front door on http://localhost:8080. The database starts empty
- * each time; stop with Ctrl+C.
+ * the development issuer with the demo users, the three services with the demo region, and the front door on
+ * http://localhost:8080. The database starts empty each time; stop with Ctrl+C.
+ * <p>
+ * With the argument {@code dev-issuer} it runs only the development issuer (as docker-compose does); further
+ * arguments go to it, and it needs the {@code local} profile ({@code SPRING_PROFILES_ACTIVE=local}).
  */
 public final class LocalStack {
 
@@ -20,18 +25,22 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("dev-issuer")) {
+            DevIssuerApplication.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long started = System.nanoTime();
         int frontDoorPort = Integer.getInteger("adempauze.port", 8080);
         String seedFile = seedFile();
         PostgresServer postgres = EmbeddedPostgresServer.start(Integer.getInteger("adempauze.postgres.port", 15432));
         KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 9092));
         RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
-                8081, 8082, 8083, seedFile, "",
+                Integer.getInteger("adempauze.issuer.port", 8090), 8081, 8082, 8083, seedFile,
+                System.getProperty("adempauze.dev-issuer.users"), "",
                 // on a developer's machine the webhook receivers to try are local too
                 Map.of("adempauze.webhooks.allow-private-networks", "true")));
         services.awaitReady(Duration.ofMinutes(2));
-        FrontDoor frontDoor = FrontDoor.start(frontDoorPort, RunningServices.url(services.bedAvailability),
-                RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
+        FrontDoor frontDoor = FrontDoor.start(frontDoorPort, services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             frontDoor.close();
             services.close();
@@ -44,6 +53,9 @@ public final class LocalStack {
                 ================================================================================
                  Adempauze is up in %.1f s (demo region 'drenthe' from %s)
                    Front door ............ %s
+                   Sign in ............... every /api/ call needs a bearer token from the development issuer;
+                                           demo users at %s/auth/users (every secret is 'demo'):
+                     curl -s -u huisarts-assen:demo -d grant_type=client_credentials %s/auth/token
                    Capacity view ......... %s/api/v1/regions/drenthe/capacity
                    Respite waiting list .. %s/api/v1/regions/drenthe/waiting-list
                    Live stream (SSE) ..... %s/api/v1/live
@@ -52,7 +64,7 @@ public final class LocalStack {
                    Kafka ................. %s    PostgreSQL ... localhost:%d (user postgres)
                  Stop with Ctrl+C.
                 ================================================================================
-                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door,
+                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door, door, door,
                 kafka.bootstrapServers(), postgres.port());
     }
 

@@ -13,44 +13,70 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
+import nl.adempauze.localstack.issuer.DevIssuerApplication;
 import nl.adempauze.notification.NotificationApplication;
+import nl.adempauze.platform.security.PlatformSecurityAutoConfiguration;
 import nl.adempauze.platform.testing.KafkaServer;
 import nl.adempauze.platform.testing.PostgresServer;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services started in this JVM against one broker and one PostgreSQL server, each with a database of
- * its own, exactly as separate processes would run them (they share nothing but Kafka).
+ * The development issuer and the three services started in this JVM against one broker and one PostgreSQL server,
+ * each service with a database of its own, exactly as separate processes would run them (they share nothing but
+ * Kafka). The issuer starts first; the services run in the {@code local} profile and trust its tokens.
  */
 public final class RunningServices implements AutoCloseable {
 
-    /** Ports and databases for one start; port 0 picks a free port. */
-    public record Settings(int bedAvailabilityPort, int requestMatchingPort, int notificationPort, String seedFile,
-                           String databasePrefix, Map<String, String> extraProperties) {
+    /**
+     * Ports and databases for one start; port 0 picks a free port. {@code demoUsers} is where the issuer reads its
+     * users (null: the clone's {@code seeds/demo-users.json}, else the packaged copy); {@code extraProperties} go
+     * to the three services.
+     */
+    public record Settings(int issuerPort, int bedAvailabilityPort, int requestMatchingPort, int notificationPort,
+                           String seedFile, String demoUsers, String databasePrefix,
+                           Map<String, String> extraProperties) {
     }
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    /** The development issuer (see {@link DevIssuerApplication}). */
+    public final ConfigurableApplicationContext issuer;
     public final ConfigurableApplicationContext bedAvailability;
     public final ConfigurableApplicationContext requestMatching;
     public final ConfigurableApplicationContext notification;
 
     private RunningServices(PostgresServer postgres, KafkaServer kafka, Settings settings) {
-        bedAvailability = start(BedAvailabilityApplication::run, "bed-availability", "BED_AVAILABILITY",
-                settings.bedAvailabilityPort(), postgres, kafka, settings);
-        requestMatching = start(RequestMatchingApplication::run, "request-matching", "REQUEST_MATCHING",
-                settings.requestMatchingPort(), postgres, kafka, settings);
-        notification = start(NotificationApplication::run, "notification", "NOTIFICATION",
-                settings.notificationPort(), postgres, kafka, settings);
+        issuer = startIssuer(settings);
+        String issuerUrl = url(issuer);
+        try {
+            bedAvailability = start(BedAvailabilityApplication::run, "bed-availability", settings.bedAvailabilityPort(),
+                    postgres, kafka, settings, issuerUrl);
+            requestMatching = start(RequestMatchingApplication::run, "request-matching", settings.requestMatchingPort(),
+                    postgres, kafka, settings, issuerUrl);
+            notification = start(NotificationApplication::run, "notification", settings.notificationPort(),
+                    postgres, kafka, settings, issuerUrl);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public static RunningServices start(PostgresServer postgres, KafkaServer kafka, Settings settings) {
         return new RunningServices(postgres, kafka, settings);
     }
 
+    private static ConfigurableApplicationContext startIssuer(Settings settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + settings.issuerPort(),
+                "--spring.profiles.active=" + PlatformSecurityAutoConfiguration.LOCAL_PROFILE));
+        if (settings.demoUsers() != null) {
+            args.add("--adempauze.dev-issuer.users=" + settings.demoUsers());
+        }
+        return DevIssuerApplication.run(args.toArray(String[]::new));
+    }
+
     private ConfigurableApplicationContext start(Function<String[], ConfigurableApplicationContext> run, String name,
-                                                 String prefix, int port, PostgresServer postgres, KafkaServer kafka,
-                                                 Settings settings) {
+                                                 int port, PostgresServer postgres, KafkaServer kafka,
+                                                 Settings settings, String issuerUrl) {
         String database = settings.databasePrefix() + name.replace('-', '_');
         postgres.createDatabase(database);
         Map<String, String> properties = new HashMap<>(settings.extraProperties());
@@ -62,6 +88,9 @@ public final class RunningServices implements AutoCloseable {
         properties.put("spring.flyway.user", postgres.user());
         properties.put("spring.flyway.password", postgres.password());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        // trust the development issuer started above (the local profile only allows that; see PlatformDefaults)
+        properties.put("spring.profiles.active", PlatformSecurityAutoConfiguration.LOCAL_PROFILE);
+        properties.put("adempauze.security.dev-issuer.url", issuerUrl);
         if (name.equals("bed-availability")) {
             // bed-availability owns the region; the others learn it from its events
             properties.put("adempauze.seed.file", settings.seedFile());
@@ -111,6 +140,9 @@ public final class RunningServices implements AutoCloseable {
     public void close() {
         for (int i = contexts.size() - 1; i >= 0; i--) {
             contexts.get(i).close();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
     }
 }

@@ -15,9 +15,10 @@ class BadInputEndToEndTest {
     @Test
     void malformedRequestsAreRefusedNamingTheFieldAndStoreNothing() {
         E2eStack stack = E2eStack.get();
-        WebClient api = WebClient.builder().baseUrl(stack.url())
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
-        int before = openRequests(api);
+        // a GP submits; the region's coordinator counts the region's requests
+        WebClient api = stack.as(E2eStack.REFERRER);
+        WebClient coordinator = stack.as(E2eStack.COORDINATOR);
+        int before = openRequests(coordinator);
 
         assertProblem(api, Map.of("region", "drenthe", "careType", "ELV_HOOG", "urgency", "CRISIS",
                 "residence", Map.of("postcode", "94O1"), "contact", Map.of("name", "GP", "phone", "0592 1")),
@@ -37,7 +38,7 @@ class BadInputEndToEndTest {
         assertProblem(api, Map.of("region", "drenthe", "careType", "ELV_HOOG", "urgency", "CRISIS",
                 "residence", Map.of("postcode", "9401")), "contact");
 
-        assertThat(openRequests(api)).isEqualTo(before);
+        assertThat(openRequests(coordinator)).isEqualTo(before);
     }
 
     private static void assertProblem(WebClient api, Map<String, ?> body, String field) {

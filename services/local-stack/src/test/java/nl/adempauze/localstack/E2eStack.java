@@ -1,15 +1,29 @@
 package nl.adempauze.localstack;
 
+import java.time.Duration;
 import java.util.Map;
-import nl.adempauze.contracts.EventCatalogue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.platform.testing.RealInfrastructure;
+import org.awaitility.Awaitility;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The whole system, once per test JVM: real broker and database, the three services with the demo region,
- * the front door, and a duplicator that delivers every event a second time.
+ * The whole system, once per test JVM: real broker and database, the development issuer with the demo users, the
+ * three services with the demo region (in the {@code local} profile, trusting that issuer, like the stack a newcomer
+ * runs), the front door, and a duplicator that delivers every event a second time. Tests sign in as demo users
+ * ({@link #as}); every call carries the token of the role the access rules in docs/SECURITY.md expect.
  */
 final class E2eStack {
+
+    /** Demo users (seeds/demo-users.json) the tests act as. */
+    static final String REFERRER = "huisarts-assen";
+    static final String HOSPITAL_REFERRER = "transferpunt-wza";
+    static final String RESPITE_CONSULTANT = "respijtconsulent-emmen";
+    static final String COORDINATOR = "coordinator-drenthe";
+    static final String OTHER_REGION_COORDINATOR = "coordinator-groningen";
+    static final String ADMIN = "admin";
 
     private static E2eStack instance;
 
@@ -17,16 +31,25 @@ final class E2eStack {
     final RunningServices services;
     final FrontDoor frontDoor;
     final EventDuplicator duplicator;
+    final DemoTokens tokens;
+    private final Map<String, String> providerOfLocation = new ConcurrentHashMap<>();
+    private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
     private E2eStack() {
         String prefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
         services = RunningServices.start(infrastructure.postgres(), infrastructure.kafka(), new RunningServices.Settings(
-                0, 0, 0, "classpath:seeds/drenthe.json", prefix,
-                Map.of("adempauze.webhooks.initial-backoff", "PT0.2S", "adempauze.webhooks.allow-private-networks", "true")));
-        frontDoor = FrontDoor.start(0, RunningServices.url(services.bedAvailability),
-                RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
+                0, 0, 0, 0, "classpath:seeds/drenthe.json", demoUsersFile(), prefix, Map.of(
+                        "adempauze.webhooks.initial-backoff", "PT0.2S",
+                        "adempauze.webhooks.allow-private-networks", "true",
+                        // The load tests send far more than a person does (NeverDoubleBook: 200 requests at once from
+                        // one referrer, then polls them all; the month of respite polls every 200 ms): the E2E stack
+                        // lifts the per-client rate limit. The stack a newcomer runs keeps the defaults (20/s, 100).
+                        "adempauze.rate-limit.requests-per-second", "5000",
+                        "adempauze.rate-limit.burst", "5000")));
+        frontDoor = FrontDoor.start(0, services);
         duplicator = new EventDuplicator(infrastructure.kafka().bootstrapServers());
-        services.awaitReady(java.time.Duration.ofMinutes(2));
+        services.awaitReady(Duration.ofMinutes(2));
+        tokens = new DemoTokens(url());
     }
 
     static synchronized E2eStack get() {
@@ -41,15 +64,41 @@ final class E2eStack {
         return instance;
     }
 
+    /** The repository's seeds/demo-users.json itself, so the tests use the very users a newcomer signs in as. */
+    static String demoUsersFile() {
+        return Seeds.file("demo-users.json").toUri().toString();
+    }
+
     /** Waits until matching has read every location and capacity event, so it ranks from the current figures. */
     void awaitMatchingCaughtUp() {
         String kafka = infrastructure.kafka().bootstrapServers();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> ConsumerLag.of(kafka, "request-matching-replica", EventCatalogue.LOCATIONS.name()) == 0
                         && ConsumerLag.of(kafka, "request-matching-replica", EventCatalogue.CAPACITY.name()) == 0);
     }
 
     String url() {
         return "http://localhost:" + frontDoor.port();
+    }
+
+    /** A client of the front door signed in as this demo user: its token on every request. */
+    WebClient as(String user) {
+        return clients.computeIfAbsent(user, u -> WebClient.builder().baseUrl(url()).defaultHeaders(tokens.as(u))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build());
+    }
+
+    /** The demo user of the provider that runs this location (which the location itself tells, to anyone). */
+    String providerOf(String locationId) {
+        return providerOfLocation.computeIfAbsent(locationId, id -> {
+            Map<?, ?> answer = as(COORDINATOR).get().uri("/api/v1/locations/{id}", id).retrieve()
+                    .bodyToMono(Map.class).block();
+            Map<?, ?> location = answer.get("location") instanceof Map<?, ?> inner ? inner : answer;
+            return tokens.providerUser((String) location.get("providerId"));
+        });
+    }
+
+    /** A client signed in as the provider of this location. */
+    WebClient asProviderOf(String locationId) {
+        return as(providerOf(locationId));
     }
 }

@@ -35,6 +35,10 @@ import reactor.core.publisher.Flux;
  * exactly the stays holding it, no protected night beyond the release horizon went to a crisis stay without an
  * override, every booking holds, a recurring stay is booked every week, and a cancelled booking is offered to the
  * waiting list at once. Every event is delivered twice throughout (see E2eStack).
+ * <p>
+ * Who does what: the respite consultant of Emmen books the planned stays and cancels one, the GP post asks for the
+ * crisis stays, each logeerhuis's own provider publishes and answers for its locations, and the coordinator of
+ * drenthe reads the requests and the calendar and overrides the protection.
  */
 class MonthOfRespiteEndToEndTest {
 
@@ -53,31 +57,32 @@ class MonthOfRespiteEndToEndTest {
     @Test
     void aMonthOfCrisisAndPlannedDemandKeepsProtectionAndEveryBooking() {
         E2eStack stack = E2eStack.get();
-        WebClient api = WebClient.builder().baseUrl(stack.url())
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        WebClient api = stack.as(E2eStack.COORDINATOR);
+        WebClient consultant = stack.as(E2eStack.RESPITE_CONSULTANT);
+        WebClient gp = stack.as(E2eStack.REFERRER);
         LocalDate tonight = Nights.nightOf(Instant.now());
         LocalDate lastNight = tonight.plusDays(DAYS - 1L);
         try (TopicRecorder recorder = new TopicRecorder(stack.infrastructure.kafka().bootstrapServers(),
                 List.of(EventCatalogue.OFFERS.name(), EventCatalogue.HOLDS.name(), EventCatalogue.REQUESTS.name()))) {
             for (String location : LOCATIONS) {
-                put(api, "/api/v1/locations/" + location + "/capacity/" + CARE_TYPE + "/nights", Map.of("nights",
+                put(stack.asProviderOf(location), "/api/v1/locations/" + location + "/capacity/" + CARE_TYPE + "/nights", Map.of("nights",
                         List.of(Map.of("from", tonight.toString(), "to", lastNight.toString(),
                                 "freeBeds", BEDS_PER_NIGHT))));
             }
             stack.awaitMatchingCaughtUp();
-            Provider provider = new Provider(api, random, List.copyOf(calendar(api, tonight, tonight).keySet()));
+            Provider provider = new Provider(stack, random, List.copyOf(calendar(api, tonight, tonight).keySet()));
 
             // a carer books one night a week for three weeks, before the month fills up
-            String recurring = submit(api, planned(tonight.plusDays(4), 1, 0,
+            String recurring = submit(consultant, planned(tonight.plusDays(4), 1, 0,
                     Map.of("every", "WEEK", "times", 3)));
             List<String> series = series(api, recurring);
             // the month's demand, in one burst: planned stays over the month and crisis stays from tonight
             List<String> planned = new ArrayList<>();
             for (int i = 0; i < PLANNED; i++) {
-                planned.add(submit(api, planned(tonight.plusDays(3 + random.nextInt(DAYS - 8)), 2 + random.nextInt(3),
+                planned.add(submit(consultant, planned(tonight.plusDays(3 + random.nextInt(DAYS - 8)), 2 + random.nextInt(3),
                         random.nextInt(3), null)));
             }
-            List<String> crisis = Flux.range(0, CRISIS).concatMap(i -> Flux.just(submit(api, crisis(4 + random.nextInt(4)))))
+            List<String> crisis = Flux.range(0, CRISIS).concatMap(i -> Flux.just(submit(gp, crisis(4 + random.nextInt(4)))))
                     .collectList().block();
             provider.answerUntilSettled(SETTLE, api, concat(series, planned, crisis));
 
@@ -96,10 +101,10 @@ class MonthOfRespiteEndToEndTest {
             LocalDate first = LocalDate.parse((String) booking.get("firstNight"));
             int nights = ((Number) booking.get("nights")).intValue();
             String freedAt = (String) booking.get("locationId");
-            String waiting = fillAndWait(api, provider, first, nights);
+            String waiting = fillAndWait(api, consultant, provider, first, nights);
             List<String> waitingBefore = concat(planned, List.of(waiting)).stream()
                     .filter(id -> "WAITING".equals(status(api, id))).toList();
-            post(api, "/api/v1/requests/" + cancelled + "/cancel", Map.of("reason", "Carer's plans changed"));
+            post(consultant, "/api/v1/requests/" + cancelled + "/cancel", Map.of("reason", "Carer's plans changed"));
             String offeredFromWaitingList = await("the freed nights offered to the waiting list").atMost(SETTLE)
                     .pollInterval(Duration.ofMillis(200)).until(() -> {
                         provider.answerOpenOffers();
@@ -153,10 +158,10 @@ class MonthOfRespiteEndToEndTest {
     }
 
     /** Fills the nights of a stay at both locations, then submits a request for exactly those nights: it waits. */
-    private String fillAndWait(WebClient api, Provider provider, LocalDate first, int nights) {
+    private String fillAndWait(WebClient api, WebClient consultant, Provider provider, LocalDate first, int nights) {
         String waiting = null;
         for (int attempt = 0; attempt < 2 * BEDS_PER_NIGHT * LOCATIONS.size() + 1; attempt++) {
-            String id = submit(api, planned(first, nights, 0, null));
+            String id = submit(consultant, planned(first, nights, 0, null));
             provider.answerUntilSettled(SETTLE, api, List.of(id));
             if ("WAITING".equals(status(api, id))) {
                 waiting = id;
@@ -204,18 +209,18 @@ class MonthOfRespiteEndToEndTest {
     }
 
     /**
-     * The providers of the region's logeerhuizen (a crisis stay may go to one further away): they answer every open
-     * offer, declining about one in ten.
+     * The providers of the region's logeerhuizen (a crisis stay may go to one further away): each answers every open
+     * offer at its own locations, declining about one in ten.
      */
     private static final class Provider {
 
-        private final WebClient api;
+        private final E2eStack stack;
         private final Random random;
         private final List<String> locations;
         int declined;
 
-        Provider(WebClient api, Random random, List<String> locations) {
-            this.api = api;
+        Provider(E2eStack stack, Random random, List<String> locations) {
+            this.stack = stack;
             this.random = random;
             this.locations = locations;
         }
@@ -238,6 +243,7 @@ class MonthOfRespiteEndToEndTest {
 
         void answerOpenOffers() {
             for (String location : locations) {
+                WebClient api = stack.asProviderOf(location);
                 List<?> offers = api.get().uri("/api/v1/locations/{id}/offers", location).retrieve()
                         .bodyToMono(List.class).block();
                 for (Object offer : offers) {
@@ -271,7 +277,7 @@ class MonthOfRespiteEndToEndTest {
     private static Map<String, Object> crisis(int nights) {
         return Map.of("region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
                 "residence", Map.of("municipality", "Emmen"), "stay", Map.of("nights", nights),
-                "contact", Map.of("name", "Wijkverpleging Emmen", "phone", "0591 111111"));
+                "contact", Map.of("name", "Huisartsenpost Emmen", "phone", "0591 111111"));
     }
 
     private static String submit(WebClient api, Map<String, Object> body) {

@@ -18,7 +18,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * 200 simultaneous crisis requests compete for 20 free beds, with every event delivered twice: exactly 20 beds are
- * held, none twice, and every other request is escalated to the coordinator.
+ * held, none twice, and every other request is escalated to the coordinator. The hospital's transfer desk submits
+ * them all (hence the E2E stack's raised rate limit), each location's provider publishes its own beds, and the
+ * coordinator of drenthe watches the outcome.
  */
 class NeverDoubleBookEndToEndTest {
 
@@ -29,25 +31,26 @@ class NeverDoubleBookEndToEndTest {
     @Test
     void twoHundredCrisisRequestsForTwentyBedsEndWithExactlyTwentyHolds() {
         E2eStack stack = E2eStack.get();
-        WebClient api = WebClient.builder().baseUrl(stack.url())
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        WebClient referrer = stack.as(E2eStack.HOSPITAL_REFERRER);
+        WebClient coordinator = stack.as(E2eStack.COORDINATOR);
 
-        List<String> locations = locationsOffering(api, CARE_TYPE);
+        List<String> locations = locationsOffering(coordinator, CARE_TYPE);
         assertThat(locations).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < locations.size(); i++) {
             int share = BEDS / locations.size() + (i < BEDS % locations.size() ? 1 : 0);
-            api.put().uri("/api/v1/locations/{id}/capacity/{careType}", locations.get(i), CARE_TYPE)
+            stack.asProviderOf(locations.get(i)).put()
+                    .uri("/api/v1/locations/{id}/capacity/{careType}", locations.get(i), CARE_TYPE)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("freeBeds", share))
                     .retrieve().toBodilessEntity().block();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> available(api) == BEDS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> available(coordinator) == BEDS);
         // Matching ranks from its own copy of capacity: wait until it has read every capacity event.
         stack.awaitMatchingCaughtUp();
 
         try (TopicRecorder recorder = new TopicRecorder(stack.infrastructure.kafka().bootstrapServers(),
                 List.of(EventCatalogue.HOLDS.name()))) {
             List<String> ids = Flux.range(0, REQUESTS)
-                    .flatMap(i -> api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+                    .flatMap(i -> referrer.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(Map.of("region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
                                     "residence", Map.of("municipality", "Emmen"),
                                     "contact", Map.of("name", "Crisisdienst " + i, "phone", "0591 000000")))
@@ -56,13 +59,15 @@ class NeverDoubleBookEndToEndTest {
             assertThat(ids).hasSize(REQUESTS).doesNotHaveDuplicates();
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ids.stream()
-                    .map(id -> status(api, id)).noneMatch("SUBMITTED"::equals));
+                    .map(id -> status(referrer, id)).noneMatch("SUBMITTED"::equals));
 
-            Map<String, Long> byStatus = ids.stream().map(id -> status(api, id))
+            Map<String, Long> byStatus = ids.stream().map(id -> status(referrer, id))
                     .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting()));
-            assertThat(byStatus).as("statuses; one request: %s", api.get().uri("/api/v1/requests/{id}", ids.get(0)).retrieve().bodyToMono(String.class).block()).containsEntry("OFFERED", (long) BEDS).containsEntry("ESCALATED", (long) (REQUESTS - BEDS));
-            assertThat(available(api)).isZero();
-            assertThat(held(api)).isEqualTo(BEDS);
+            assertThat(byStatus).as("statuses; one request: %s", referrer.get().uri("/api/v1/requests/{id}", ids.get(0))
+                            .retrieve().bodyToMono(String.class).block())
+                    .containsEntry("OFFERED", (long) BEDS).containsEntry("ESCALATED", (long) (REQUESTS - BEDS));
+            assertThat(available(coordinator)).isZero();
+            assertThat(held(coordinator)).isEqualTo(BEDS);
 
             Set<String> heldOffers = new HashSet<>();
             recorder.payloads(BedHeld.class, held -> CARE_TYPE.equals(held.careType()))

@@ -26,6 +26,17 @@ class OpenApiDriftTest {
         assertRoutedTo(stack, "/openapi/notification.yaml", RunningServices.url(stack.services.notification));
     }
 
+    /** Sign-in goes to the development issuer (nginx: {@code location ^~ /auth/}). */
+    @Test
+    void theFrontDoorRoutesSignInToTheIssuer() {
+        E2eStack stack = E2eStack.get();
+        String issuer = RunningServices.url(stack.services.issuer);
+        for (String path : java.util.List.of("/auth/token", "/auth/jwks", "/auth/users",
+                "/auth/.well-known/openid-configuration")) {
+            assertThat(stack.frontDoor.targetOf(path)).as("front door route of %s", path).contains(issuer);
+        }
+    }
+
     private static void assertRoutedTo(E2eStack stack, String document, String service) {
         for (String operation : OpenApiRoutes.operations(document)) {
             String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]*}", "x1");

@@ -54,6 +54,7 @@ public final class FrontDoor implements AutoCloseable {
                 Route.of("/api/v1/regions/{region}/escalations", requestMatching),
                 Route.of("/api/v1/regions/{region}/waiting-list", requestMatching),
                 Route.of("/api/v1/regions/{region}/figures", requestMatching),
+                Route.of("/api/v1/audit", requestMatching),
                 Route.of("/api/**", bedAvailability)));
     }
 

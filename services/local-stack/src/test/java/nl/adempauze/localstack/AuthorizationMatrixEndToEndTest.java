@@ -125,11 +125,11 @@ class AuthorizationMatrixEndToEndTest {
         }
         for (String board : List.of("requests", "escalations", "waiting-list")) {
             expect("GET", "/api/v1/regions/drenthe/" + board, null,
-                    R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
+                    R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, 403);
         }
         expect("GET", "/api/v1/regions/drenthe/figures", null, R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
         expect("GET", "/api/v1/locations/" + offered.locationId + "/offers", null,
-                R_OWN, 403, pOwn, OK, pForeign, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
+                R_OWN, 403, pOwn, OK, pForeign, 403, C_OWN, OK, C_FOREIGN, 403, A, 403);
         expect("GET", offer, null, R_OWN, 403, pOwn, OK, pForeign, 404, C_OWN, OK, C_FOREIGN, 404, A, 403);
         expect("POST", offer + "/decline", Map.of("reason", "Geen plek", "reasonCode", "NO_BED"),
                 R_OWN, 403, pForeign, 404, C_OWN, 403, C_FOREIGN, 403, A, 403);
@@ -137,8 +137,11 @@ class AuthorizationMatrixEndToEndTest {
                 R_OWN, 403, pForeign, 404, C_OWN, 403, C_FOREIGN, 403, A, 403, pOwn, OK);
         expect("GET", "/api/v1/audit", null, R_OWN, 403, pOwn, 403, C_OWN, 403, A, OK);
 
-        // cancelling: the refusals, then the coordinator of the region, then the referrer (409: already cancelled)
+        // another request: its provider declines; cancelling: the refusals, then the coordinator of the region,
+        // then the referrer (409: already cancelled)
         Offered other = offered();
+        expect("POST", "/api/v1/offers/" + other.offerId + "/decline", Map.of("reason", "Geen plek", "reasonCode",
+                "NO_BED"), other.provider, OK);
         expect("POST", "/api/v1/requests/" + other.requestId + "/cancel", Map.of("reason", "Patient blijft thuis"),
                 R_FOREIGN, 404, other.provider, 403, C_FOREIGN, 404, A, 403, C_OWN, OK, R_OWN, OK);
         System.out.printf("Access matrix, request-matching: %d cells tried%n", cellsTried);

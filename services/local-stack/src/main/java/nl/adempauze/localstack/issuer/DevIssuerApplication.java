@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The local stack's development issuer: signs OAuth2 bearer tokens for the demo users in
@@ -63,6 +64,17 @@ public class DevIssuerApplication {
         // its own config file name: it runs in one JVM with the three services
         application.setDefaultProperties(Map.of("spring.config.name", "dev-issuer"));
         return application.run(args);
+    }
+
+    /**
+     * Event loops of its own: the issuer runs in one JVM with the front door and the services, and closing it (or a
+     * refused start) must not shut down the global Reactor Netty resources they share.
+     */
+    @Bean
+    ReactorResourceFactory reactorResourceFactory() {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        return factory;
     }
 
     @Bean

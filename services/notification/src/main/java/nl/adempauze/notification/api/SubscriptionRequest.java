@@ -16,4 +16,11 @@ public record SubscriptionRequest(
         @NotNull @Size(min = 16, max = 512) String secret,
         @NotEmpty @Size(max = 50) List<@NotifiedEventType String> eventTypes,
         @Valid ScopeRequest scope) {
+
+    /** Never the shared secret (frameworks log decoded bodies at DEBUG). */
+    @Override
+    public String toString() {
+        return "SubscriptionRequest[url=" + url + ", secret=[redacted], eventTypes=" + eventTypes + ", scope=" + scope
+                + "]";
+    }
 }

@@ -30,6 +30,11 @@ public record PatientBody(
             @Pattern(regexp = "^[1-9][0-9]{3} ?[A-Za-z]{2}$", message = "postcode must look like 9401 AB")
             String postcode,
             @Size(max = 100, message = "city is at most 100 characters") String city) {
+
+        @Override
+        public String toString() {
+            return "Address[redacted]";
+        }
     }
 
     /** Checks that bean validation cannot express, naming the field under {@code prefix} (e.g. "patient."). */
@@ -40,6 +45,12 @@ public record PatientBody(
         if (dateOfBirth != null && dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
             throw ApiProblem.invalidField(prefix + "dateOfBirth", "dateOfBirth cannot lie before 1900");
         }
+    }
+
+    /** Never the details themselves (frameworks log decoded bodies at DEBUG). */
+    @Override
+    public String toString() {
+        return "PatientBody[redacted]";
     }
 
     PatientDetails toDetails() {

@@ -65,6 +65,13 @@ public record SubmitRequest(
         public boolean isPostcodeOrMunicipality() {
             return (postcode != null && !postcode.isBlank()) || (municipality != null && !municipality.isBlank());
         }
+
+        /** Only the postcode area (frameworks log decoded bodies at DEBUG; a full postcode narrows to a street). */
+        @Override
+        public String toString() {
+            return "Residence[postcodeArea=" + (postcode == null || postcode.length() < 4 ? postcode
+                    : postcode.substring(0, 4)) + ", municipality=" + municipality + "]";
+        }
     }
 
     /** Who to call back about this request: the referrer's own contact, never shared in events. */
@@ -73,5 +80,11 @@ public record SubmitRequest(
             @NotBlank(message = "contact.phone is required")
             @Pattern(regexp = "^[+0-9][0-9 ()-]{5,19}$", message = "phone must be a telephone number") String phone,
             @Size(max = 200) String organisation) {
+
+        /** Never the name or phone (frameworks log decoded bodies at DEBUG). */
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
     }
 }

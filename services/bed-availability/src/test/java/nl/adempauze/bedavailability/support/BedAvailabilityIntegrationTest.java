@@ -48,7 +48,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@link #web} itself sends no token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = BedAvailabilityApplication.class,
-        properties = {"spring.config.name=bed-availability", "adempauze.seed.file=classpath:seeds/drenthe.json"})
+        properties = {"spring.config.name=bed-availability", "adempauze.seed.file=classpath:seeds/drenthe.json",
+                // one context for every class: the malformed-bodies test sends far more than a person does, and no
+                // test here is about the rate limit (the platform's own tests are)
+                "adempauze.rate-limit.requests-per-second=10000", "adempauze.rate-limit.burst=10000"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 @Import(AdjustableClock.Configuration.class)

@@ -1,0 +1,119 @@
+package nl.adempauze.bedavailability.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.adempauze.bedavailability.domain.HoldStatus;
+import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
+import nl.adempauze.contracts.events.OfferAccepted;
+import nl.adempauze.platform.testing.MalformedBodies;
+import nl.adempauze.platform.testing.MalformedBodyCheck;
+import nl.adempauze.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every write endpoint of bed-availability against malformed bodies (every field missing or of a wrong kind,
+ * unknown fields, broken JSON, random corruption), sent by the location's own provider so that the body, not the
+ * caller, decides the answer: never a 5xx, always a problem, and a refusal stores nothing. Admission and discharge
+ * take no body: whatever is sent along is ignored, so there the hold's state decides (a conflict while it is not
+ * in the state required, changing nothing; one legitimate confirmation otherwise).
+ * <p>
+ * Locations and care types of this test alone: free now at {@value #LOCATION}, per night at
+ * {@value #CALENDAR_LOCATION}.
+ */
+class MalformedBodiesTest extends BedAvailabilityIntegrationTest {
+
+    private static final String LOCATION = "loc-assen-het-markehuis";
+    private static final String CARE_TYPE = "ELV_HOOG";
+    private static final String CALENDAR_LOCATION = "loc-hoogeveen-logeerhuis-het-anker";
+    private static final String CALENDAR_CARE_TYPE = "WMO_LOGEER";
+    private static final int RANDOM_VARIANTS = 30;
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    /** What is sent along to the endpoints that take no body, made malformed like any other. */
+    private static final String NO_BODY = "{}";
+    private static final int VARIANTS_OF_NO_BODY = MalformedBodies.of(NO_BODY).size() + RANDOM_VARIANTS;
+
+    @Test
+    void capacityNightsAndStatusRefuseMalformedBodiesWithAProblemAndStoreNothing() {
+        String provider = TestTokens.provider(providerOf(LOCATION));
+        publish(LOCATION, CARE_TYPE, 2);
+        awaitQuiet();
+
+        MalformedBodyCheck.check(web, db, HttpMethod.PUT,
+                "/api/v1/locations/" + LOCATION + "/capacity/" + CARE_TYPE, TestTokens.as(provider),
+                "{\"freeBeds\":2}", RANDOM_VARIANTS);
+        CapacityView.CareTypeCapacity figure = capacityOf(LOCATION, CARE_TYPE);
+        assertThat(figure.availableBeds()).isEqualTo(figure.freeBeds() - figure.heldBeds());
+
+        LocalDate first = tonight().plusDays(300);
+        MalformedBodyCheck.check(web, db, HttpMethod.PUT,
+                "/api/v1/locations/" + CALENDAR_LOCATION + "/capacity/" + CALENDAR_CARE_TYPE + "/nights",
+                TestTokens.as(TestTokens.provider(providerOf(CALENDAR_LOCATION))),
+                "{\"nights\":[{\"from\":\"" + first + "\",\"to\":\"" + first.plusDays(2) + "\",\"freeBeds\":2},"
+                        + "{\"from\":\"" + first.plusDays(5) + "\",\"freeBeds\":1}]}",
+                RANDOM_VARIANTS);
+
+        try {
+            MalformedBodyCheck.check(web, db, HttpMethod.PUT, "/api/v1/locations/" + LOCATION + "/status",
+                    TestTokens.as(provider), "{\"open\":false,\"reason\":\"norovirus op de afdeling\"}",
+                    RANDOM_VARIANTS);
+        } finally {
+            putStatus(LOCATION, "{\"open\":true}").expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void admissionAndDischargeIgnoreWhateverBodyComesAlongAndChangeOnlyWhatTheHoldsStateAllows() {
+        String provider = TestTokens.provider(providerOf(LOCATION));
+        publish(LOCATION, CARE_TYPE, 2);
+        String offer = newOfferId();
+        producer().send(holdRequested(offer, LOCATION, CARE_TYPE));
+        await().atMost(WITHIN).until(() -> holdStatus(offer) == HoldStatus.HELD);
+        awaitQuiet();
+
+        // only held, not yet accepted: every call is a conflict and changes nothing
+        assertThat(MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/holds/" + offer + "/admission",
+                TestTokens.as(provider), NO_BODY, RANDOM_VARIANTS)).isEqualTo(VARIANTS_OF_NO_BODY);
+        assertThat(MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/holds/" + offer + "/discharge",
+                TestTokens.as(provider), NO_BODY, RANDOM_VARIANTS)).isEqualTo(VARIANTS_OF_NO_BODY);
+        assertThat(holdStatus(offer)).isEqualTo(HoldStatus.HELD);
+
+        producer().send(new OfferAccepted(offer, requestIdOf(offer), REGION, LOCATION, providerOf(LOCATION),
+                CARE_TYPE, Instant.now().plusSeconds(3600), Instant.now()));
+        await().atMost(WITHIN).until(() -> holdStatus(offer) == HoldStatus.ACCEPTED);
+        awaitQuiet();
+
+        // accepted: the first call admits (whatever its body), every later one is a conflict; likewise discharge
+        assertThat(MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/holds/" + offer + "/admission",
+                TestTokens.as(provider), NO_BODY, RANDOM_VARIANTS)).as("refused after one admission")
+                .isEqualTo(VARIANTS_OF_NO_BODY - 1);
+        assertThat(holdStatus(offer)).isEqualTo(HoldStatus.ADMITTED);
+        assertThat(MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/holds/" + offer + "/discharge",
+                TestTokens.as(provider), NO_BODY, RANDOM_VARIANTS)).as("refused after one discharge")
+                .isEqualTo(VARIANTS_OF_NO_BODY - 1);
+        assertThat(holdStatus(offer)).isEqualTo(HoldStatus.DISCHARGED);
+        CapacityView.CareTypeCapacity figure = capacityOf(LOCATION, CARE_TYPE);
+        assertThat(figure.freeBeds()).as("admitted once, discharged once").isEqualTo(2);
+        assertThat(figure.heldBeds()).isZero();
+    }
+
+    private HoldStatus holdStatus(String offer) {
+        return db.sql("SELECT status FROM hold WHERE offer_id = :offer").bind("offer", offer)
+                .map(row -> HoldStatus.valueOf(row.get("status", String.class))).one()
+                .blockOptional(Duration.ofSeconds(10)).orElse(null);
+    }
+
+    /**
+     * Nothing left in flight that could change rows while bodies are refused: every offer (of this test or one
+     * before it) handled and committed, and the outbox relayed.
+     */
+    private void awaitQuiet() {
+        awaitOffersConsumed();
+        await("outbox relayed").atMost(WITHIN).until(() -> db.sql("SELECT count(*) FROM outbox_event")
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)) == 0L);
+    }
+}

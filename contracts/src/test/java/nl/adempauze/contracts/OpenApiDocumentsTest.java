@@ -87,6 +87,28 @@ class OpenApiDocumentsTest {
         }
     }
 
+    /** docs/SECURITY.md: every API operation takes a bearer token and says what happens without one or beyond it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bed-availability", "request-matching", "notification"})
+    void everyApiOperationNeedsABearerTokenAndDocuments401And403(String service) throws IOException {
+        JsonNode document = read(service);
+        assertThat(document.at("/components/securitySchemes/bearerAuth/type").asString("")).isEqualTo("http");
+        assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asString("")).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearerAuth")).as("bearer tokens apply to every operation").isTrue();
+        List<String> incomplete = new ArrayList<>();
+        for (Operation operation : operations(document)) {
+            if (!operation.path().startsWith("/api/")) {
+                continue;
+            }
+            JsonNode security = operation.node().path("security");
+            JsonNode responses = operation.node().path("responses");
+            if ((security.isArray() && security.isEmpty()) || !responses.has("401") || !responses.has("403")) {
+                incomplete.add(operation.toString());
+            }
+        }
+        assertThat(incomplete).as("API operations opting out of sign-in or not documenting 401 and 403").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bed-availability", "request-matching", "notification"})
     void problemDetailNamesTheOffendingFields(String service) throws IOException {

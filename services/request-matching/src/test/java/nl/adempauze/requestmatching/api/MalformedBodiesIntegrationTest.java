@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
-import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.BedHeld;
-import nl.adempauze.contracts.events.CapacityPublished;
-import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.HoldRequested;
-import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.platform.testing.MalformedBodyCheck;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
-import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
@@ -70,18 +64,7 @@ class MalformedBodiesIntegrationTest {
     @BeforeEach
     void feedReplica() {
         api = new MatchingApi(web, db);
-        TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
-        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
-                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
-        location = "loc-fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        TestEventProducer.shared().send(new LocationRegistered(location, REGION, "provider-" + location,
-                "Zorggroep Fuzz", "Huize Fuzz", new Address("Teststraat 4", "9401 AA", "Assen"), "Assen", 52.9930,
-                6.5600, List.of("DEMENTIA"), List.of(CARE_TYPE), List.of(new FunderContract("zilveren-kruis",
-                List.of(CARE_TYPE))), true, null, Instant.now()));
-        TestEventProducer.shared().send(new CapacityPublished(location, REGION, CARE_TYPE, 1, 0, 1, 1, Instant.now()));
-        await().atMost(TIMEOUT).until(() -> db.sql(
-                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = 1")
-                .bind("id", location).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        location = api.regionWithOneLocation("loc-fuzz-", CARE_TYPE, 1);
         recorder = new TopicRecorder(RealInfrastructure.get().kafka().bootstrapServers(),
                 List.of(EventCatalogue.OFFERS.name(), EventCatalogue.REQUESTS.name()));
     }

@@ -2,26 +2,19 @@ package nl.adempauze.requestmatching.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
-import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.BedHeld;
-import nl.adempauze.contracts.events.CapacityPublished;
-import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.HoldRequested;
-import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
-import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
@@ -91,19 +84,8 @@ class PatientPrivacyIntegrationTest {
     @BeforeEach
     void feedReplica() {
         api = new MatchingApi(web, db);
-        TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
-        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
-                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
-        location = "loc-privacy-" + UUID.randomUUID().toString().substring(0, 8);
+        location = api.regionWithOneLocation("loc-privacy-", CARE_TYPE, 1);
         provider = "provider-" + location;
-        TestEventProducer.shared().send(new LocationRegistered(location, REGION, provider, "Zorggroep Privé",
-                "Huize Privé", new Address("Teststraat 3", "9401 AA", "Assen"), "Assen", 52.9930, 6.5600,
-                List.of("DEMENTIA"), List.of(CARE_TYPE), List.of(new FunderContract("zilveren-kruis",
-                List.of(CARE_TYPE))), true, null, Instant.now()));
-        TestEventProducer.shared().send(new CapacityPublished(location, REGION, CARE_TYPE, 1, 0, 1, 1, Instant.now()));
-        await().atMost(TIMEOUT).until(() -> db.sql(
-                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = 1")
-                .bind("id", location).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
         recorder = new TopicRecorder(RealInfrastructure.get().kafka().bootstrapServers(),
                 List.of(EventCatalogue.OFFERS.name(), EventCatalogue.REQUESTS.name()));
     }
@@ -112,10 +94,7 @@ class PatientPrivacyIntegrationTest {
     void cleanUp() {
         clock.reset();
         recorder.close();
-        TestEventProducer.shared().send(new CapacityPublished(location, REGION, CARE_TYPE, 0, 0, 0, 2, Instant.now()));
-        await().atMost(TIMEOUT).until(() -> db.sql(
-                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = 0")
-                .bind("id", location).map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        api.publish(location, CARE_TYPE, 0, 2);
     }
 
     @Test

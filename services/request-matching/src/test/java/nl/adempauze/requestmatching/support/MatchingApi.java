@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import nl.adempauze.contracts.events.Address;
+import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.contracts.events.FunderContract;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.platform.testing.SeedEvents;
+import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.api.RequestView;
@@ -75,5 +84,33 @@ public final class MatchingApi {
         return await(type.getSimpleName()).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> recorder.payloads(type, filter), found -> !found.isEmpty())
                 .get(0);
+    }
+
+    /**
+     * Plays bed-availability: announces the seeded region and one location of its own provider near Assen (in postcode
+     * area 9401) with {@code freeBeds} free beds of {@code careType}, and waits until matching has read them.
+     * Returns the location id; its provider is {@code "provider-" + id}.
+     */
+    public String regionWithOneLocation(String prefix, String careType, int freeBeds) {
+        TestEventProducer.shared().send(SeedEvents.regionConfigured("classpath:seeds/drenthe.json"));
+        await().atMost(TIMEOUT).until(() -> db.sql("SELECT count(*) FROM postcode_area WHERE pc4 = '9401'")
+                .map((row, meta) -> row.get(0, Long.class)).one().block() == 1L);
+        String location = prefix + UUID.randomUUID().toString().substring(0, 8);
+        TestEventProducer.shared().send(new LocationRegistered(location, "drenthe", "provider-" + location,
+                "Zorggroep " + prefix, "Huize " + prefix, new Address("Teststraat 3", "9401 AA", "Assen"), "Assen",
+                52.9930, 6.5600, List.of("DEMENTIA"), List.of(careType),
+                List.of(new FunderContract("zilveren-kruis", List.of(careType))), true, null, Instant.now()));
+        publish(location, careType, freeBeds, 1);
+        return location;
+    }
+
+    /** Plays bed-availability publishing free beds now (with a higher version each time), and waits for matching. */
+    public void publish(String location, String careType, int freeBeds, long version) {
+        TestEventProducer.shared().send(new CapacityPublished(location, "drenthe", careType, freeBeds, 0, freeBeds,
+                version, Instant.now()));
+        await().atMost(TIMEOUT).until(() -> db.sql(
+                        "SELECT count(*) FROM capacity_replica WHERE location_id = :id AND available_beds = :beds")
+                .bind("id", location).bind("beds", freeBeds).map((row, meta) -> row.get(0, Long.class)).one()
+                .block() == 1L);
     }
 }

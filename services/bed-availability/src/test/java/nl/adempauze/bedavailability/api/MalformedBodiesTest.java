@@ -6,19 +6,24 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
+import nl.adempauze.bedavailability.support.UnstorableTextCheck;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.platform.testing.MalformedBodies;
 import nl.adempauze.platform.testing.MalformedBodyCheck;
 import nl.adempauze.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
  * Every write endpoint of bed-availability against malformed bodies (every field missing or of a wrong kind,
  * unknown fields, broken JSON, random corruption), sent by the location's own provider so that the body, not the
- * caller, decides the answer: never a 5xx, always a problem, and a refusal stores nothing. Admission and discharge
+ * caller, decides the answer: never a 5xx, always a problem, and a refusal stores nothing; text that PostgreSQL
+ * cannot store as sent (a NUL character, an unpaired surrogate) is refused in a text field. Admission and discharge
  * take no body: whatever is sent along is ignored, so there the hold's state decides (a conflict while it is not
  * in the state required, changing nothing; one legitimate confirmation otherwise).
  * <p>
@@ -32,6 +37,7 @@ class MalformedBodiesTest extends BedAvailabilityIntegrationTest {
     private static final String CALENDAR_LOCATION = "loc-hoogeveen-logeerhuis-het-anker";
     private static final String CALENDAR_CARE_TYPE = "WMO_LOGEER";
     private static final int RANDOM_VARIANTS = 30;
+    private static final String CLOSING = "{\"open\":false,\"reason\":\"norovirus op de afdeling\"}";
     private static final Duration WITHIN = Duration.ofSeconds(30);
     /** What is sent along to the endpoints that take no body, made malformed like any other. */
     private static final String NO_BODY = "{}";
@@ -50,17 +56,23 @@ class MalformedBodiesTest extends BedAvailabilityIntegrationTest {
         assertThat(figure.availableBeds()).isEqualTo(figure.freeBeds() - figure.heldBeds());
 
         LocalDate first = tonight().plusDays(300);
-        MalformedBodyCheck.check(web, db, HttpMethod.PUT,
-                "/api/v1/locations/" + CALENDAR_LOCATION + "/capacity/" + CALENDAR_CARE_TYPE + "/nights",
-                TestTokens.as(TestTokens.provider(providerOf(CALENDAR_LOCATION))),
-                "{\"nights\":[{\"from\":\"" + first + "\",\"to\":\"" + first.plusDays(2) + "\",\"freeBeds\":2},"
-                        + "{\"from\":\"" + first.plusDays(5) + "\",\"freeBeds\":1}]}",
-                RANDOM_VARIANTS);
+        String nightsUri = "/api/v1/locations/" + CALENDAR_LOCATION + "/capacity/" + CALENDAR_CARE_TYPE + "/nights";
+        String nights = "{\"nights\":[{\"from\":\"" + first + "\",\"to\":\"" + first.plusDays(2)
+                + "\",\"freeBeds\":2},{\"from\":\"" + first.plusDays(5) + "\",\"freeBeds\":1}]}";
+        Consumer<HttpHeaders> calendarProvider = TestTokens.as(TestTokens.provider(providerOf(CALENDAR_LOCATION)));
+        MalformedBodyCheck.check(web, db, HttpMethod.PUT, nightsUri, calendarProvider, nights, RANDOM_VARIANTS);
+        // dates are parsed leniently (what surrounds them trimmed): no refusal expected, only no 5xx
+        UnstorableTextCheck.check(web, db, HttpMethod.PUT, nightsUri, calendarProvider, nights);
 
+        String statusUri = "/api/v1/locations/" + LOCATION + "/status";
         try {
-            MalformedBodyCheck.check(web, db, HttpMethod.PUT, "/api/v1/locations/" + LOCATION + "/status",
-                    TestTokens.as(provider), "{\"open\":false,\"reason\":\"norovirus op de afdeling\"}",
+            MalformedBodyCheck.check(web, db, HttpMethod.PUT, statusUri, TestTokens.as(provider), CLOSING,
                     RANDOM_VARIANTS);
+            // the reason is text, whether it is kept (closing) or not (opening): one that cannot be stored is refused
+            for (String status : List.of(CLOSING, "{\"open\":true,\"reason\":\"weer open\"}")) {
+                assertThat(UnstorableTextCheck.check(web, db, HttpMethod.PUT, statusUri, TestTokens.as(provider),
+                        status)).as("refused").isEqualTo(UnstorableTextCheck.descriptions(status));
+            }
         } finally {
             putStatus(LOCATION, "{\"open\":true}").expectStatus().isOk();
         }

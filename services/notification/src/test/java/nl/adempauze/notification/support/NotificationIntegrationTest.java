@@ -35,7 +35,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "adempauze.webhooks.poll-interval=PT0.1S",
                 "adempauze.webhooks.timeout=PT2S",
                 // the test receivers listen on 127.0.0.1
-                "adempauze.webhooks.allow-private-networks=true"})
+                "adempauze.webhooks.allow-private-networks=true",
+                // one context for every class: the malformed-bodies test sends far more than a person does, and no
+                // test here is about the rate limit (the platform's own tests are)
+                "adempauze.rate-limit.requests-per-second=10000", "adempauze.rate-limit.burst=10000"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
 public abstract class NotificationIntegrationTest {

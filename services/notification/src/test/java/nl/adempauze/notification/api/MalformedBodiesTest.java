@@ -1,5 +1,6 @@
 package nl.adempauze.notification.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
+import nl.adempauze.notification.support.UnstorableTextCheck;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import nl.adempauze.platform.testing.MalformedBodyCheck;
 import nl.adempauze.platform.testing.RealInfrastructure;
@@ -26,7 +28,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * notification's write endpoint, {@code POST /api/v1/subscriptions}, against malformed bodies (every field missing
  * or of a wrong kind, unknown fields, broken JSON, random corruption) from each role that may subscribe, with a
  * scope within its reach so that the body, not the caller, decides: never a 5xx, always a problem, and a refusal
- * stores nothing. Deactivating takes no body: one sent along to another organisation's subscription is ignored and
+ * stores nothing; text that PostgreSQL cannot store as sent (a NUL character, an unpaired surrogate) is refused in
+ * every field. Deactivating takes no body: one sent along to another organisation's subscription is ignored and
  * still answered 404, changing nothing.
  * <p>
  * Organisations, a provider and a region of this test alone, so subscriptions that happen to be valid receive no
@@ -82,6 +85,9 @@ class MalformedBodiesTest extends NotificationIntegrationTest {
             String body = bodies.get(token);
             MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/subscriptions", TestTokens.as(token), body,
                     RANDOM_VARIANTS);
+            // every string of a subscription is text: one that cannot be stored as sent is refused
+            assertThat(UnstorableTextCheck.check(web, db, HttpMethod.POST, "/api/v1/subscriptions",
+                    TestTokens.as(token), body)).as("refused").isEqualTo(UnstorableTextCheck.descriptions(body));
         }
     }
 

@@ -17,6 +17,12 @@ import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.outbox.OutboxRelay;
 import nl.adempauze.platform.outbox.TraceContext;
 import nl.adempauze.platform.web.ProblemResponses;
+import nl.adempauze.platform.web.StorableAddress;
+import nl.adempauze.platform.web.StorableTextDeserializer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +57,18 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Strings in request bodies that PostgreSQL could not store as sent are refused with 400 (all services). */
+    @Bean
+    JacksonModule storableTextModule() {
+        return new SimpleModule("adempauze-storable-text").addDeserializer(String.class, new StorableTextDeserializer());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    StorableAddress storableAddress() {
+        return new StorableAddress();
     }
 
     @Bean

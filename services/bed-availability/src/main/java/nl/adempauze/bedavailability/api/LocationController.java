@@ -37,7 +37,7 @@ public class LocationController {
     }
 
     public record StatusChange(@NotNull(message = "open is required") Boolean open,
-                               @Size(max = 500, message = "reason is at most 500 characters") @StorableText
+                               @Size(max = 500, message = "reason is at most 500 characters")
                                String reason) {
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
-import nl.adempauze.bedavailability.support.UnstorableTextCheck;
+import nl.adempauze.platform.testing.UnstorableTextCheck;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.platform.testing.MalformedBodies;
 import nl.adempauze.platform.testing.MalformedBodyCheck;

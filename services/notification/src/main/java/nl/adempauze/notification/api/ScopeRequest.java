@@ -9,10 +9,10 @@ import nl.adempauze.notification.domain.Scope;
  * {@link nl.adempauze.notification.domain.Viewer#refusalOf}).
  */
 public record ScopeRequest(
-        @Size(max = 200) @StorableText String region,
-        @Size(max = 200) @StorableText String locationId,
-        @Size(max = 200) @StorableText String providerId,
-        @Size(max = 200) @StorableText String requestId) {
+        @Size(max = 200) String region,
+        @Size(max = 200) String locationId,
+        @Size(max = 200) String providerId,
+        @Size(max = 200) String requestId) {
 
     public Scope toScope() {
         return new Scope(region, locationId, providerId, requestId);

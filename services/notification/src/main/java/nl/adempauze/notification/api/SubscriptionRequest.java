@@ -12,8 +12,8 @@ import java.util.List;
  * subscriber's organisation (a coordinator's: its regions) may see; a scope only narrows that.
  */
 public record SubscriptionRequest(
-        @NotBlank @Size(max = 2000) @WebhookUrl @StorableText String url,
-        @NotNull @Size(min = 16, max = 512) @StorableText String secret,
+        @NotBlank @Size(max = 2000) @WebhookUrl String url,
+        @NotNull @Size(min = 16, max = 512) String secret,
         @NotEmpty @Size(max = 50) List<@NotifiedEventType String> eventTypes,
         @Valid ScopeRequest scope) {
 

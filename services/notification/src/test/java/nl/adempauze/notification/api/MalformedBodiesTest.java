@@ -10,7 +10,7 @@ import java.util.UUID;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
-import nl.adempauze.notification.support.UnstorableTextCheck;
+import nl.adempauze.platform.testing.UnstorableTextCheck;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
 import nl.adempauze.platform.testing.MalformedBodyCheck;
 import nl.adempauze.platform.testing.RealInfrastructure;

@@ -1,5 +1,6 @@
 package nl.adempauze.requestmatching.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
+import nl.adempauze.platform.testing.UnstorableTextCheck;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,12 @@ class MalformedBodiesIntegrationTest {
         String submit = SUBMIT.formatted(Instant.now().plus(Duration.ofHours(6)));
         MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/requests", MatchingApi.asReferrer(), submit,
                 RANDOM_VARIANTS);
+        // text PostgreSQL cannot store (a NUL, an unpaired surrogate) in every field: refused, never a 500
+        List<String> refused = UnstorableTextCheck.check(web, db, HttpMethod.POST, "/api/v1/requests",
+                MatchingApi.asReferrer(), submit);
+        assertThat(refused).filteredOn(variant -> variant.contains("NUL")).contains("contact.name with a NUL character",
+                "patient.name with a NUL character", "patient.address.street with a NUL character",
+                "needs[0] with a NUL character");
 
         String requestId = api.submit(submit);
         HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
@@ -96,6 +104,10 @@ class MalformedBodiesIntegrationTest {
                         {"name":"Jan Fuzz","dateOfBirth":"1940-02-03","bsn":"111222333","phone":"0592 111 222",
                          "address":{"street":"Markt","houseNumber":"1","postcode":"9401 GX","city":"Assen"}}""",
                 RANDOM_VARIANTS);
+        UnstorableTextCheck.check(web, db, HttpMethod.PUT, "/api/v1/requests/" + requestId + "/patient",
+                MatchingApi.asReferrer(), "{\"name\":\"Jan Fuzz\",\"dateOfBirth\":\"1940-02-03\",\"phone\":\"0592 1\"}");
+        UnstorableTextCheck.check(web, db, HttpMethod.POST, "/api/v1/offers/" + hold.offerId() + "/decline",
+                TestTokens.as(provider), "{\"reason\":\"geen personeel\",\"reasonCode\":\"NO_STAFF\"}");
         MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/requests/" + requestId + "/priority",
                 MatchingApi.asCoordinator(), "{\"reason\":\"wacht al lang\"}", RANDOM_VARIANTS);
         MalformedBodyCheck.check(web, db, HttpMethod.POST, "/api/v1/requests/" + requestId + "/protection-override",

@@ -1,12 +1,10 @@
-package nl.adempauze.bedavailability.support;
+package nl.adempauze.platform.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import nl.adempauze.platform.testing.MalformedBodies;
-import nl.adempauze.platform.testing.TableCounts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

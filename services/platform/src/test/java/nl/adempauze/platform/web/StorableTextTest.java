@@ -2,6 +2,7 @@ package nl.adempauze.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,9 +27,9 @@ class StorableTextTest {
             return exchange.getResponse().setComplete();
         }).webFilter(new StorableAddress()).build();
 
-        web.get().uri("/api/v1/requests/abc%00def").exchange().expectStatus().isBadRequest()
+        web.get().uri(URI.create("/api/v1/requests/abc%00def")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.title").isEqualTo("Invalid address");
-        web.get().uri("/api/v1/live?requestId=x%00").exchange().expectStatus().isBadRequest();
+        web.get().uri(URI.create("/api/v1/live?requestId=x%00")).exchange().expectStatus().isBadRequest();
         web.get().uri("/api/v1/requests/abc").exchange().expectStatus().isNoContent();
     }
 }

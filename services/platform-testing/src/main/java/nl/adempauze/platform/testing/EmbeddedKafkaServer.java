@@ -1,6 +1,5 @@
 package nl.adempauze.platform.testing;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -16,7 +15,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     /** Starts on the given port, or a free one when {@code port} is 0. */
     public static EmbeddedKafkaServer start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        Map<String, String> properties = new HashMap<>(Map.of(
+        broker.brokerProperties(Map.of(
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "true",
                 "transaction.state.log.replication.factor", "1",
@@ -24,10 +23,8 @@ public final class EmbeddedKafkaServer implements KafkaServer {
                 "offsets.topic.replication.factor", "1",
                 "num.partitions", "3"));
         if (port > 0) {
-            // the KRaft broker ignores kafkaPorts(..): the port goes into its listeners (test kit's names)
-            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+            broker.kafkaPorts(port);
         }
-        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return new EmbeddedKafkaServer(broker);
     }

@@ -12,7 +12,10 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         this.broker = broker;
     }
 
-    /** Starts on the given port, or a free one when {@code port} is 0. */
+    /**
+     * Starts the broker, asking for {@code port} (0: any). Spring Kafka 4.1's KRaft broker does not honour the
+     * request and always takes a free port: read {@link #bootstrapServers()}.
+     */
     public static EmbeddedKafkaServer start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of(

@@ -29,8 +29,23 @@ public final class MalformedBodyCheck {
         long seed = Long.getLong("adempauze.property.seed", new Random().nextLong());
         List<MalformedBodies.Variant> variants = new ArrayList<>(MalformedBodies.of(validBody));
         variants.addAll(MalformedBodies.random(validBody, new Random(seed), randomVariants));
+        List<String> refused = sendAll(web, db, method, uri, signIn, variants,
+                "malformed bodies (seed " + seed + ", repeat with -Dadempauze.property.seed=" + seed + ")");
+        if (refused.isEmpty()) {
+            throw new AssertionError(method + " " + uri + " refused none of " + variants.size() + " malformed bodies");
+        }
+        return refused.size();
+    }
+
+    /**
+     * Sends each variant and checks the property (never a 5xx; a refusal is a problem and changes no row); returns
+     * the descriptions of the variants that were refused (4xx), or fails listing every variant that broke it.
+     */
+    public static List<String> sendAll(WebTestClient web, DatabaseClient db, HttpMethod method, String uri,
+                                       Consumer<HttpHeaders> signIn, List<MalformedBodies.Variant> variants,
+                                       String what) {
         List<String> broken = new ArrayList<>();
-        int refused = 0;
+        List<String> refused = new ArrayList<>();
         for (MalformedBodies.Variant variant : variants) {
             Map<String, Long> before = TableCounts.of(db);
             EntityExchangeResult<byte[]> result = web.method(method).uri(uri).headers(signIn)
@@ -42,7 +57,7 @@ public final class MalformedBodyCheck {
                 continue;
             }
             if (status >= 400) {
-                refused++;
+                refused.add(variant.description());
                 MediaType type = result.getResponseHeaders().getContentType();
                 if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
                     broken.add(status + " without a problem body (" + type + ") for " + variant);
@@ -55,11 +70,7 @@ public final class MalformedBodyCheck {
         }
         if (!broken.isEmpty()) {
             throw new AssertionError(method + " " + uri + " broke with " + broken.size() + " of " + variants.size()
-                    + " malformed bodies (seed " + seed + ", repeat with -Dadempauze.property.seed=" + seed + "):\n  "
-                    + String.join("\n  ", broken));
-        }
-        if (refused == 0) {
-            throw new AssertionError(method + " " + uri + " refused none of " + variants.size() + " malformed bodies");
+                    + " " + what + ":\n  " + String.join("\n  ", broken));
         }
         return refused;
     }

@@ -3,13 +3,10 @@ package nl.adempauze.platform.testing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,35 +48,8 @@ public final class UnstorableTextCheck {
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("No text to spoil in " + validJson);
         }
-        List<String> broken = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        for (MalformedBodies.Variant variant : variants) {
-            Map<String, Long> before = TableCounts.of(db);
-            EntityExchangeResult<byte[]> result = web.method(method).uri(uri).headers(signIn)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(variant.body())
-                    .exchange().expectBody().returnResult();
-            int status = result.getStatus().value();
-            if (status >= 500) {
-                broken.add(status + " for " + variant);
-                continue;
-            }
-            if (status >= 400) {
-                refused.add(variant.description());
-                MediaType type = result.getResponseHeaders().getContentType();
-                if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
-                    broken.add(status + " without a problem body (" + type + ") for " + variant);
-                }
-                Map<String, Long> after = TableCounts.of(db);
-                if (!after.equals(before)) {
-                    broken.add(status + " but rows changed " + before + " -> " + after + " for " + variant);
-                }
-            }
-        }
-        if (!broken.isEmpty()) {
-            throw new AssertionError(method + " " + uri + " broke with " + broken.size() + " of " + variants.size()
-                    + " bodies with text that cannot be stored:\n  " + String.join("\n  ", broken));
-        }
-        return refused;
+        return MalformedBodyCheck.sendAll(web, db, method, uri, signIn, variants,
+                "bodies with text that cannot be stored");
     }
 
     /** The descriptions of every variant of {@code validJson}, to compare with what {@link #check} refused. */

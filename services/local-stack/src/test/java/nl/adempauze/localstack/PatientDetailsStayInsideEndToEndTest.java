@@ -177,7 +177,11 @@ class PatientDetailsStayInsideEndToEndTest {
                 .map(hook -> hook.body() + " " + hook.signature()).toList())).isEmpty();
         assertThat(leaks("live event", live.stream().map(event -> event.event() + " " + event.data()).toList()))
                 .isEmpty();
-        List<String> lines = logs.list.stream().filter(event -> !fromThisTestsOwnClient(event))
+        List<ILoggingEvent> logged;
+        synchronized (logs) { // the services keep logging while we read: the appender appends under this lock
+            logged = new ArrayList<>(logs.list);
+        }
+        List<String> lines = logged.stream().filter(event -> !fromThisTestsOwnClient(event))
                 .map(PatientDetailsStayInsideEndToEndTest::line).toList();
         // the services' own DEBUG lines were heard: request-matching decoding the request, details redacted
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("/api/v1/requests"));

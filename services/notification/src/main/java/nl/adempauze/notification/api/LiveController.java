@@ -8,10 +8,7 @@ import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,16 +51,5 @@ public class LiveController {
         return access.checkScope(viewer, filter)
                 .thenMany(Flux.concat(Flux.just(ServerSentEvent.<String>builder().comment("connected").build()),
                         Flux.merge(events, heartbeats)));
-    }
-
-    /**
-     * A refusal as a problem, also to a client that accepts only {@code text/event-stream}: without the explicit
-     * content type the problem would be negotiated into an SSE frame.
-     */
-    @ExceptionHandler(ApiProblem.class)
-    public ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -37,15 +39,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (problem.field() != null) {
             body.setProperty("errors", List.of(fieldError(problem.field(), problem.getMessage())));
         }
-        return ResponseEntity.status(problem.status()).body(body);
+        // explicitly, so a client of a stream (text/event-stream) gets a problem too, not an event frame
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /** A body sent without a declared length that outgrew the codecs' limit. */
     @ExceptionHandler(DataBufferLimitException.class)
     public ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException tooLarge) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The body is larger than accepted (" + tooLarge.getMessage() + ")");
         body.setTitle("Request too large");
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+    }
+
+    /** The codecs report a body without a declared length that outgrew their limit as a bare 413: say what. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() != HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return super.handleResponseStatusException(ex, headers, status, exchange);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The body is larger than accepted (" + (ex.getCause() != null ? ex.getCause().getMessage()
+                        : ex.getReason()) + ")");
+        body.setTitle("Request too large");
+        return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body));
     }
 
     @Override

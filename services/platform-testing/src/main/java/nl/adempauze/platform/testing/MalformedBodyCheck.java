@@ -47,7 +47,7 @@ public final class MalformedBodyCheck {
         List<String> broken = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (MalformedBodies.Variant variant : variants) {
-            Map<String, Long> before = TableCounts.of(db);
+            Map<String, String> before = TableCounts.of(db);
             EntityExchangeResult<byte[]> result = web.method(method).uri(uri).headers(signIn)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(variant.body())
                     .exchange().expectBody().returnResult();
@@ -62,7 +62,7 @@ public final class MalformedBodyCheck {
                 if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
                     broken.add(status + " without a problem body (" + type + ") for " + variant);
                 }
-                Map<String, Long> after = TableCounts.of(db);
+                Map<String, String> after = TableCounts.of(db);
                 if (!after.equals(before)) {
                     broken.add(status + " but rows changed " + before + " -> " + after + " for " + variant);
                 }

@@ -31,7 +31,8 @@ public @interface WebhookUrl {
             }
             try {
                 URI uri = new URI(value);
-                return uri.isAbsolute() && uri.getHost() != null
+                // a port beyond 65535 parses, but no delivery could ever reach it
+                return uri.isAbsolute() && uri.getHost() != null && uri.getPort() <= 65535
                         && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
             } catch (URISyntaxException e) {
                 return false;

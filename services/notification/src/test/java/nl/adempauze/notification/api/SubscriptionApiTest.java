@@ -56,10 +56,12 @@ class SubscriptionApiTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void refusesARelativeOrNonHttpUrl() {
+    void refusesARelativeOrNonHttpUrlOrOneWithAnImpossiblePort() {
         assertRefused(Map.of("url", "ftp://example.org/hook", "secret", SECRET, "eventTypes", List.of("OfferMade")),
                 "url");
         assertRefused(Map.of("url", "/hook", "secret", SECRET, "eventTypes", List.of("OfferMade")), "url");
+        assertRefused(Map.of("url", "https://example.org:99999/hook", "secret", SECRET,
+                "eventTypes", List.of("OfferMade")), "url");
     }
 
     @Test

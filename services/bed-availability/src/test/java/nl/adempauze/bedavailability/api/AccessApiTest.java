@@ -79,6 +79,10 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
                 Arguments.of("signed by another key", signedByAnotherKey(Instant.now().plus(Duration.ofHours(1)))),
                 Arguments.of("expired and signed by another key",
                         signedByAnotherKey(Instant.now().minus(Duration.ofHours(1)))),
+                // the location's own provider, rightly signed, only an hour too late
+                Arguments.of("expired (else valid, of the location's provider)", TestTokens.token(
+                        "planner@zorgstichting-norgerholt", java.util.List.of("PROVIDER"), "zorgstichting-norgerholt",
+                        java.util.List.of(), Instant.now().minus(Duration.ofHours(1)))),
                 Arguments.of("claims changed after signing", withClaimsChanged(TestTokens.referrer("huisartsenpost"))),
                 Arguments.of("not a token", "not-a-jwt"));
     }

@@ -95,7 +95,7 @@ public class OfferController {
             return view(offer);
         }
         return view(offer).zipWith(patients.read(offer.requestId(), Actor.of(caller),
-                        "provider admitting the patient of accepted offer " + offer.id()),
+                        "provider admitting the patient of accepted offer " + offer.id(), false),
                 (view, patient) -> patient.map(details -> view.withPatient(details)).orElse(view));
     }
 

@@ -11,7 +11,6 @@ import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
 import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.domain.Actor;
-import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.PatientRecords;
 import nl.adempauze.requestmatching.domain.RequestAccess;
 import nl.adempauze.requestmatching.domain.CoordinatorDecisions;
@@ -124,8 +123,9 @@ public class RequestController {
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
         return followed(id, caller)
-                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller)),
-                        (view, patient) -> patient.map(details -> withPatient(view, details)).orElse(view)));
+                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller),
+                                request.contact().name() != null),
+                        (view, patient) -> view.withIdentifyingDetails(request.contact(), patient.orElse(null))));
     }
 
     /** Gives or corrects the patient's identifying details (audited); not once the request is closed. */
@@ -222,13 +222,6 @@ public class RequestController {
                 : "referrer organisation following its request";
     }
 
-    private static RequestView withPatient(RequestView view, PatientDetails patient) {
-        return new RequestView(view.id(), view.status(), view.region(), view.careType(), view.urgency(), view.needs(),
-                view.postcode(), view.municipality(), view.funder(), view.contact(), view.neededBy(),
-                view.submittedAt(), view.updatedAt(), view.currentOffer(), view.match(), view.ranking(), view.offers(),
-                view.escalations(), view.cancelReason(), view.stay(), view.waiting(), view.decisions(),
-                view.referrerOrganisation(), patient);
-    }
 
     private Mono<RequestView> view(MatchingRequest request) {
         Mono<List<Offer>> history = offers.ofRequest(request.id()).collectList();
@@ -257,7 +250,7 @@ public class RequestController {
                     .map(RequestView.OfferView::of).orElse(null);
             return new RequestView(request.id(), request.status().name(), request.region(), request.careType(),
                     request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
-                    request.funder(), request.contact(), request.neededBy(), request.submittedAt(),
+                    request.funder(), null, request.neededBy(), request.submittedAt(),
                     request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
                     request.cancelReason(), RequestView.StayView.of(request, t.getT5()), t.getT6().orElse(null),
                     t.getT7(), request.referrerOrganisation(), null);

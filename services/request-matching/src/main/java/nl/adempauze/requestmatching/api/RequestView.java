@@ -14,8 +14,9 @@ import nl.adempauze.requestmatching.persistence.RequestRepository.EscalationRow;
 
 /**
  * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
- * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions. The patient's
- * identifying details only in the view of one request, to those who may see them (each such read is audited).
+ * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions. The call-back
+ * contact and the patient's identifying details only in the view of one request, to those who may see them (each
+ * such read is audited); lists leave them out.
  */
 public record RequestView(String id, String status, String region, String careType, String urgency,
                           List<String> needs, String postcode, String municipality, String funder,
@@ -24,6 +25,13 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<EscalationRow> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<Decision> decisions, String referrerOrganisation,
                           PatientDetails patient) {
+
+    /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
+    RequestView withIdentifyingDetails(MatchingRequest.Contact callBack, PatientDetails details) {
+        return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
+                neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
+                waiting, decisions, referrerOrganisation, details);
+    }
 
     /**
      * The stay on the calendar: what was asked (first night or weekend month, nights, flexibility), and for a

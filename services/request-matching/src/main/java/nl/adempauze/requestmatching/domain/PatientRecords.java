@@ -42,13 +42,15 @@ public class PatientRecords {
                 .then(audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_CHANGED, requestId, why, now))));
     }
 
-    /** The details, if any are kept, recorded as read by {@code actor} for the stated purpose. */
-    public Mono<Optional<PatientDetails>> read(String requestId, Actor actor, String purpose) {
-        return tx.transactional(details.find(requestId)
-                .flatMap(found -> audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_READ, requestId,
-                                purpose, clock.instant()))
-                        .thenReturn(Optional.of(found))))
-                .defaultIfEmpty(Optional.empty());
+    /**
+     * The patient's details, if any are kept; recorded as read by {@code actor} for the stated purpose whenever
+     * identifying details are shown: the patient's, or ({@code callBackShown}) the call-back contact's.
+     */
+    public Mono<Optional<PatientDetails>> read(String requestId, Actor actor, String purpose, boolean callBackShown) {
+        return tx.transactional(details.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(found -> found.isEmpty() && !callBackShown ? Mono.just(found)
+                        : audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_READ, requestId, purpose,
+                                clock.instant())).thenReturn(found)));
     }
 
     /** Deletes the identifying details of a closed request. */

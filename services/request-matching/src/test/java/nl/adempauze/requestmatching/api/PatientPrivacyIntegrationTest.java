@@ -129,12 +129,15 @@ class PatientPrivacyIntegrationTest {
                 .exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.admin()))
                 .exchange().expectStatus().isForbidden();
-        // the coordinator's board lists it without the patient
+        // the coordinator's board lists it without the patient or the call-back contact (not audited, not shown)
         List<RequestView> board = web.get().uri("/api/v1/regions/{r}/requests", REGION)
                 .headers(MatchingApi.asCoordinator()).exchange().expectStatus().isOk()
                 .expectBodyList(RequestView.class).returnResult().getResponseBody();
         assertThat(board).filteredOn(request -> request.id().equals(requestId)).singleElement()
-                .satisfies(request -> assertThat(request.patient()).isNull());
+                .satisfies(request -> {
+                    assertThat(request.patient()).isNull();
+                    assertThat(request.contact()).isNull();
+                });
 
         // the provider sees the offer without the patient until it accepts, and then with
         HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,

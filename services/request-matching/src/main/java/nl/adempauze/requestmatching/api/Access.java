@@ -11,15 +11,10 @@ final class Access {
     }
 
     static <T> Mono<T> check(Verdict verdict, String what, String id, Mono<T> then) {
-        switch (verdict) {
-            case ALLOWED:
-                return then;
-            case HIDDEN:
-                return Mono.error(ApiProblem.notFound(what, id));
-            default:
-                return Mono.error(ApiProblem.forbidden("You may not do this with " + what.toLowerCase() + " '" + id
-                        + "'"));
-        }
+        return Mono.defer(() -> {
+            require(verdict, what, id);
+            return then;
+        });
     }
 
     static void require(Verdict verdict, String what, String id) {

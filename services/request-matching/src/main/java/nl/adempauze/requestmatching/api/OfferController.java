@@ -96,7 +96,7 @@ public class OfferController {
         }
         return view(offer).zipWith(patients.read(offer.requestId(), Actor.of(caller),
                         "provider admitting the patient of accepted offer " + offer.id(), false),
-                (view, patient) -> patient.map(details -> view.withPatient(details)).orElse(view));
+                (view, shown) -> shown.patient() == null ? view : view.withPatient(shown.patient()));
     }
 
     private Mono<OfferView> view(Offer offer) {

@@ -11,6 +11,7 @@ import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
 import nl.adempauze.platform.web.ApiProblem;
 import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientRecords;
 import nl.adempauze.requestmatching.domain.RequestAccess;
 import nl.adempauze.requestmatching.domain.CoordinatorDecisions;
@@ -101,7 +102,7 @@ public class RequestController {
         RequestService.Submission submission = new RequestService.Submission(body.region(), body.careType(),
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
-                new MatchingRequest.Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
+                new Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
                 body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Actor.of(caller),
                 body.patient() == null ? null : body.patient().toDetails());
         return service.submit(submission)
@@ -123,9 +124,8 @@ public class RequestController {
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
         return followed(id, caller)
-                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller),
-                                request.contact().name() != null),
-                        (view, patient) -> view.withIdentifyingDetails(request.contact(), patient.orElse(null))));
+                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller), true),
+                        (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient())));
     }
 
     /** Gives or corrects the patient's identifying details (audited); not once the request is closed. */

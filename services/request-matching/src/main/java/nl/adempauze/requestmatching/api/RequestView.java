@@ -3,6 +3,7 @@ package nl.adempauze.requestmatching.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.PatientDetails;
@@ -20,14 +21,14 @@ import nl.adempauze.requestmatching.persistence.RequestRepository.EscalationRow;
  */
 public record RequestView(String id, String status, String region, String careType, String urgency,
                           List<String> needs, String postcode, String municipality, String funder,
-                          MatchingRequest.Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
+                          Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
                           OfferView currentOffer, Match match, List<RankedCandidate> ranking,
                           List<OfferView> offers, List<EscalationRow> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<Decision> decisions, String referrerOrganisation,
                           PatientDetails patient) {
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
-    RequestView withIdentifyingDetails(MatchingRequest.Contact callBack, PatientDetails details) {
+    RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
                 waiting, decisions, referrerOrganisation, details);

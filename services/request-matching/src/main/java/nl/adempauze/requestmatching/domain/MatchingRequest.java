@@ -5,23 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A referrer's request for a bed, with the contact details that never leave this service; it belongs to the
- * {@code referrerOrganisation} that follows it (null when a coordinator took it without naming one).
+ * A referrer's request for a bed; it belongs to the {@code referrerOrganisation} that follows it (null when a
+ * coordinator took it without naming one). Whom to call back and who the patient is are not part of it: they are
+ * read only when shown (see {@link PatientRecords}).
  */
 public record MatchingRequest(String id, String region, String careType, Urgency urgency, List<String> needs,
                               String postcode, String municipality, double latitude, double longitude, String funder,
-                              Contact contact, Instant neededBy, RequestStatus status, String matchedOfferId,
+                              Instant neededBy, RequestStatus status, String matchedOfferId,
                               Instant expectedAdmissionAt, String cancelReason, Instant submittedAt, Instant updatedAt,
                               Planning planning, String referrerOrganisation) {
-
-    public record Contact(String name, String phone, String organisation) {
-
-        /** Never the name or phone, should this ever end up in a log line or an exception message. */
-        @Override
-        public String toString() {
-            return "Contact[redacted, organisation=" + organisation + "]";
-        }
-    }
 
     /**
      * The calendar side of a request: the planned stay wanted (null for crisis), the number of nights (a crisis

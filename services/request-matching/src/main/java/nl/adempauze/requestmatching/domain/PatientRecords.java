@@ -42,15 +42,29 @@ public class PatientRecords {
                 .then(audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_CHANGED, requestId, why, now))));
     }
 
+    /** What is shown of a request's identifying details: whom to call back and who the patient is (each may be null). */
+    public record Shown(Contact callBack, PatientDetails patient) {
+
+        boolean identifiesAnyone() {
+            return patient != null || (callBack != null && callBack.name() != null);
+        }
+    }
+
     /**
-     * The patient's details, if any are kept; recorded as read by {@code actor} for the stated purpose whenever
-     * identifying details are shown: the patient's, or ({@code callBackShown}) the call-back contact's.
+     * The patient's details (and, with {@code withCallBack}, whom to call back), as far as they are still kept;
+     * recorded as read by {@code actor} for the stated purpose whenever anything identifying is shown.
      */
-    public Mono<Optional<PatientDetails>> read(String requestId, Actor actor, String purpose, boolean callBackShown) {
-        return tx.transactional(details.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(found -> found.isEmpty() && !callBackShown ? Mono.just(found)
+    public Mono<Shown> read(String requestId, Actor actor, String purpose, boolean withCallBack) {
+        Mono<Optional<Contact>> callBack = withCallBack
+                ? details.contact(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                : Mono.just(Optional.empty());
+        Mono<Optional<PatientDetails>> patient = details.find(requestId).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        return tx.transactional(callBack.flatMap(contact -> patient.map(details -> new Shown(contact.orElse(null),
+                        details.orElse(null))))
+                .flatMap(shown -> !shown.identifiesAnyone() ? Mono.just(shown)
                         : audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_READ, requestId, purpose,
-                                clock.instant())).thenReturn(found)));
+                                clock.instant())).thenReturn(shown)));
     }
 
     /** Deletes the identifying details of a closed request. */

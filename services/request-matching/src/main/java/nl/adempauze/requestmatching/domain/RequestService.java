@@ -32,7 +32,7 @@ public class RequestService {
      * {@code submittedBy}, with the patient's identifying details if given (null otherwise).
      */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
-                             String municipality, String funder, MatchingRequest.Contact contact, Instant neededBy,
+                             String municipality, String funder, Contact contact, Instant neededBy,
                              StayWish stay, String idempotencyKey, String referrerOrganisation, Actor submittedBy,
                              PatientDetails patient) {
     }
@@ -233,7 +233,7 @@ public class RequestService {
 
     private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission, Instant now) {
         Stay stay = request.planning().stay();
-        return requests.insert(request, idempotencyKey, submission.submittedBy().subject())
+        return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
                 .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
@@ -268,7 +268,7 @@ public class RequestService {
                 // given, is among the patient's encrypted details)
                 submission.urgency(), needs, submission.postcode() == null ? null : submission.postcode().substring(0, 4),
                 residence.municipality(), residence.latitude(),
-                residence.longitude(), funder, submission.contact(), neededBy, RequestStatus.SUBMITTED, null, null,
+                residence.longitude(), funder, neededBy, RequestStatus.SUBMITTED, null, null,
                 null, now, now, planning, submission.referrerOrganisation());
     }
 

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.adempauze.platform.persistence.SqlBinds;
+import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -53,6 +54,16 @@ public class PatientDetailsRepository {
                         FROM patient_details WHERE request_id = :requestId""")
                 .bind("requestId", requestId)
                 .map(this::toDetails)
+                .one();
+    }
+
+    /** Whom to call back about a request (name and phone null once purged). */
+    public Mono<Contact> contact(String requestId) {
+        return db.sql("SELECT contact_name, contact_phone, contact_organisation FROM request WHERE id = :requestId")
+                .bind("requestId", requestId)
+                .map(row -> new Contact(encryption.open(row.get("contact_name", String.class)),
+                        encryption.open(row.get("contact_phone", String.class)),
+                        row.get("contact_organisation", String.class)))
                 .one();
     }
 

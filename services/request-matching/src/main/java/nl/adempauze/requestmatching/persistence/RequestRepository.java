@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import nl.adempauze.platform.persistence.SqlBinds;
+import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.RespiteMetrics;
@@ -22,8 +23,7 @@ import reactor.core.publisher.Mono;
 public class RequestRepository {
 
     private static final String COLUMNS = """
-            id, region_id, care_type, urgency, needs, postcode, municipality, latitude, longitude, funder, contact_name,
-            contact_phone, contact_organisation, needed_by, status, matched_offer_id, expected_admission_at,
+            id, region_id, care_type, urgency, needs, postcode, municipality, latitude, longitude, funder, needed_by, status, matched_offer_id, expected_admission_at,
             cancel_reason, submitted_at, updated_at, first_night, nights, flexible_days, weekend_in, series_id, priority,
             protection_override, round_started_at, waiting_since, booked_at, referrer_organisation""";
 
@@ -40,8 +40,8 @@ public class RequestRepository {
                 .map(this::toRequest).one();
     }
 
-    /** Stores a new request; the call-back contact's name and phone are encrypted. */
-    public Mono<Void> insert(MatchingRequest request, String idempotencyKey, String submittedBy) {
+    /** Stores a new request with whom to call back (name and phone encrypted). */
+    public Mono<Void> insert(MatchingRequest request, Contact contact, String idempotencyKey, String submittedBy) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO request (id, region_id, care_type, urgency, needs, postcode, municipality, latitude,
                                              longitude, funder, contact_name, contact_phone, contact_organisation,
@@ -61,13 +61,13 @@ public class RequestRepository {
                 .bind("municipality", request.municipality())
                 .bind("lat", request.latitude())
                 .bind("lon", request.longitude())
-                .bind("contactName", encryption.seal(request.contact().name()))
-                .bind("contactPhone", encryption.seal(request.contact().phone()))
+                .bind("contactName", encryption.seal(contact.name()))
+                .bind("contactPhone", encryption.seal(contact.phone()))
                 .bind("status", request.status().name())
                 .bind("submittedAt", request.submittedAt());
         spec = SqlBinds.nullable(spec, "postcode", request.postcode(), String.class);
         spec = SqlBinds.nullable(spec, "funder", request.funder(), String.class);
-        spec = SqlBinds.nullable(spec, "contactOrganisation", request.contact().organisation(), String.class);
+        spec = SqlBinds.nullable(spec, "contactOrganisation", contact.organisation(), String.class);
         spec = SqlBinds.nullable(spec, "neededBy", request.neededBy(), Instant.class);
         spec = SqlBinds.nullable(spec, "idempotencyKey", idempotencyKey, String.class);
         spec = SqlBinds.nullable(spec, "referrerOrganisation", request.referrerOrganisation(), String.class);
@@ -350,9 +350,6 @@ public class RequestRepository {
                 row.get("latitude", Double.class),
                 row.get("longitude", Double.class),
                 row.get("funder", String.class),
-                new MatchingRequest.Contact(encryption.open(row.get("contact_name", String.class)),
-                        encryption.open(row.get("contact_phone", String.class)),
-                        row.get("contact_organisation", String.class)),
                 row.get("needed_by", Instant.class),
                 RequestStatus.valueOf(row.get("status", String.class)),
                 row.get("matched_offer_id", String.class),

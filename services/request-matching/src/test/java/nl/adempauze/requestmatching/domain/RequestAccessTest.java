@@ -27,7 +27,7 @@ class RequestAccessTest {
             List.of(REFERRER, OTHER_REFERRER, PROVIDER, OTHER_PROVIDER, COORDINATOR, OTHER_COORDINATOR, ADMIN);
 
     private static final MatchingRequest REQUEST = new MatchingRequest("r-1", "drenthe", "ELV_HOOG", Urgency.CRISIS,
-            List.of(), "9401", "Assen", 53.0, 6.5, null, new MatchingRequest.Contact("x", "0", null), Instant.EPOCH,
+            List.of(), "9401", "Assen", 53.0, 6.5, null, Instant.EPOCH,
             RequestStatus.OFFERED, null, null, null, Instant.EPOCH, Instant.EPOCH,
             MatchingRequest.Planning.none(Instant.EPOCH), "huisartsenpost-drenthe");
     private static final Offer OFFER = offer(OfferStatus.OPEN);

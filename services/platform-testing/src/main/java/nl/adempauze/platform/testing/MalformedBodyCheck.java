@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Sends every {@link MalformedBodies} variant of a valid body (and, from a seed, random corruptions of it) to one
  * write endpoint, and checks the property that matters to a caller and to the data: never a 5xx; a refusal is an
- * RFC 9457 problem; and a refusal changes nothing in the service's database ({@link TableCounts}). Variants that
+ * RFC 9457 problem; and a refusal changes nothing in the service's database ({@link TableContents}). Variants that
  * happen to be valid (2xx) are allowed. Fails with the list of every variant that broke the property.
  */
 public final class MalformedBodyCheck {
@@ -47,7 +47,7 @@ public final class MalformedBodyCheck {
         List<String> broken = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (MalformedBodies.Variant variant : variants) {
-            Map<String, String> before = TableCounts.of(db);
+            Map<String, String> before = TableContents.of(db);
             EntityExchangeResult<byte[]> result = web.method(method).uri(uri).headers(signIn)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(variant.body())
                     .exchange().expectBody().returnResult();
@@ -62,7 +62,7 @@ public final class MalformedBodyCheck {
                 if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
                     broken.add(status + " without a problem body (" + type + ") for " + variant);
                 }
-                Map<String, String> after = TableCounts.of(db);
+                Map<String, String> after = TableContents.of(db);
                 if (!after.equals(before)) {
                     broken.add(status + " but rows changed " + before + " -> " + after + " for " + variant);
                 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * PostgreSQL cannot store as sent. Every string of a valid body in turn gets a NUL character (a TEXT column cannot
  * hold one: stored, it fails the statement) or an unpaired surrogate (the driver would store '?' in its place). The
  * property is {@link nl.adempauze.platform.testing.MalformedBodyCheck}'s: never a 5xx; a refusal is a problem and
- * changes nothing ({@link TableCounts}). A 2xx is allowed here too (a date is parsed leniently, with what surrounds
+ * changes nothing ({@link TableContents}). A 2xx is allowed here too (a date is parsed leniently, with what surrounds
  * it trimmed); a test that knows every string of its body is stored as text expects them all refused.
  */
 public final class UnstorableTextCheck {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,15 +42,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    /** A body sent without a declared length that outgrew the codecs' limit. */
-    @ExceptionHandler(DataBufferLimitException.class)
-    public ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException tooLarge) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The body is larger than accepted (" + tooLarge.getMessage() + ")");
-        body.setTitle("Request too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
-    }
-
     /** The codecs report a body without a declared length that outgrew their limit as a bare 413: say what. */
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
@@ -86,10 +76,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         body.setTitle("Unreadable request");
-        DataBufferLimitException tooLarge = findCause(ex, DataBufferLimitException.class);
-        if (tooLarge != null) {
-            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody()));
-        }
         JacksonException json = findCause(ex, JacksonException.class);
         if (json != null && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()

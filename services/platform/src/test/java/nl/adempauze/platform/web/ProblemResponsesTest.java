@@ -3,6 +3,8 @@ package nl.adempauze.platform.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,11 @@ class ProblemResponsesTest {
             return Mono.just(body);
         }
 
+        @PostMapping("/api/v1/later")
+        Mono<Map<String, Object>> postLater(@RequestBody Mono<Map<String, Object>> body) {
+            return body;
+        }
+
         @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         Flux<String> stream() {
             throw ApiProblem.forbidden("not your region");
@@ -45,11 +52,12 @@ class ProblemResponsesTest {
                 .expectBody().jsonPath("$.detail").isEqualTo("not your region");
     }
 
-    @Test
-    void aBodyWithoutADeclaredLengthOverTheLimitIs413WithADetail() {
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/things", "/api/v1/later"})
+    void aBodyWithoutADeclaredLengthOverTheLimitIs413WithADetail(String uri) {
         Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance
                 .wrap(("{\"k" + i + "\":\"" + "x".repeat(60) + "\",").getBytes(StandardCharsets.UTF_8)));
-        web.post().uri("/api/v1/things").contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
+        web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

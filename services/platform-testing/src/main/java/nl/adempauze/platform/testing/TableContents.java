@@ -11,9 +11,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * outbox event appended and no inbox row written. The outbox is compared by its sequence, since the relay deletes
  * published rows at any time.
  */
-public final class TableCounts {
+public final class TableContents {
 
-    private TableCounts() {
+    private TableContents() {
     }
 
     public static Map<String, String> of(DatabaseClient db) {

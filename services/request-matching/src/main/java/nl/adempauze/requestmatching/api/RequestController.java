@@ -201,6 +201,17 @@ public class RequestController {
                 .flatMap(this::view);
     }
 
+    /**
+     * Matching by hand (coordinator, with a reason): offers the bed of a location chosen from the request's ranking,
+     * withdrawing the offer in flight to another location first.
+     */
+    @PostMapping("/requests/{id}/manual-offer")
+    public Mono<RequestView> offerByHand(@PathVariable String id, @Valid @RequestBody ManualOffer body,
+                                        Caller caller) {
+        return decided(id, caller).flatMap(request -> decisions.offerByHand(id, body.locationId(), body.reason(),
+                Actor.of(caller))).flatMap(this::view);
+    }
+
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);

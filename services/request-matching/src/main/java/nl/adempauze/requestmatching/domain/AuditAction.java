@@ -13,5 +13,7 @@ public enum AuditAction {
     /** A coordinator let a crisis request take nights protected for planned respite. */
     PROTECTION_OVERRIDDEN,
     /** A coordinator moved a waiting request up the waiting list. */
-    PRIORITY_RAISED
+    PRIORITY_RAISED,
+    /** A coordinator offered a request the bed of a location chosen from its ranking (matching by hand). */
+    MANUAL_OFFER
 }

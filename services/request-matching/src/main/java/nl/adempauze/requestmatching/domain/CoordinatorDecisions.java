@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A coordinator's decisions on a request, each with a reason and on the record: letting a crisis request take
- * nights protected for planned respite, and raising a waiting request's place on the waiting list. Each goes on
+ * nights protected for planned respite, raising a waiting request's place on the waiting list, and offering the
+ * bed of a location the coordinator chose from the request's ranking (matching by hand). Each goes on
  * the audit trail with the coordinator who made it, in the same transaction.
  */
 @Service
@@ -24,6 +25,7 @@ public class CoordinatorDecisions {
 
     static final String PROTECTION_OVERRIDDEN = "PROTECTION_OVERRIDDEN";
     static final String PRIORITY_RAISED = "PRIORITY_RAISED";
+    static final String MANUAL_OFFER = "MANUAL_OFFER";
 
     private final RequestRepository requests;
     private final ReferenceDataRepository reference;
@@ -70,7 +72,7 @@ public class CoordinatorDecisions {
                                     + request.region())))
                             .flatMap(rule -> requests.protectionOverridden(requestId, now)
                                     .then(requests.decision(requestId, request.region(), PROTECTION_OVERRIDDEN, reason,
-                                            now))
+                                            coordinator.subject(), null, now))
                                     .then(audit.record(AuditEntry.of(coordinator, AuditAction.PROTECTION_OVERRIDDEN,
                                             requestId, reason, now)))
                                     .then(outbox.append(new ProtectionOverridden(requestId, request.region(),
@@ -95,11 +97,34 @@ public class CoordinatorDecisions {
                     }
                     return requests.priorityRaised(requestId, now)
                             .flatMap(priority -> requests.decision(requestId, request.region(), PRIORITY_RAISED,
-                                            reason, now)
+                                            reason, coordinator.subject(), null, now)
                                     .then(audit.record(AuditEntry.of(coordinator, AuditAction.PRIORITY_RAISED,
                                             requestId, reason, now)))
                                     .then(outbox.append(new WaitingPriorityRaised(requestId, request.region(),
                                             request.careType(), priority, reason, now))))
+                            .then(requests.find(requestId));
+                });
+        return tx.transactional(work);
+    }
+
+    /**
+     * Matching by hand: the coordinator chose a location from the request's ranking. 409 unless the request still
+     * looks for a bed; see {@link OfferCycle#offerChosen} for the rest.
+     */
+    public Mono<MatchingRequest> offerByHand(String requestId, String locationId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = requests.lock(requestId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
+                .flatMap(request -> {
+                    if (!RequestStatus.OPEN.contains(request.status())) {
+                        return Mono.error(ApiProblem.conflict("Request not open", "Request " + requestId + " is "
+                                + request.status() + "; a bed can only be offered by hand while it looks for one"));
+                    }
+                    return offerCycle.offerChosen(request, locationId)
+                            .then(requests.decision(requestId, request.region(), MANUAL_OFFER, reason,
+                                    coordinator.subject(), locationId, now))
+                            .then(audit.record(AuditEntry.of(coordinator, AuditAction.MANUAL_OFFER, requestId,
+                                    reason, now)))
                             .then(requests.find(requestId));
                 });
         return tx.transactional(work);

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class OfferCycle {
 
     private static final String NO_REASON_GIVEN = "Cancelled by the referrer";
+    /** Why an offer is withdrawn when the coordinator offers the bed of another location instead. */
+    static final String CHOSEN_ELSEWHERE = "COORDINATOR_CHOSE_ANOTHER_LOCATION";
     /** How far ahead a provider may plan an admission; beyond that it is a typo, not a plan. */
     private static final Duration ADMISSION_HORIZON = Duration.ofDays(366);
 
@@ -88,19 +90,63 @@ public class OfferCycle {
                     if (result.ranking().isEmpty()) {
                         return saveRanking.then(noCandidate(request, rule.orElse(null), result, now)).thenReturn(false);
                     }
-                    RankedCandidate best = result.ranking().get(0);
-                    Offer offer = new Offer(UUID.randomUUID().toString(), request.id(), request.region(),
-                            best.locationId(), best.providerId(), request.careType(), best.rank(), best.explanation(),
-                            OfferStatus.HOLD_REQUESTED, null, null, now, null, null, best.firstNight(), best.nights(),
-                            0, 0, null);
-                    return saveRanking
-                            .then(offers.insert(offer))
-                            .then(requests.setStatus(request.id(), RequestStatus.SUBMITTED, now))
-                            .then(outbox.append(new HoldRequested(offer.id(), request.id(), request.region(),
-                                    best.locationId(), request.careType(), request.urgency().name(), best.firstNight(),
-                                    best.nights(), request.planning().protectionOverride(), now)))
-                            .thenReturn(true);
+                    return saveRanking.then(requestHold(request, result.ranking().get(0), now)).thenReturn(true);
                 }));
+    }
+
+    /** Asks bed-availability to hold the candidate's bed (or nights) for the request: the offer's first step. */
+    private Mono<Void> requestHold(MatchingRequest request, RankedCandidate candidate, Instant now) {
+        Offer offer = new Offer(UUID.randomUUID().toString(), request.id(), request.region(), candidate.locationId(),
+                candidate.providerId(), request.careType(), candidate.rank(), candidate.explanation(),
+                OfferStatus.HOLD_REQUESTED, null, null, now, null, null, candidate.firstNight(), candidate.nights(),
+                0, 0, null);
+        return offers.insert(offer)
+                .then(requests.setStatus(request.id(), RequestStatus.SUBMITTED, now))
+                .then(outbox.append(new HoldRequested(offer.id(), request.id(), request.region(),
+                        candidate.locationId(), request.careType(), request.urgency().name(), candidate.firstNight(),
+                        candidate.nights(), request.planning().protectionOverride(), now)));
+    }
+
+    /**
+     * A coordinator chose a location from the request's ranking: it must be a candidate now (ranked afresh, as
+     * {@link #offerNext} would), else 400 on {@code locationId}. The offer in flight to another location is withdrawn,
+     * then the chosen one goes through the normal cycle (hold, offer, deadline). The request is locked by the caller.
+     */
+    public Mono<RankedCandidate> offerChosen(MatchingRequest request, String locationId) {
+        Instant now = clock.instant();
+        return offers.ofRequest(request.id()).filter(offer -> offer.status().inFlight()).collectList()
+                .flatMap(inFlight -> {
+                    if (inFlight.stream().anyMatch(offer -> offer.locationId().equals(locationId))) {
+                        return Mono.error(ApiProblem.conflict("Already offered there", "Request " + request.id()
+                                + " already has an offer in flight to location " + locationId));
+                    }
+                    return reference.careType(request.region(), request.careType()).map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .flatMap(rule -> search.search(request, rule.orElse(null), now))
+                            .flatMap(result -> {
+                                Optional<RankedCandidate> chosen = result.ranking().stream()
+                                        .filter(candidate -> candidate.locationId().equals(locationId)).findFirst();
+                                if (chosen.isEmpty()) {
+                                    return Mono.error(ApiProblem.invalidField("locationId", "Location '" + locationId
+                                            + "' is not a candidate for request " + request.id() + " now; choose"
+                                            + " one from its ranking"));
+                                }
+                                return Flux.fromIterable(inFlight)
+                                        .concatMap(offer -> withdraw(offer, request, CHOSEN_ELSEWHERE, now))
+                                        .then(requests.setRanking(request.id(),
+                                                json.writeValueAsString(result.ranking())))
+                                        .then(requestHold(request, chosen.get(), now))
+                                        .thenReturn(chosen.get());
+                            });
+                });
+    }
+
+    /** Withdraws an offer in flight (its hold is released by bed-availability); empty if it moved on meanwhile. */
+    private Mono<Void> withdraw(Offer offer, MatchingRequest request, String reason, Instant now) {
+        return offers.transition(offer.id(), EnumSet.of(OfferStatus.HOLD_REQUESTED, OfferStatus.OPEN),
+                        OfferStatus.WITHDRAWN, reason, null, now)
+                .flatMap(withdrawn -> outbox.append(new OfferWithdrawn(offer.id(), request.id(), request.region(),
+                        offer.locationId(), offer.providerId(), offer.careType(), reason, now)));
     }
 
     private Mono<Void> noCandidate(MatchingRequest request, CareTypeRule rule, CandidateSearch.Result result,

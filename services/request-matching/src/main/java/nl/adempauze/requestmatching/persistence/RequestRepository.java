@@ -166,22 +166,29 @@ public class RequestRepository {
                 .bind("id", id).bind("at", at).map((row, meta) -> row.get(0, Integer.class)).one();
     }
 
-    public Mono<Void> decision(String requestId, String region, String kind, String reason, Instant at) {
-        return db.sql("""
-                        INSERT INTO coordinator_decision (request_id, region_id, kind, reason, decided_at)
-                        VALUES (:request, :region, :kind, :reason, :at)""")
+    /** Records a coordinator's decision with its reason and who made it; {@code locationId} for a manual offer. */
+    public Mono<Void> decision(String requestId, String region, String kind, String reason, String decidedBy,
+                               String locationId, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO coordinator_decision (request_id, region_id, kind, reason, decided_by, location_id,
+                                                          decided_at)
+                        VALUES (:request, :region, :kind, :reason, :decidedBy, :location, :at)""")
                 .bind("request", requestId).bind("region", region).bind("kind", kind).bind("reason", reason)
-                .bind("at", at).then();
+                .bind("decidedBy", decidedBy).bind("at", at);
+        return SqlBinds.nullable(spec, "location", locationId, String.class).then();
     }
 
-    public record Decision(String kind, String reason, Instant decidedAt) {
+    /** A coordinator's decision as the request view lists it; {@code decidedBy} is null for decisions from before. */
+    public record Decision(String kind, String reason, String decidedBy, String locationId, Instant decidedAt) {
     }
 
     public Mono<List<Decision>> decisions(String requestId) {
-        return db.sql("SELECT kind, reason, decided_at FROM coordinator_decision WHERE request_id = :id ORDER BY id")
+        return db.sql("""
+                        SELECT kind, reason, decided_by, location_id, decided_at FROM coordinator_decision
+                        WHERE request_id = :id ORDER BY id""")
                 .bind("id", requestId)
                 .map((row, meta) -> new Decision(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, Instant.class)))
+                        row.get(2, String.class), row.get(3, String.class), row.get(4, Instant.class)))
                 .all().collectList();
     }
 

@@ -1,6 +1,9 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import nl.adempauze.requestmatching.domain.Placement;
+import nl.adempauze.requestmatching.domain.Urgency;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -14,6 +17,10 @@ public class FiguresRepository {
 
     /** A count per care type (and a key, such as a decline reason, where there is one). */
     public record Count(String careType, String key, double value) {
+    }
+
+    /** A count per urgency and care type, and a key (such as a reason) where there is one. */
+    public record UrgencyCount(String urgency, String careType, String key, long count) {
     }
 
     private final DatabaseClient db;
@@ -77,6 +84,56 @@ public class FiguresRepository {
                 .bind("region", region).bind("now", now)
                 .map((row, meta) -> new Count(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, Double.class)))
+                .all();
+    }
+
+    /** Requests submitted in the period, per urgency and care type. */
+    public Flux<UrgencyCount> submitted(String region, Instant from, Instant to) {
+        return urgencyCounts("""
+                SELECT urgency, care_type, NULL, count(*) FROM request
+                WHERE region_id = :region AND submitted_at >= :from AND submitted_at < :to
+                GROUP BY urgency, care_type""", region, from, to);
+    }
+
+    /**
+     * Placements in the period: offers accepted then (a crisis request matched, a planned stay booked) that still
+     * stand; one the referrer cancelled afterwards was withdrawn and is not counted.
+     */
+    public Flux<Placement> placements(String region, Instant from, Instant to) {
+        return db.sql("""
+                        SELECT r.urgency, r.care_type, r.submitted_at, o.answered_at, r.needed_by, o.first_night
+                        FROM request r JOIN offer o ON o.id = r.matched_offer_id
+                        WHERE r.region_id = :region AND o.status = 'ACCEPTED'
+                          AND o.answered_at >= :from AND o.answered_at < :to""")
+                .bind("region", region).bind("from", from).bind("to", to)
+                .map((row, meta) -> new Placement(Urgency.valueOf(row.get(0, String.class)), row.get(1, String.class),
+                        row.get(2, Instant.class), row.get(3, Instant.class), row.get(4, Instant.class),
+                        row.get(5, LocalDate.class)))
+                .all();
+    }
+
+    /** Offers declined in the period, per urgency, care type and reason code. */
+    public Flux<UrgencyCount> declines(String region, Instant from, Instant to) {
+        return urgencyCounts("""
+                SELECT r.urgency, o.care_type, coalesce(o.decline_code, 'OTHER'), count(*)
+                FROM offer o JOIN request r ON r.id = o.request_id
+                WHERE o.region_id = :region AND o.status = 'DECLINED' AND o.answered_at >= :from AND o.answered_at < :to
+                GROUP BY r.urgency, o.care_type, coalesce(o.decline_code, 'OTHER')""", region, from, to);
+    }
+
+    /** Escalations to the coordinator in the period, per urgency, care type and reason. */
+    public Flux<UrgencyCount> escalations(String region, Instant from, Instant to) {
+        return urgencyCounts("""
+                SELECT r.urgency, r.care_type, e.reason, count(*)
+                FROM escalation e JOIN request r ON r.id = e.request_id
+                WHERE e.region_id = :region AND e.escalated_at >= :from AND e.escalated_at < :to
+                GROUP BY r.urgency, r.care_type, e.reason""", region, from, to);
+    }
+
+    private Flux<UrgencyCount> urgencyCounts(String sql, String region, Instant from, Instant to) {
+        return db.sql(sql).bind("region", region).bind("from", from).bind("to", to)
+                .map((row, meta) -> new UrgencyCount(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class), ((Number) row.get(3)).longValue()))
                 .all();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import nl.adempauze.bedavailability.domain.HeldNight;
 import nl.adempauze.bedavailability.domain.NightCapacity;
 import nl.adempauze.bedavailability.domain.NightTake;
+import nl.adempauze.bedavailability.domain.OccupancyReport;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -80,6 +81,32 @@ public class NightCapacityRepository {
                 .bind("from", from)
                 .bind("to", to)
                 .map(NightCapacityRepository::toNight)
+                .all();
+    }
+
+    /** Every calendar night of the region between two nights (inclusive), of every care type. */
+    public Flux<NightCapacity> inRegion(String regionId, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT n.location_id, n.care_type, n.night, n.free_beds, n.planned_held, n.crisis_held,
+                               n.crisis_released, n.crisis_overridden, n.version, n.published_at, n.adjusted_at
+                        FROM night_capacity n JOIN location l ON l.id = n.location_id
+                        WHERE l.region_id = :region AND n.night BETWEEN :from AND :to
+                        ORDER BY n.location_id, n.care_type, n.night""")
+                .bind("region", regionId)
+                .bind("from", from)
+                .bind("to", to)
+                .map(NightCapacityRepository::toNight)
+                .all();
+    }
+
+    /** The care types each location of the region keeps on its calendar (has any night of). */
+    public Flux<OccupancyReport.Key> calendarsInRegion(String regionId) {
+        return db.sql("""
+                        SELECT DISTINCT n.location_id, n.care_type FROM night_capacity n
+                        JOIN location l ON l.id = n.location_id WHERE l.region_id = :region""")
+                .bind("region", regionId)
+                .map((row, meta) -> new OccupancyReport.Key(row.get("location_id", String.class),
+                        row.get("care_type", String.class)))
                 .all();
     }
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Looks up the location or hold a request is about and applies {@link AccessRules} to it: the caller's role first
- * (403 before anything is looked up or any body is read), then whether the resource is theirs.
+ * Looks up the location or hold a request is about (or takes the region it names) and applies {@link AccessRules}
+ * to it: the caller's role first (403 before anything is looked up or any body is read), then whether the resource
+ * is theirs.
  */
 @Component
 public class Access {
@@ -28,6 +29,16 @@ public class Access {
     /** Regions, locations and capacity: every signed-in role. */
     public Mono<Void> toRead(Caller caller, String what, String id) {
         return Mono.fromRunnable(() -> AccessRules.byRole(caller, Action.READ_SHARED).enforce(what, id));
+    }
+
+    /**
+     * Whether the caller may read the region's occupancy: 403 for a role other than coordinator or admin, and for a
+     * coordinator of other regions only. Decided before the region is looked up (an allowed caller then gets 404 for
+     * an unknown region).
+     */
+    public Mono<Void> toReadOccupancy(Caller caller, String region) {
+        return Mono.fromRunnable(() -> AccessRules.on(caller, Action.READ_OCCUPANCY, null, region)
+                .enforce("Region", region));
     }
 
     /**

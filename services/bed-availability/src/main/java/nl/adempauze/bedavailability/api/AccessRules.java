@@ -34,7 +34,9 @@ public final class AccessRules {
         /** {@code GET} a hold. */
         READ_HOLD("Only the hold's provider or a coordinator of its region reads a hold"),
         /** {@code POST} admission or discharge of a hold. */
-        CONFIRM_STAY("Only the hold's provider confirms admission and discharge");
+        CONFIRM_STAY("Only the hold's provider confirms admission and discharge"),
+        /** {@code GET} a region's occupancy over a period. */
+        READ_OCCUPANCY("Only a coordinator of the region or an admin reads its occupancy");
 
         private final String refusal;
 
@@ -89,14 +91,16 @@ public final class AccessRules {
                     || caller.is(Role.ADMIN);
             case CHANGE_LOCATION, CONFIRM_STAY -> caller.is(Role.PROVIDER);
             case READ_HOLD -> caller.is(Role.PROVIDER) || caller.is(Role.COORDINATOR);
+            case READ_OCCUPANCY -> caller.is(Role.COORDINATOR) || caller.is(Role.ADMIN);
         };
         return may ? Decision.ALLOWED : Decision.forbidden(action.refusal);
     }
 
     /**
-     * Whether the caller may do the action on a location or hold of this provider in this region. For a hold,
-     * {@code providerId} and {@code region} are those of its location, both null when its location is unknown (a
-     * hold refused for that reason): such a hold is nobody's.
+     * Whether the caller may do the action on a location or hold of this provider in this region, or on the region
+     * itself (occupancy: {@code providerId} is not looked at). For a hold, {@code providerId} and {@code region} are
+     * those of its location, both null when its location is unknown (a hold refused for that reason): such a hold
+     * is nobody's.
      */
     public static Decision on(Caller caller, Action action, String providerId, String region) {
         Decision role = byRole(caller, action);
@@ -110,6 +114,8 @@ public final class AccessRules {
             case READ_HOLD -> caller.providesFor(providerId) || caller.coordinates(region) ? Decision.ALLOWED
                     : Decision.hidden();
             case CONFIRM_STAY -> caller.providesFor(providerId) ? Decision.ALLOWED : Decision.hidden();
+            case READ_OCCUPANCY -> caller.is(Role.ADMIN) || caller.coordinates(region) ? Decision.ALLOWED
+                    : Decision.forbidden("Only a coordinator of region " + region + " or an admin reads its occupancy");
         };
     }
 }

@@ -53,7 +53,9 @@ class AccessRulesTest {
                         List.of(FORBIDDEN, ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
                 Arguments.of(Action.READ_HOLD, List.of(FORBIDDEN, ALLOWED, NOT_FOUND, ALLOWED, NOT_FOUND, FORBIDDEN)),
                 Arguments.of(Action.CONFIRM_STAY,
-                        List.of(FORBIDDEN, ALLOWED, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+                        List.of(FORBIDDEN, ALLOWED, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
+                Arguments.of(Action.READ_OCCUPANCY,
+                        List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED, FORBIDDEN, ALLOWED)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +100,21 @@ class AccessRulesTest {
             assertThat(AccessRules.on(nobody, action, PROVIDER, REGION).outcome()).as("%s", action)
                     .isEqualTo(FORBIDDEN);
         }
+    }
+
+    @Test
+    void occupancyIsNeverHiddenOnlyRefusedAndAnotherRegionsCoordinatorIsToldWhy() {
+        Decision foreign = AccessRules.on(FOREIGN_COORDINATOR, Action.READ_OCCUPANCY, null, REGION);
+
+        assertThat(foreign.outcome()).isEqualTo(FORBIDDEN);
+        assertThat(foreign.reason()).contains(REGION);
+        Caller adminAndForeignCoordinator = caller(EnumSet.of(Role.ADMIN, Role.COORDINATOR), "beheer",
+                Set.of("groningen"));
+        assertThat(AccessRules.on(adminAndForeignCoordinator, Action.READ_OCCUPANCY, null, REGION).outcome())
+                .isEqualTo(ALLOWED);
+        Caller providerAndCoordinator = caller(EnumSet.of(Role.PROVIDER, Role.COORDINATOR), PROVIDER, Set.of(REGION));
+        assertThat(AccessRules.on(providerAndCoordinator, Action.READ_OCCUPANCY, null, REGION).outcome())
+                .isEqualTo(ALLOWED);
     }
 
     @Test
@@ -153,8 +170,11 @@ class AccessRulesTest {
                                 || test.caller().coordinates(test.region()) ? ALLOWED : NOT_FOUND);
                         case CONFIRM_STAY -> assertThat(outcome)
                                 .isEqualTo(test.caller().providesFor(test.providerId()) ? ALLOWED : NOT_FOUND);
+                        case READ_OCCUPANCY -> assertThat(outcome).isEqualTo(test.caller().is(Role.ADMIN)
+                                || test.caller().coordinates(test.region()) ? ALLOWED : FORBIDDEN);
                     }
-                    if (test.providerId() == null && test.region() == null && test.action() != Action.READ_SHARED) {
+                    if (test.providerId() == null && test.region() == null && test.action() != Action.READ_SHARED
+                            && test.action() != Action.READ_OCCUPANCY) {
                         assertThat(outcome).as("nothing unknown is anyone's").isNotEqualTo(ALLOWED);
                     }
                 });

@@ -18,8 +18,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The single address of the local stack: routes {@code /api/...} to the service that owns the resource and
  * {@code /auth/...} to the development issuer, streaming both ways (so the live SSE stream passes through), and
- * serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/}. In docker-compose nginx plays this
- * part with the same table.
+ * serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/} and the web app at {@code /}. In
+ * docker-compose nginx plays this part with the same table.
  */
 public final class FrontDoor implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class FrontDoor implements AutoCloseable {
                 Route.of("/api/v1/regions/{region}/escalations", requestMatching),
                 Route.of("/api/v1/regions/{region}/waiting-list", requestMatching),
                 Route.of("/api/v1/regions/{region}/figures", requestMatching),
+                Route.of("/api/v1/regions/{region}/figures.csv", requestMatching),
                 Route.of("/api/v1/audit", requestMatching),
                 Route.of("/api/**", bedAvailability)));
     }
@@ -69,8 +70,11 @@ public final class FrontDoor implements AutoCloseable {
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String path = request.fullPath();
-        if (path.startsWith("/docs/") || path.equals("/docs") || path.equals("/")) {
+        if (path.startsWith("/docs/") || path.equals("/docs")) {
             return document(path, response);
+        }
+        if (!path.startsWith("/api/") && !path.startsWith("/auth/") && WebAppFiles.serves(path)) {
+            return WebAppFiles.send(path, response);
         }
         return routes.stream().filter(route -> route.matches(path)).findFirst()
                 .map(route -> proxy(route.target(), request, response))
@@ -103,7 +107,7 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     private Mono<Void> document(String path, HttpServerResponse response) {
-        String resource = path.equals("/") || path.equals("/docs") || path.equals("/docs/")
+        String resource = path.equals("/docs") || path.equals("/docs/")
                 ? "frontdoor/index.html" : path.substring("/docs/".length());
         if (resource.contains("..") || !(resource.startsWith("openapi/") || resource.startsWith("asyncapi/")
                 || resource.startsWith("schemas/") || resource.startsWith("frontdoor/"))) {

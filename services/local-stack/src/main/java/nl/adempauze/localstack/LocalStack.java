@@ -52,6 +52,7 @@ public final class LocalStack {
 
                 ================================================================================
                  Adempauze is up in %.1f s (demo region 'drenthe' from %s)
+                   Web app ............... %s/  (coordinator, provider, referrer: pick a demo user)
                    Front door ............ %s
                    Sign in ............... every /api/ call needs a bearer token from the development issuer;
                                            demo users at %s/auth/users (every secret is 'demo'):
@@ -64,7 +65,7 @@ public final class LocalStack {
                    Kafka ................. %s    PostgreSQL ... localhost:%d (user postgres)
                  Stop with Ctrl+C.
                 ================================================================================
-                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door, door, door,
+                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door, door, door, door,
                 kafka.bootstrapServers(), postgres.port());
     }
 

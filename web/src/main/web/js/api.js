@@ -1,0 +1,76 @@
+// Calls to the API through the front door, with the signed-in user's token. Refusals come back as RFC 9457
+// problems; ApiError carries the problem and a Dutch sentence for the screen.
+import { currentSession, signOut } from './session.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(dutchMessage(status, problem));
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The fields the API named as wrong: [{field, message}]. */
+  get fieldErrors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+function dutchMessage(status, problem) {
+  const messages = {
+    400: 'Controleer de invoer.',
+    401: 'Uw aanmelding is verlopen; meld u opnieuw aan.',
+    403: 'Dit mag u met uw rol of organisatie niet doen.',
+    404: 'Niet gevonden (of niet van uw organisatie).',
+    409: 'Dit kan niet meer: de situatie is intussen veranderd.',
+    413: 'Het bericht is te groot.',
+    429: 'Even te veel verzoeken tegelijk; probeer het zo opnieuw.',
+  };
+  const text = messages[status] || (status >= 500 ? 'Er ging iets mis bij de server; probeer het opnieuw.'
+    : `Het verzoek werd geweigerd (${status}).`);
+  return problem?.detail && status !== 401 ? `${text} (${problem.detail})` : text;
+}
+
+/** Sends a call; resolves to the parsed JSON answer (or null), rejects with ApiError. */
+export async function call(method, path, body, { accept = 'application/json' } = {}) {
+  const response = await send(method, path, body, accept);
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+/** The raw answer, for downloads (CSV). */
+export async function download(path, accept) {
+  const response = await send('GET', path, undefined, accept);
+  return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
+}
+
+async function send(method, path, body, accept) {
+  const session = currentSession();
+  const headers = { Accept: accept };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (networkError) {
+    throw new ApiError(503, { detail: 'geen verbinding' });
+  }
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch (notJson) {
+      problem = {};
+    }
+    if (response.status === 401) {
+      signOut();
+      window.dispatchEvent(new Event('adempauze:signed-out'));
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+export const get = (path) => call('GET', path);
+export const post = (path, body = {}) => call('POST', path, body);
+export const put = (path, body) => call('PUT', path, body);

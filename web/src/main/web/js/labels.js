@@ -1,0 +1,48 @@
+// The Dutch words shown for the API's codes. Care types, municipalities and funders come from the region itself.
+
+export const STATUS = {
+  SUBMITTED: 'Ingediend', OFFERED: 'Aangeboden', WAITING: 'Op wachtlijst', MATCHED: 'Geplaatst',
+  BOOKED: 'Geboekt', ADMITTED: 'Opgenomen', DISCHARGED: 'Ontslagen', ESCALATED: 'Geëscaleerd',
+  CANCELLED: 'Geannuleerd',
+};
+
+export const OFFER_STATUS = {
+  HOLD_REQUESTED: 'Bed wordt vastgehouden', HOLD_REFUSED: 'Bed niet beschikbaar', OPEN: 'Wacht op antwoord',
+  ACCEPTED: 'Geaccepteerd', DECLINED: 'Afgewezen', EXPIRED: 'Verlopen', WITHDRAWN: 'Ingetrokken',
+};
+
+export const URGENCY = { CRISIS: 'Crisis', PLANNED: 'Gepland' };
+
+export const NEEDS = {
+  DEMENTIA: 'Geschikt voor dementie', BARIATRIC: 'Bariatrisch', ISOLATION: 'Isolatie', OXYGEN: 'Zuurstof',
+  PARTNER_STAY: 'Partner verblijft mee',
+};
+
+export const DECLINE_REASONS = {
+  NO_BED: 'Toch geen bed vrij', NO_STAFF: 'Geen (passend) personeel', CARE_TOO_COMPLEX: 'Zorg te complex',
+  NEEDS_NOT_MET: 'Zorgbehoefte niet te bieden', DATES_NOT_SUITABLE: 'Data passen niet', OTHER: 'Anders',
+};
+
+export const ESCALATION_REASONS = {
+  NO_CANDIDATE: 'Geen passende plek', OFFER_EXPIRED: 'Aanbod niet beantwoord', DEADLINE_AT_RISK: 'Deadline in gevaar',
+  STAY_WINDOW_PASSED: 'Periode verstreken', STAY_OVERRUN: 'Verblijf loopt uit',
+};
+
+export const DECISIONS = {
+  PROTECTION_OVERRIDDEN: 'Bescherming opgeheven', PRIORITY_RAISED: 'Prioriteit verhoogd',
+  MANUAL_OFFER: 'Met de hand aangeboden', MANUAL_OFFER_MADE: 'Met de hand aangeboden',
+};
+
+export const ROLES = {
+  COORDINATOR: 'Coördinator', PROVIDER: 'Zorgaanbieder', REFERRER: 'Verwijzer', ADMIN: 'Beheerder',
+};
+
+export function label(table, code) {
+  return (code && table[code]) || code || '–';
+}
+
+/** The care type's name from the region's catalogue, else its code. */
+export function careTypeName(region, code) {
+  const careType = region?.careTypes?.find((type) => type.code === code);
+  return careType ? careType.name : code;
+}

@@ -1,0 +1,88 @@
+// The referrer's screen: a request form (crisis or planned) and "my requests", live, with where and when once a
+// bed is found.
+import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
+import { STATUS, URGENCY, label, careTypeName } from './labels.js';
+import { get, post } from './api.js';
+import { openLiveStream } from './live.js';
+import { loadRegion, regionsOf } from './region.js';
+import { requestForm } from './request-form.js';
+
+const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
+
+export function mountReferrer(container, session) {
+  const liveState = h('span', { class: 'live-state', role: 'status' }, 'Verbinden…');
+  const formArea = h('div', {});
+  const mine = h('section', { class: 'panel', 'aria-labelledby': 'mine-title', 'data-test': 'my-requests' });
+  fill(container, h('div', { class: 'screen-title' }, h('h1', {}, 'Aanvragen'), liveState),
+    h('div', { class: 'two-columns' }, formArea, mine));
+  const regions = new Map();
+  let timer = null;
+
+  async function start() {
+    try {
+      const ids = await regionsOf(session);
+      for (const id of ids) regions.set(id, await loadRegion(id));
+      const region = regions.get(ids[0]);
+      const { element } = requestForm(region, async (body) => {
+        const created = await post('/api/v1/requests', body);
+        announce(`Aanvraag ingediend: ${label(STATUS, created.status)}.`, 'success');
+        refresh();
+      });
+      fill(formArea, element);
+      refresh();
+    } catch (failure) {
+      announce(failure.message, 'error');
+    }
+  }
+
+  async function refresh() {
+    try {
+      const requests = await get('/api/v1/requests');
+      render(requests);
+    } catch (failure) {
+      announce(failure.message, 'error');
+    }
+  }
+
+  function render(requests) {
+    fill(mine, h('h2', { id: 'mine-title' }, 'Mijn aanvragen'),
+      requests.length === 0 ? h('p', { class: 'muted' }, 'Nog geen aanvragen van uw organisatie.')
+        : h('ul', { class: 'cards' }, requests.map((request) => h('li', { 'data-request': request.id, 'data-status': request.status },
+          h('h3', {}, `${label(URGENCY, request.urgency)} · ${careTypeName(regions.get(request.region), request.careType)}`),
+          h('p', {}, h('strong', { class: `status ${request.status.toLowerCase()}`, 'data-test': 'status' }, label(STATUS, request.status)),
+            ` · ingediend ${formatDateTime(request.submittedAt)}`,
+            request.stay?.firstNight ? ` · ${formatDate(request.stay.firstNight)}, ${request.stay.nights} nacht(en)` : '',
+            request.waiting ? ` · wachtlijst plaats ${request.waiting.position}` : ''),
+          request.match ? h('p', { class: 'match', 'data-test': 'match' },
+            `${request.match.locationName} (${request.match.providerName}), ${request.match.street}, ${request.match.postcode} ${request.match.city}`,
+            request.match.firstNight ? ` · vanaf ${formatDate(request.match.firstNight)}, ${request.match.nights} nacht(en)`
+              : request.match.expectedAdmissionAt ? ` · opname verwacht ${formatDateTime(request.match.expectedAdmissionAt)}` : '')
+            : OPEN.includes(request.status) ? h('p', { class: 'muted' }, 'Wacht sinds ', clock(request.submittedAt, 'since')) : null,
+          OPEN.includes(request.status) ? cancelButton(request) : null))));
+  }
+
+  function cancelButton(request) {
+    return h('button', {
+      type: 'button', class: 'secondary small', 'data-test': 'cancel',
+      onclick: async () => {
+        const reason = window.prompt('Waarom wordt de aanvraag geannuleerd?', 'Niet meer nodig');
+        if (!reason) return;
+        try {
+          await post(`/api/v1/requests/${request.id}/cancel`, { reason });
+          announce('Aanvraag geannuleerd.', 'success');
+        } catch (failure) {
+          announce(failure.message, 'error');
+        }
+        refresh();
+      },
+    }, 'Annuleren');
+  }
+
+  const closeLive = openLiveStream('', () => { clearTimeout(timer); timer = setTimeout(refresh, 150); }, (connection) => {
+    liveState.textContent = connection === 'live' ? 'Live' : 'Verbinding herstellen…';
+    liveState.classList.toggle('down', connection !== 'live');
+    if (connection === 'live') refresh();
+  });
+  start();
+  return () => { closeLive(); clearTimeout(timer); };
+}

@@ -1,0 +1,130 @@
+// One request on the coordinator's board: its clocks, the explained ranking to match by hand from, its offers,
+// escalations and decisions, and the coordinator's actions. Patient details are not shown here unless asked for
+// (that read is audited).
+import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
+import { STATUS, OFFER_STATUS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
+import { get, post } from './api.js';
+import { reasonForm } from './reason-form.js';
+
+const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
+
+/** Renders the facts of a request (again on every refresh) into `facts`; actions go to `actions`. */
+export function renderRequestFacts(facts, actions, request, region, refresh) {
+  const open = OPEN.includes(request.status);
+  fill(facts,
+    h('h2', { id: 'detail-title' }, `${label(URGENCY, request.urgency)} · ${careTypeName(region, request.careType)}`),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Status'), h('dd', { 'data-test': 'detail-status' }, label(STATUS, request.status)),
+      h('dt', {}, 'Woonplaats'), h('dd', {}, `${request.municipality || '–'} ${request.postcode || ''}`),
+      h('dt', {}, 'Zorgbehoefte'), h('dd', {}, request.needs.length ? request.needs.map((need) => label(NEEDS, need)).join(', ') : 'geen bijzonderheden'),
+      h('dt', {}, 'Wacht sinds'), h('dd', {}, formatDateTime(request.submittedAt), ' (', clock(request.submittedAt, 'since'), ')'),
+      request.neededBy ? [h('dt', {}, 'Uiterlijk nodig'), h('dd', {}, formatDateTime(request.neededBy), ' (', clock(request.neededBy, 'until'), ')')] : null,
+      request.stay?.firstNight ? [h('dt', {}, 'Verblijf'), h('dd', {}, `${formatDate(request.stay.firstNight)}, ${request.stay.nights} nacht(en)`)] : null,
+      request.waiting ? [h('dt', {}, 'Wachtlijst'), h('dd', {}, `plaats ${request.waiting.position}`)] : null,
+      request.match ? [h('dt', {}, 'Geplaatst bij'), h('dd', {}, `${request.match.locationName} (${request.match.providerName}), ${request.match.city}`)] : null,
+      h('dt', {}, 'Verwijzer'), h('dd', {}, request.referrerOrganisation || '–')),
+    request.escalations.length ? h('section', {}, h('h3', {}, 'Escalaties'), h('ul', {}, request.escalations.map((escalation) => h('li', {},
+      `${formatDateTime(escalation.escalatedAt)}: ${label(ESCALATION_REASONS, escalation.reason)}`,
+      escalation.detail ? h('span', { class: 'muted' }, ` – ${escalation.detail}`) : null)))) : null,
+    rankingTable(request, open, actions, region, refresh),
+    request.offers.length ? h('section', {}, h('h3', {}, 'Aanbiedingen'), h('ul', {}, request.offers.map((offer) => h('li', {},
+      `#${offer.rank} ${offer.locationId}: ${label(OFFER_STATUS, offer.status)}`,
+      offer.status === 'OPEN' ? [' (', clock(offer.respondBy, 'until'), ')'] : null,
+      offer.reason ? h('span', { class: 'muted' }, ` – ${offer.reason}`) : null)))) : null,
+    request.decisions?.length ? h('section', {}, h('h3', {}, 'Besluiten'), h('ul', {}, request.decisions.map((decision) => h('li', {},
+      `${formatDateTime(decision.decidedAt)}: ${label(DECISIONS, decision.kind)}${decision.decidedBy ? ` door ${decision.decidedBy}` : ''} – ${decision.reason}`)))) : null);
+}
+
+function rankingTable(request, open, actions, region, refresh) {
+  if (!request.ranking?.length) {
+    return h('p', { class: 'muted' }, 'Geen passende locaties gevonden voor deze aanvraag.');
+  }
+  const current = request.currentOffer?.status === 'OPEN' ? request.currentOffer.locationId : null;
+  return h('section', {},
+    h('h3', {}, 'Rangschikking'),
+    h('table', { class: 'ranking', 'data-test': 'ranking' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Locatie'),
+        h('th', { scope: 'col' }, 'Afstand'), h('th', { scope: 'col' }, 'Toelichting'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actie')))),
+      h('tbody', {}, request.ranking.map((candidate) => h('tr', {},
+        h('td', {}, String(candidate.rank)),
+        h('th', { scope: 'row' }, candidate.name),
+        h('td', {}, candidate.distanceKm === null || candidate.distanceKm === undefined ? '–' : `${candidate.distanceKm.toLocaleString('nl-NL')} km`),
+        h('td', { class: 'small' }, candidate.explanation),
+        h('td', {}, candidate.locationId === current ? h('span', { class: 'badge' }, 'aangeboden')
+          : open ? h('button', {
+            type: 'button', class: 'small', 'data-test': 'manual-offer', 'data-location': candidate.locationId,
+            onclick: () => showAction(actions, reasonForm({
+              title: `Aanbieden aan ${candidate.name}`,
+              explanation: current ? 'Het lopende aanbod wordt ingetrokken.' : null,
+              confirmLabel: 'Aanbieden',
+              test: 'manual-offer-form',
+              onClose: () => fill(actions),
+              onConfirm: (reason) => post(`/api/v1/requests/${request.id}/manual-offer`, { locationId: candidate.locationId, reason })
+                .then(() => done(actions, `Aangeboden aan ${candidate.name}.`, refresh)),
+            })),
+          }, 'Aanbieden') : null))))));
+}
+
+/** The buttons for the coordinator's decisions on this request. */
+export function renderRequestActions(actions, request, refresh) {
+  const open = OPEN.includes(request.status);
+  const buttons = [];
+  if (open && request.urgency === 'CRISIS') {
+    buttons.push(actionButton('Bescherming opheffen', 'override', () => showAction(actions, reasonForm({
+      title: 'Beschermde logeernachten vrijgeven',
+      explanation: 'Deze crisisaanvraag mag nachten nemen die voor geplande logeerzorg zijn beschermd.',
+      confirmLabel: 'Vrijgeven', test: 'override-form', onClose: () => renderRequestActions(actions, request, refresh),
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/protection-override`, { reason })
+        .then(() => done(actions, 'Bescherming opgeheven; er wordt opnieuw gezocht.', refresh)),
+    }))));
+  }
+  if (request.status === 'WAITING') {
+    buttons.push(actionButton('Prioriteit verhogen', 'priority', () => showAction(actions, reasonForm({
+      title: 'Hoger op de wachtlijst', confirmLabel: 'Verhogen', test: 'priority-form',
+      onClose: () => renderRequestActions(actions, request, refresh),
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/priority`, { reason })
+        .then(() => done(actions, 'Prioriteit verhoogd.', refresh)),
+    }))));
+  }
+  if (open) {
+    buttons.push(actionButton('Aanvraag annuleren', 'cancel', () => showAction(actions, reasonForm({
+      title: 'Aanvraag annuleren', confirmLabel: 'Annuleren bevestigen', test: 'cancel-form',
+      onClose: () => renderRequestActions(actions, request, refresh),
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/cancel`, { reason })
+        .then(() => done(actions, 'Aanvraag geannuleerd.', refresh)),
+    })), 'danger'));
+  }
+  buttons.push(actionButton('Patiëntgegevens tonen', 'patient', () => showPatient(actions, request, refresh), 'secondary'));
+  fill(actions, h('div', { class: 'buttons' }, buttons));
+}
+
+function actionButton(text, test, onclick, kind = '') {
+  return h('button', { type: 'button', class: kind, 'data-test': `action-${test}`, onclick }, text);
+}
+
+function showAction(actions, form) {
+  fill(actions, form);
+}
+
+function done(actions, message, refresh) {
+  announce(message, 'success');
+  fill(actions);
+  refresh();
+}
+
+async function showPatient(actions, request, refresh) {
+  try {
+    const full = await get(`/api/v1/requests/${request.id}`);
+    const patient = full.patient;
+    fill(actions, h('section', { class: 'patient' },
+      h('h3', {}, 'Patiënt en contact'),
+      h('p', { class: 'muted small' }, 'Deze inzage is vastgelegd in het auditlog.'),
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Naam'), h('dd', {}, patient?.name || 'nog niet opgegeven'),
+        h('dt', {}, 'Geboortedatum'), h('dd', {}, patient?.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
+        h('dt', {}, 'Terugbellen'), h('dd', {}, full.contact ? `${full.contact.name}, ${full.contact.phone}` : '–')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh) }, 'Verbergen')));
+  } catch (failure) {
+    announce(failure.message, 'error');
+  }
+}

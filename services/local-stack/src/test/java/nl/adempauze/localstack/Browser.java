@@ -1,0 +1,158 @@
+package nl.adempauze.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs)
+ * on the local stack's web app, signed in as one demo user. Waits are Selenium's explicit waits on what the page
+ * shows, never sleeps; every test saves screenshots under {@code target/screenshots/} for review.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = setting("CHROMIUM_BINARY", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = setting("CHROMEDRIVER", "/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    private Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // as root, on a machine whose network is closed: no sandbox, no calls home (see ENVIRONMENT.md)
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,900", "--lang=nl-NL");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    /** Opens the web app and signs in as this demo user (password 'demo'), as a person would. */
+    static Browser signedInAs(String baseUrl, String user) {
+        requireChromium();
+        Browser browser = new Browser(baseUrl);
+        try {
+            browser.driver.get(baseUrl + "/");
+            browser.waitFor(d -> d.findElement(By.id("signin-user")).isDisplayed());
+            browser.driver.findElement(By.id("signin-user")).sendKeys(user);
+            browser.driver.findElement(By.id("signin-password")).sendKeys("demo");
+            browser.driver.findElement(By.cssSelector("[data-test=sign-in]")).click();
+            browser.waitFor(d -> !d.findElements(By.cssSelector("[data-test=sign-out]")).isEmpty());
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    static void requireChromium() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver, as .ci/run "
+                    + "does; or set CHROMIUM_BINARY and CHROMEDRIVER");
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Marks this page load, so a test can show that what it saw came without a reload. */
+    void markPageLoad() {
+        ((JavascriptExecutor) driver).executeScript("window.adempauzeSamePage = true;");
+    }
+
+    boolean stillSamePage() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.adempauzeSamePage === true;"));
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    <T> T waitFor(Duration atMost, Function<WebDriver, T> condition) {
+        // the page redraws what the live stream changes: an element found a moment ago may be replaced
+        return new WebDriverWait(driver, atMost, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Clicks what {@code css} finds, once it is there (again, if the page redrew it in between). */
+    void click(String css) {
+        waitFor(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /**
+     * Puts a date in a date field. Typed keys would follow the browser's locale (day or month first), so the
+     * value is set as the picker sets it, with the input event the page listens to.
+     */
+    void fillDate(String css, java.time.LocalDate date) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", find(css), date.toString());
+    }
+
+    /** The text of what {@code css} finds, once it is there. */
+    String text(String css) {
+        return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** The first element matching {@code css}, once it is there. */
+    WebElement await(String css) {
+        return waitFor(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    /** Saves what the browser shows now as target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save screenshot " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? System.getProperty(name, fallback) : value;
+    }
+}

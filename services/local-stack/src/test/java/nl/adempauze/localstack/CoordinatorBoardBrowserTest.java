@@ -1,0 +1,117 @@
+package nl.adempauze.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The coordinator's board in a real browser, live without reloading: a GP's crisis request appears on it, the
+ * provider accepts the offer in its own browser session, and the board turns the request to placed; a provider's
+ * publish in its browser changes the board's figure.
+ */
+class CoordinatorBoardBrowserTest {
+
+    private static final String DE_HOOGTE = "loc-assen-de-hoogte";
+    private static final String CARE_TYPE = "ELV_HOOG";
+
+    private static E2eStack stack;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        stack = E2eStack.get();
+        stack.awaitMatchingCaughtUp();
+        // beds enough that the request below is offered at once
+        stack.asProviderOf(DE_HOOGTE).put().uri("/api/v1/locations/{id}/capacity/{type}", DE_HOOGTE, CARE_TYPE)
+                .bodyValue(Map.of("freeBeds", 3)).retrieve().toBodilessEntity().block();
+    }
+
+    @Test
+    void aNewCrisisRequestAppearsLiveAndTurnsToPlacedWhenTheProviderAcceptsInItsBrowser() {
+        try (Browser coordinator = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
+            coordinator.await("[data-test=capacity-table]");
+            coordinator.waitFor(d -> "Live".equals(d.findElement(By.cssSelector("[data-test=live-state]")).getText()));
+            coordinator.markPageLoad();
+
+            String requestId = submitCrisisRequest();
+            coordinator.await("[data-test=open-requests] tr[data-request='" + requestId + "']");
+            coordinator.screenshot("board-1-new-crisis-request");
+
+            Map<?, ?> offer = awaitOffer(requestId);
+            String offerId = (String) offer.get("id");
+            String location = (String) offer.get("locationId");
+            try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf(location))) {
+                provider.await("li[data-offer='" + offerId + "'] [data-test=accept]");
+                provider.screenshot("board-2-provider-inbox-with-offer");
+                provider.click("li[data-offer='" + offerId + "'] [data-test=accept]");
+                provider.await("li[data-offer='" + offerId + "'][data-status=ACCEPTED]");
+                provider.screenshot("board-3-provider-accepted");
+            }
+
+            coordinator.await("[data-test=placed] li[data-request='" + requestId + "'][data-status=MATCHED]");
+            assertThat(coordinator.findAll("[data-test=open-requests] tr[data-request='" + requestId + "']"))
+                    .as("no longer among the open requests").isEmpty();
+            assertThat(coordinator.stillSamePage()).as("the board changed without a reload").isTrue();
+            coordinator.screenshot("board-4-request-placed");
+        }
+    }
+
+    @Test
+    void aProvidersPublishInItsBrowserChangesTheBoard() {
+        String cell = "tr[data-location='" + DE_HOOGTE + "'] td[data-care-type='" + CARE_TYPE + "'] .available";
+        try (Browser coordinator = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
+            coordinator.await(cell);
+            coordinator.markPageLoad();
+            try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf(DE_HOOGTE))) {
+                String form = "section[data-location='" + DE_HOOGTE + "'] form[data-care-type='" + CARE_TYPE + "']";
+                provider.await(form + " [data-test=free-beds]");
+                int before = provider.waitFor(d -> Integer.parseInt(
+                        d.findElement(By.cssSelector(form + " [data-test=free-beds]")).getDomProperty("value")));
+                int availableBefore = Integer.parseInt(coordinator.text(cell));
+                // two clicks: one bed more, publish
+                provider.click(form + " [data-test=more]");
+                provider.click(form + " [data-test=publish]");
+                provider.screenshot("publish-1-provider-published");
+
+                coordinator.waitFor(d -> Integer.parseInt(d.findElement(By.cssSelector(cell)).getText()) == availableBefore + 1);
+                assertThat(freeBedsNow()).isEqualTo(before + 1);
+            }
+            assertThat(coordinator.stillSamePage()).isTrue();
+            coordinator.screenshot("publish-2-board-shows-the-new-figure");
+        }
+    }
+
+    private static String submitCrisisRequest() {
+        Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
+                "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
+                "residence", Map.of("postcode", "9401"), "needs", java.util.List.of(),
+                "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
+                .retrieve().bodyToMono(Map.class).block();
+        return (String) created.get("id");
+    }
+
+    private static Map<?, ?> awaitOffer(String requestId) {
+        WebClient coordinator = stack.as(E2eStack.COORDINATOR);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<?, ?> request = coordinator.get().uri("/api/v1/requests/{id}", requestId).retrieve()
+                    .bodyToMono(Map.class).block();
+            return (Map<?, ?>) request.get("currentOffer");
+        }, offer -> offer != null && "OPEN".equals(offer.get("status")));
+    }
+
+    private static int freeBedsNow() {
+        Map<?, ?> view = stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/regions/drenthe/capacity").retrieve()
+                .bodyToMono(Map.class).block();
+        return ((java.util.List<?>) view.get("locations")).stream().map(Map.class::cast)
+                .filter(location -> DE_HOOGTE.equals(location.get("locationId")))
+                .flatMap(location -> ((java.util.List<?>) location.get("careTypes")).stream().map(Map.class::cast))
+                .filter(figure -> CARE_TYPE.equals(figure.get("careType")))
+                .map(figure -> ((Number) figure.get("freeBeds")).intValue()).findFirst().orElseThrow();
+    }
+}

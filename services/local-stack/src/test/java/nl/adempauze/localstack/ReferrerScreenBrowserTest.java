@@ -1,0 +1,101 @@
+package nl.adempauze.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The referrer's screen in a real browser: the request form tells what is wrong next to the field, in Dutch, both
+ * what the page checks itself and what the API refuses, and sends nothing wrong; a good request shows up in "my
+ * requests" and, once a provider accepts, where the patient goes, without a reload.
+ */
+class ReferrerScreenBrowserTest {
+
+    private static E2eStack stack;
+    private static WebClient gp;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        stack = E2eStack.get();
+        stack.awaitMatchingCaughtUp();
+        gp = stack.as(E2eStack.REFERRER);
+        stack.asProviderOf("loc-assen-de-hoogte").put().uri("/api/v1/locations/loc-assen-de-hoogte/capacity/ELV_HOOG")
+                .bodyValue(Map.of("freeBeds", 3)).retrieve().toBodilessEntity().block();
+    }
+
+    @Test
+    void badInputIsToldNextToItsFieldInDutchAndNothingIsSent() {
+        int before = myRequests().size();
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
+            browser.await("[data-test=request-form]");
+            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
+            browser.find("[data-test=postcode]").sendKeys("12");
+            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
+            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            browser.click("[data-test=submit-request]");
+
+            WebElement postcodeError = browser.await("[data-error-for='residence.postcode']:not(:empty)");
+            assertThat(postcodeError.getText()).isEqualTo("Vul een geldige postcode in, zoals 9401 of 9401 GX.");
+            assertThat(browser.find("[data-field='residence.postcode']").getDomAttribute("aria-invalid")).isEqualTo("true");
+            browser.screenshot("referrer-1-postcode-error");
+
+            // what only the API knows: a planned stay is not booked for ELV
+            browser.find("[data-test=postcode]").clear();
+            browser.find("[data-test=postcode]").sendKeys("9401");
+            browser.click("[data-test=urgency-PLANNED]");
+            browser.fillDate("[data-test=first-night]", LocalDate.now().plusDays(20));
+            browser.find("[data-test=nights]").sendKeys("3");
+            browser.click("[data-test=submit-request]");
+            WebElement careTypeError = browser.await("[data-error-for='careType']:not(:empty)");
+            assertThat(careTypeError.getText()).startsWith("Deze zorgvorm kan niet op deze manier worden aangevraagd");
+            assertThat(browser.text("[data-error-for='residence.postcode']")).isEmpty();
+            browser.screenshot("referrer-2-care-type-refused-by-the-api");
+        }
+        assertThat(myRequests()).as("nothing was submitted").hasSize(before);
+    }
+
+    @Test
+    void aCrisisRequestFromTheFormShowsWhereThePatientGoesOnceAccepted() {
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
+            browser.await("[data-test=request-form]");
+            browser.markPageLoad();
+            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
+            browser.find("[data-test=postcode]").sendKeys("9401");
+            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
+            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            List<String> known = myRequests().stream().map(request -> (String) request.get("id")).toList();
+            browser.click("[data-test=submit-request]");
+
+            String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> myRequests().stream()
+                    .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).findFirst().orElse(null),
+                    id -> id != null);
+            String card = "[data-test=my-requests] li[data-request='" + requestId + "']";
+            browser.await(card);
+            Map<?, ?> offer = await().atMost(Duration.ofSeconds(30)).until(() -> (Map<?, ?>) gp.get()
+                    .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block().get("currentOffer"),
+                    current -> current != null && "OPEN".equals(current.get("status")));
+            stack.as(stack.providerOf((String) offer.get("locationId"))).post().uri("/api/v1/offers/{id}/accept", offer.get("id"))
+                    .retrieve().toBodilessEntity().block();
+
+            WebElement match = browser.await(card + "[data-status=MATCHED] [data-test=match]");
+            assertThat(match.getText()).contains("opname verwacht");
+            assertThat(browser.text(card + " [data-test=status]")).isEqualTo("Geplaatst");
+            assertThat(browser.stillSamePage()).isTrue();
+            browser.screenshot("referrer-3-placed-with-address");
+        }
+    }
+
+    private static List<Map<?, ?>> myRequests() {
+        return gp.get().uri("/api/v1/requests").retrieve().bodyToFlux(Map.class).<Map<?, ?>>map(m -> m).collectList().block();
+    }
+}

@@ -18,7 +18,7 @@ export function mountBoard(container, session) {
   const state = { regionId, view: 'locations', selected: null, data: null };
   const liveState = h('span', { class: 'live-state', 'data-test': 'live-state', role: 'status' }, 'Verbinden…');
   const regionPicker = session.regions.length > 1 ? h('select', {
-    id: 'board-region', onchange: (event) => { state.regionId = event.target.value; state.selected = null; refresh(); },
+    id: 'board-region', onchange: (event) => { state.regionId = event.target.value; select(null); listen(); },
   }, session.regions.map((id) => h('option', { value: id }, id))) : null;
   const summary = h('div', { class: 'summary', 'aria-live': 'off' });
   const requests = h('section', { class: 'panel', 'aria-labelledby': 'requests-title' });
@@ -63,7 +63,7 @@ export function mountBoard(container, session) {
     detail.hidden = !requestId;
     fill(actions);
     render();
-    if (requestId) {
+    if (requestId && state.data) {
       const request = state.data.list.find((entry) => entry.id === requestId);
       if (request) renderRequestActions(actions, request, refreshSoon);
       detail.querySelector('h2')?.focus();
@@ -151,14 +151,20 @@ export function mountBoard(container, session) {
     }, text);
   }
 
-  const closeLive = openLiveStream(`region=${encodeURIComponent(regionId)}`, refreshSoon, (connection) => {
-    liveState.textContent = connection === 'live' ? 'Live' : 'Verbinding herstellen…';
-    liveState.classList.toggle('down', connection !== 'live');
-    if (connection === 'live') refreshSoon();
-  });
+  let closeLive = () => {};
+  function listen() {
+    closeLive();
+    state.data = null;
+    closeLive = openLiveStream(`region=${encodeURIComponent(state.regionId)}`, refreshSoon, (connection) => {
+      liveState.textContent = connection === 'live' ? 'Live' : 'Verbinding herstellen…';
+      liveState.classList.toggle('down', connection !== 'live');
+      if (connection === 'live') refreshSoon();
+    });
+    refresh();
+  }
   // capacity turns stale with time alone, not with an event
   const staleCheck = setInterval(refresh, 60000);
-  refresh();
+  listen();
   return () => { closeLive(); clearInterval(staleCheck); clearTimeout(timer); };
 }
 

@@ -87,6 +87,30 @@ class CoordinatorBoardBrowserTest {
         }
     }
 
+    @Test
+    void theCoordinatorMatchesByHandFromTheRankingWithAReason() {
+        String requestId = submitCrisisRequest();
+        Map<?, ?> first = awaitOffer(requestId);
+        try (Browser coordinator = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
+            coordinator.click("[data-test=open-requests] tr[data-request='" + requestId + "'] [data-test=open-request]");
+            String other = "[data-test=ranking] [data-test=manual-offer]";
+            String chosen = coordinator.waitFor(d -> d.findElement(By.cssSelector(other)).getDomAttribute("data-location"));
+            coordinator.click(other + "[data-location='" + chosen + "']");
+            coordinator.click("[data-test=manual-offer-form-confirm]");
+            assertThat(coordinator.text("[data-test=manual-offer-form] .field-error"))
+                    .isEqualTo("Geef een reden van minstens 3 tekens.");
+            coordinator.find("[data-test=manual-offer-form] textarea").sendKeys("Dochter woont om de hoek");
+            coordinator.screenshot("board-5-manual-offer-with-reason");
+            coordinator.click("[data-test=manual-offer-form-confirm]");
+
+            Map<?, ?> now = awaitOffer(requestId, chosen);
+            assertThat(now.get("id")).isNotEqualTo(first.get("id"));
+            coordinator.waitFor(d -> d.findElement(By.cssSelector("[data-test=detail]")).getText()
+                    .contains("Met de hand aangeboden door coordinator-drenthe – Dochter woont om de hoek"));
+            coordinator.screenshot("board-6-offered-where-the-coordinator-chose");
+        }
+    }
+
     private static String submitCrisisRequest() {
         Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
                 "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
@@ -97,12 +121,18 @@ class CoordinatorBoardBrowserTest {
     }
 
     private static Map<?, ?> awaitOffer(String requestId) {
+        return awaitOffer(requestId, null);
+    }
+
+    /** The request's open offer, once there is one (to this location, when given). */
+    private static Map<?, ?> awaitOffer(String requestId, String location) {
         WebClient coordinator = stack.as(E2eStack.COORDINATOR);
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             Map<?, ?> request = coordinator.get().uri("/api/v1/requests/{id}", requestId).retrieve()
                     .bodyToMono(Map.class).block();
             return (Map<?, ?>) request.get("currentOffer");
-        }, offer -> offer != null && "OPEN".equals(offer.get("status")));
+        }, offer -> offer != null && "OPEN".equals(offer.get("status"))
+                && (location == null || location.equals(offer.get("locationId"))));
     }
 
     private static int freeBedsNow() {

@@ -11,6 +11,12 @@ export const OFFER_STATUS = {
   ACCEPTED: 'Geaccepteerd', DECLINED: 'Afgewezen', EXPIRED: 'Verlopen', WITHDRAWN: 'Ingetrokken',
 };
 
+/** Why an offer ended without the provider's answer (the provider's own decline reason is free text). */
+export const OFFER_REASONS = {
+  COORDINATOR_CHOSE_ANOTHER_LOCATION: 'coördinator koos een andere locatie', NO_ANSWER: 'niet op tijd beantwoord',
+  REQUEST_CANCELLED: 'aanvraag geannuleerd', HOLD_NOT_ANSWERED: 'bed kon niet worden vastgehouden',
+};
+
 export const URGENCY = { CRISIS: 'Crisis', PLANNED: 'Gepland' };
 
 export const NEEDS = {

@@ -2,7 +2,7 @@
 // escalations and decisions, and the coordinator's actions. Patient details are not shown here unless asked for
 // (that read is audited).
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
-import { STATUS, OFFER_STATUS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
+import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
 
@@ -28,11 +28,16 @@ export function renderRequestFacts(facts, actions, request, region, refresh) {
       escalation.detail ? h('span', { class: 'muted' }, ` – ${escalation.detail}`) : null)))) : null,
     rankingTable(request, open, actions, region, refresh),
     request.offers.length ? h('section', {}, h('h3', {}, 'Aanbiedingen'), h('ul', {}, request.offers.map((offer) => h('li', {},
-      `#${offer.rank} ${offer.locationId}: ${label(OFFER_STATUS, offer.status)}`,
+      `${locationName(request, offer.locationId)}: ${label(OFFER_STATUS, offer.status)}`,
       offer.status === 'OPEN' ? [' (', clock(offer.respondBy, 'until'), ')'] : null,
-      offer.reason ? h('span', { class: 'muted' }, ` – ${offer.reason}`) : null)))) : null,
+      offer.reason ? h('span', { class: 'muted' }, ` – ${label(OFFER_REASONS, offer.reason)}`) : null)))) : null,
     request.decisions?.length ? h('section', {}, h('h3', {}, 'Besluiten'), h('ul', {}, request.decisions.map((decision) => h('li', {},
       `${formatDateTime(decision.decidedAt)}: ${label(DECISIONS, decision.kind)}${decision.decidedBy ? ` door ${decision.decidedBy}` : ''} – ${decision.reason}`)))) : null);
+}
+
+function locationName(request, locationId) {
+  return request.ranking?.find((candidate) => candidate.locationId === locationId)?.name
+    || request.match?.locationId === locationId && request.match.locationName || locationId;
 }
 
 function rankingTable(request, open, actions, region, refresh) {

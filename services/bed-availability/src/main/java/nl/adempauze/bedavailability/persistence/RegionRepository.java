@@ -55,6 +55,16 @@ public class RegionRepository {
                         lists.getT3()));
     }
 
+    /** Every region on this installation, by name: where the coordination points are. */
+    public Flux<RegionSummary> summaries() {
+        return db.sql("SELECT id, name FROM region ORDER BY name")
+                .map((row, meta) -> new RegionSummary(row.get("id", String.class), row.get("name", String.class)))
+                .all();
+    }
+
+    public record RegionSummary(String id, String name) {
+    }
+
     /** One care type of a region's catalogue; empty when the region does not have it. */
     public Mono<Region.CareType> careType(String regionId, String code) {
         return db.sql("SELECT " + CARE_TYPE_COLUMNS + " FROM care_type WHERE region_id = :id AND code = :code")

@@ -71,11 +71,13 @@ class AuthorizationMatrixEndToEndTest {
         String logeerhuisForeign = otherProviderThan(logeerhuisOwn);
         String night = LocalDate.now().plusDays(300).toString();
 
-        for (String path : List.of("/api/v1/regions/drenthe", "/api/v1/regions/drenthe/locations",
+        for (String path : List.of("/api/v1/regions", "/api/v1/regions/drenthe", "/api/v1/regions/drenthe/locations",
                 "/api/v1/locations/" + HOSPICE, "/api/v1/regions/drenthe/capacity",
                 "/api/v1/regions/drenthe/capacity/nights?careType=WMO_LOGEER&from=" + night + "&to=" + night)) {
             expect("GET", path, null, R_OWN, OK, pOwn, OK, pForeign, OK, C_OWN, OK, C_FOREIGN, OK, A, OK);
         }
+        expect("GET", "/api/v1/regions/drenthe/occupancy", null,
+                R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
         expect("PUT", "/api/v1/locations/" + HOSPICE + "/capacity/" + CARE_TYPE, Map.of("freeBeds", 20),
                 R_OWN, 403, hospiceForeign, 403, C_OWN, 403, C_FOREIGN, 403, A, 403, hospiceOwn, OK);
         expect("PUT", "/api/v1/locations/" + LOGEERHUIS + "/capacity/WMO_LOGEER/nights",
@@ -127,7 +129,10 @@ class AuthorizationMatrixEndToEndTest {
             expect("GET", "/api/v1/regions/drenthe/" + board, null,
                     R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, 403);
         }
-        expect("GET", "/api/v1/regions/drenthe/figures", null, R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
+        for (String figures : List.of("figures", "figures.csv")) {
+            expect("GET", "/api/v1/regions/drenthe/" + figures, null,
+                    R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
+        }
         expect("GET", "/api/v1/locations/" + offered.locationId + "/offers", null,
                 R_OWN, 403, pOwn, OK, pForeign, 403, C_OWN, OK, C_FOREIGN, 403, A, 403);
         expect("GET", offer, null, R_OWN, 403, pOwn, OK, pForeign, 404, C_OWN, OK, C_FOREIGN, 404, A, 403);
@@ -144,6 +149,17 @@ class AuthorizationMatrixEndToEndTest {
                 "NO_BED"), other.provider, OK);
         expect("POST", "/api/v1/requests/" + other.requestId + "/cancel", Map.of("reason", "Patient blijft thuis"),
                 R_FOREIGN, 404, other.provider, 403, C_FOREIGN, 404, A, 403, C_OWN, OK, R_OWN, OK);
+
+        // matching by hand: to another candidate of the request's ranking; the region's coordinator last
+        Offered third = offered();
+        List<?> ranking = (List<?>) json(call("GET", "/api/v1/requests/" + third.requestId, null, C_OWN).body(),
+                Map.class).get("ranking");
+        String elsewhere = ranking.stream().map(Map.class::cast).map(candidate -> (String) candidate.get("locationId"))
+                .filter(location -> !location.equals(third.locationId)).findFirst().orElseThrow();
+        expect("POST", "/api/v1/requests/" + third.requestId + "/manual-offer",
+                Map.of("locationId", elsewhere, "reason", "Dochter woont om de hoek"),
+                R_OWN, 403, R_FOREIGN, 403, third.provider, 403, A, 403, C_FOREIGN, 404, C_OWN, OK);
+        call("POST", "/api/v1/requests/" + third.requestId + "/cancel", Map.of("reason", "Opgelost"), C_OWN);
         System.out.printf("Access matrix, request-matching: %d cells tried%n", cellsTried);
         assertThat(differences).as("request-matching differs from docs/SECURITY.md").isEmpty();
     }

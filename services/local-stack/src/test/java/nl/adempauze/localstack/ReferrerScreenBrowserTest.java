@@ -95,6 +95,44 @@ class ReferrerScreenBrowserTest {
         }
     }
 
+    @Test
+    void aPlannedRespiteStayBookedFromTheFormIsAcceptedInTheProvidersBrowser() {
+        WebClient consultant = stack.as(E2eStack.RESPITE_CONSULTANT);
+        List<String> known = requestsOf(consultant).stream().map(request -> (String) request.get("id")).toList();
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.RESPITE_CONSULTANT)) {
+            browser.await("[data-test=request-form]");
+            browser.click("[data-test=urgency-PLANNED]");
+            new Select(browser.find("[data-test=care-type]")).selectByValue("WMO_LOGEER");
+            new Select(browser.find("[data-field='residence.municipality']")).selectByValue("Emmen");
+            browser.click("input[name=needs][value=DEMENTIA]");
+            browser.fillDate("[data-test=first-night]", LocalDate.now().plusDays(25));
+            browser.find("[data-test=nights]").sendKeys("3");
+            browser.find("[data-test=contact-name]").sendKeys("Respijtconsulent Emmen");
+            browser.find("[data-test=contact-phone]").sendKeys("0591 123456");
+            browser.click("[data-test=submit-request]");
+
+            String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> requestsOf(consultant).stream()
+                    .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).findFirst().orElse(null),
+                    id -> id != null);
+            Map<?, ?> offer = await().atMost(Duration.ofSeconds(30)).until(() -> (Map<?, ?>) consultant.get()
+                    .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block().get("currentOffer"),
+                    current -> current != null && "OPEN".equals(current.get("status")));
+            try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf((String) offer.get("locationId")))) {
+                String inboxEntry = "li[data-offer='" + offer.get("id") + "']";
+                assertThat(provider.text(inboxEntry)).contains("3 nacht(en)");
+                provider.click(inboxEntry + " [data-test=accept]");
+                provider.await(inboxEntry + "[data-status=ACCEPTED]");
+            }
+            String card = "[data-test=my-requests] li[data-request='" + requestId + "'][data-status=BOOKED]";
+            assertThat(browser.await(card + " [data-test=match]").getText()).contains("3 nacht(en)");
+            browser.screenshot("referrer-4-planned-stay-booked");
+        }
+    }
+
+    private static List<Map<?, ?>> requestsOf(WebClient referrer) {
+        return referrer.get().uri("/api/v1/requests").retrieve().bodyToFlux(Map.class).<Map<?, ?>>map(m -> m).collectList().block();
+    }
+
     private static List<Map<?, ?>> myRequests() {
         return gp.get().uri("/api/v1/requests").retrieve().bodyToFlux(Map.class).<Map<?, ?>>map(m -> m).collectList().block();
     }

@@ -1,14 +1,13 @@
 package nl.adempauze.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The coordinator's board in a real browser, live without reloading: a GP's crisis request appears on it, the
@@ -17,19 +16,22 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 class CoordinatorBoardBrowserTest {
 
-    private static final String DE_HOOGTE = "loc-assen-de-hoogte";
-    private static final String CARE_TYPE = "ELV_HOOG";
+    private static final String DE_HOOGTE = CrisisScenario.DE_HOOGTE;
+    private static final String CARE_TYPE = CrisisScenario.CARE_TYPE;
 
     private static E2eStack stack;
+    private static CrisisScenario crisis;
 
     @BeforeAll
     static void start() {
         Browser.requireChromium();
         stack = E2eStack.get();
-        stack.awaitMatchingCaughtUp();
-        // beds enough that the request below is offered at once
-        stack.asProviderOf(DE_HOOGTE).put().uri("/api/v1/locations/{id}/capacity/{type}", DE_HOOGTE, CARE_TYPE)
-                .bodyValue(Map.of("freeBeds", 3)).retrieve().toBodilessEntity().block();
+        crisis = new CrisisScenario(stack).withFreeBeds(3);
+    }
+
+    @AfterAll
+    static void endWhatWasStarted() {
+        crisis.close();
     }
 
     @Test
@@ -39,11 +41,11 @@ class CoordinatorBoardBrowserTest {
             coordinator.waitFor(d -> "Live".equals(d.findElement(By.cssSelector("[data-test=live-state]")).getText()));
             coordinator.markPageLoad();
 
-            String requestId = submitCrisisRequest();
+            String requestId = crisis.submit();
             coordinator.await("[data-test=open-requests] tr[data-request='" + requestId + "']");
             coordinator.screenshot("board-1-new-crisis-request");
 
-            Map<?, ?> offer = awaitOffer(requestId);
+            Map<?, ?> offer = crisis.awaitOffer(requestId);
             String offerId = (String) offer.get("id");
             String location = (String) offer.get("locationId");
             try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf(location))) {
@@ -89,8 +91,8 @@ class CoordinatorBoardBrowserTest {
 
     @Test
     void theCoordinatorMatchesByHandFromTheRankingWithAReason() {
-        String requestId = submitCrisisRequest();
-        Map<?, ?> first = awaitOffer(requestId);
+        String requestId = crisis.submit();
+        Map<?, ?> first = crisis.awaitOffer(requestId);
         try (Browser coordinator = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
             coordinator.click("[data-test=open-requests] tr[data-request='" + requestId + "'] [data-test=open-request]");
             String other = "[data-test=ranking] [data-test=manual-offer]";
@@ -103,36 +105,12 @@ class CoordinatorBoardBrowserTest {
             coordinator.screenshot("board-5-manual-offer-with-reason");
             coordinator.click("[data-test=manual-offer-form-confirm]");
 
-            Map<?, ?> now = awaitOffer(requestId, chosen);
+            Map<?, ?> now = crisis.awaitOffer(requestId, chosen);
             assertThat(now.get("id")).isNotEqualTo(first.get("id"));
             coordinator.waitFor(d -> d.findElement(By.cssSelector("[data-test=detail]")).getText()
                     .contains("Met de hand aangeboden door coordinator-drenthe – Dochter woont om de hoek"));
             coordinator.screenshot("board-6-offered-where-the-coordinator-chose");
         }
-    }
-
-    private static String submitCrisisRequest() {
-        Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
-                "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
-                "residence", Map.of("postcode", "9401"), "needs", java.util.List.of(),
-                "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
-                .retrieve().bodyToMono(Map.class).block();
-        return (String) created.get("id");
-    }
-
-    private static Map<?, ?> awaitOffer(String requestId) {
-        return awaitOffer(requestId, null);
-    }
-
-    /** The request's open offer, once there is one (to this location, when given). */
-    private static Map<?, ?> awaitOffer(String requestId, String location) {
-        WebClient coordinator = stack.as(E2eStack.COORDINATOR);
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Map<?, ?> request = coordinator.get().uri("/api/v1/requests/{id}", requestId).retrieve()
-                    .bodyToMono(Map.class).block();
-            return (Map<?, ?>) request.get("currentOffer");
-        }, offer -> offer != null && "OPEN".equals(offer.get("status"))
-                && (location == null || location.equals(offer.get("locationId"))));
     }
 
     private static int freeBedsNow() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -20,22 +21,28 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 class ReferrerScreenBrowserTest {
 
+    private static final String LOGEERHUIS = "loc-emmen-logeerhuis-de-esdoorn";
+
     private static E2eStack stack;
     private static WebClient gp;
+    private static CrisisScenario crisis;
 
     @BeforeAll
     static void start() {
         Browser.requireChromium();
         stack = E2eStack.get();
-        stack.awaitMatchingCaughtUp();
         gp = stack.as(E2eStack.REFERRER);
-        stack.asProviderOf("loc-assen-de-hoogte").put().uri("/api/v1/locations/loc-assen-de-hoogte/capacity/ELV_HOOG")
-                .bodyValue(Map.of("freeBeds", 3)).retrieve().toBodilessEntity().block();
+        crisis = new CrisisScenario(stack).withFreeBeds(3);
+    }
+
+    @AfterAll
+    static void endWhatWasStarted() {
+        crisis.close();
     }
 
     @Test
     void badInputIsToldNextToItsFieldInDutchAndNothingIsSent() {
-        int before = myRequests().size();
+        int before = requestsOf(gp).size();
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
             browser.await("[data-test=request-form]");
             new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
@@ -61,7 +68,7 @@ class ReferrerScreenBrowserTest {
             assertThat(browser.text("[data-error-for='residence.postcode']")).isEmpty();
             browser.screenshot("referrer-2-care-type-refused-by-the-api");
         }
-        assertThat(myRequests()).as("nothing was submitted").hasSize(before);
+        assertThat(requestsOf(gp)).as("nothing was submitted").hasSize(before);
     }
 
     @Test
@@ -73,19 +80,16 @@ class ReferrerScreenBrowserTest {
             browser.find("[data-test=postcode]").sendKeys("9401");
             browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
             browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
-            List<String> known = myRequests().stream().map(request -> (String) request.get("id")).toList();
+            List<String> known = requestsOf(gp).stream().map(request -> (String) request.get("id")).toList();
             browser.click("[data-test=submit-request]");
 
-            String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> myRequests().stream()
+            String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> requestsOf(gp).stream()
                     .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).findFirst().orElse(null),
                     id -> id != null);
+            crisis.track(requestId);
             String card = "[data-test=my-requests] li[data-request='" + requestId + "']";
             browser.await(card);
-            Map<?, ?> offer = await().atMost(Duration.ofSeconds(30)).until(() -> (Map<?, ?>) gp.get()
-                    .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block().get("currentOffer"),
-                    current -> current != null && "OPEN".equals(current.get("status")));
-            stack.as(stack.providerOf((String) offer.get("locationId"))).post().uri("/api/v1/offers/{id}/accept", offer.get("id"))
-                    .retrieve().toBodilessEntity().block();
+            crisis.accept(crisis.awaitOffer(requestId));
 
             WebElement match = browser.await(card + "[data-status=MATCHED] [data-test=match]");
             assertThat(match.getText()).contains("opname verwacht");
@@ -98,6 +102,12 @@ class ReferrerScreenBrowserTest {
     @Test
     void aPlannedRespiteStayBookedFromTheFormIsAcceptedInTheProvidersBrowser() {
         WebClient consultant = stack.as(E2eStack.RESPITE_CONSULTANT);
+        // nights of its own, beyond the month the other respite test books, at the logeerhuis in Emmen
+        LocalDate firstNight = LocalDate.now().plusDays(45);
+        stack.asProviderOf(LOGEERHUIS).put().uri("/api/v1/locations/{id}/capacity/WMO_LOGEER/nights", LOGEERHUIS)
+                .bodyValue(Map.of("nights", List.of(Map.of("from", firstNight.toString(),
+                        "to", firstNight.plusDays(2).toString(), "freeBeds", 3))))
+                .retrieve().toBodilessEntity().block();
         List<String> known = requestsOf(consultant).stream().map(request -> (String) request.get("id")).toList();
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.RESPITE_CONSULTANT)) {
             browser.await("[data-test=request-form]");
@@ -105,7 +115,7 @@ class ReferrerScreenBrowserTest {
             new Select(browser.find("[data-test=care-type]")).selectByValue("WMO_LOGEER");
             new Select(browser.find("[data-field='residence.municipality']")).selectByValue("Emmen");
             browser.click("input[name=needs][value=DEMENTIA]");
-            browser.fillDate("[data-test=first-night]", LocalDate.now().plusDays(25));
+            browser.fillDate("[data-test=first-night]", firstNight);
             browser.find("[data-test=nights]").sendKeys("3");
             browser.find("[data-test=contact-name]").sendKeys("Respijtconsulent Emmen");
             browser.find("[data-test=contact-phone]").sendKeys("0591 123456");
@@ -114,9 +124,7 @@ class ReferrerScreenBrowserTest {
             String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> requestsOf(consultant).stream()
                     .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).findFirst().orElse(null),
                     id -> id != null);
-            Map<?, ?> offer = await().atMost(Duration.ofSeconds(30)).until(() -> (Map<?, ?>) consultant.get()
-                    .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block().get("currentOffer"),
-                    current -> current != null && "OPEN".equals(current.get("status")));
+            Map<?, ?> offer = crisis.awaitOffer(requestId);
             try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf((String) offer.get("locationId")))) {
                 String inboxEntry = "li[data-offer='" + offer.get("id") + "']";
                 assertThat(provider.text(inboxEntry)).contains("3 nacht(en)");
@@ -131,9 +139,5 @@ class ReferrerScreenBrowserTest {
 
     private static List<Map<?, ?>> requestsOf(WebClient referrer) {
         return referrer.get().uri("/api/v1/requests").retrieve().bodyToFlux(Map.class).<Map<?, ?>>map(m -> m).collectList().block();
-    }
-
-    private static List<Map<?, ?>> myRequests() {
-        return gp.get().uri("/api/v1/requests").retrieve().bodyToFlux(Map.class).<Map<?, ?>>map(m -> m).collectList().block();
     }
 }

@@ -1,0 +1,91 @@
+package nl.adempauze.localstack;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of a crisis the browser tests set up through the API around what they do in the browser: beds at De
+ * Hoogte, a GP's ELV high-complex request from Assen, its open offer, the provider's acceptance. The stack is
+ * shared by every end-to-end test: {@link #close} ends what was started (discharging the placed, cancelling the
+ * open), so no bed stays held for the tests that come after.
+ */
+final class CrisisScenario implements AutoCloseable {
+
+    static final String DE_HOOGTE = "loc-assen-de-hoogte";
+    static final String CARE_TYPE = "ELV_HOOG";
+
+    private final E2eStack stack;
+    private final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    CrisisScenario(E2eStack stack) {
+        this.stack = stack;
+    }
+
+    /** Beds enough at De Hoogte that a request is offered at once, published by its own provider. */
+    CrisisScenario withFreeBeds(int beds) {
+        stack.awaitMatchingCaughtUp();
+        stack.asProviderOf(DE_HOOGTE).put().uri("/api/v1/locations/{id}/capacity/{type}", DE_HOOGTE, CARE_TYPE)
+                .bodyValue(Map.of("freeBeds", beds)).retrieve().toBodilessEntity().block();
+        return this;
+    }
+
+    /** A crisis request of the GP post in Assen; its id. */
+    String submit() {
+        Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
+                "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
+                "residence", Map.of("postcode", "9401"), "needs", List.of(),
+                "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
+                .retrieve().bodyToMono(Map.class).block();
+        return track((String) created.get("id"));
+    }
+
+    /** A request made in the browser, to be ended with the others. */
+    String track(String requestId) {
+        started.add(requestId);
+        return requestId;
+    }
+
+    /** The request's open offer, once there is one. */
+    Map<?, ?> awaitOffer(String requestId) {
+        return awaitOffer(requestId, null);
+    }
+
+    /** The request's open offer, once there is one to this location (any, when null). */
+    Map<?, ?> awaitOffer(String requestId, String location) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> (Map<?, ?>) stack.as(E2eStack.COORDINATOR).get()
+                        .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block()
+                        .get("currentOffer"),
+                offer -> offer != null && "OPEN".equals(offer.get("status"))
+                        && (location == null || location.equals(offer.get("locationId"))));
+    }
+
+    @Override
+    public void close() {
+        for (String requestId : started) {
+            Map<?, ?> request = stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId).retrieve()
+                    .bodyToMono(Map.class).block();
+            String status = (String) request.get("status");
+            if ("MATCHED".equals(status)) {
+                Map<?, ?> match = (Map<?, ?>) request.get("match");
+                var provider = stack.as(stack.providerOf((String) match.get("locationId")));
+                for (String step : List.of("admission", "discharge")) {
+                    provider.post().uri("/api/v1/holds/{offer}/" + step, match.get("offerId")).retrieve()
+                            .toBodilessEntity().block();
+                }
+            } else if (List.of("SUBMITTED", "OFFERED", "WAITING", "ESCALATED").contains(status)) {
+                stack.as(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
+                        .bodyValue(Map.of("reason", "End of the browser test")).retrieve().toBodilessEntity().block();
+            }
+        }
+        started.clear();
+    }
+
+    /** The offer accepted by its own provider, through the API. */
+    void accept(Map<?, ?> offer) {
+        stack.as(stack.providerOf((String) offer.get("locationId"))).post()
+                .uri("/api/v1/offers/{id}/accept", offer.get("id")).retrieve().toBodilessEntity().block();
+    }
+}

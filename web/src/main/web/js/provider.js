@@ -111,14 +111,24 @@ export function mountProvider(container, session) {
   }
 
   function accepted(offer) {
-    const patient = offer.patient;
+    const patientArea = h('div', {});
+    const showPatient = async () => {
+      try {
+        // the look at who the patient is goes on the audit trail, so it is asked for, not shown by default
+        const patient = (await get(`/api/v1/offers/${offer.id}`)).patient;
+        fill(patientArea, patient ? h('dl', { class: 'facts' },
+          h('dt', {}, 'Patiënt'), h('dd', {}, patient.name || '–'),
+          h('dt', {}, 'Geboortedatum'), h('dd', {}, patient.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
+          patient.address ? [h('dt', {}, 'Adres'), h('dd', {}, [patient.address.street, patient.address.houseNumber, patient.address.postcode, patient.address.city].filter(Boolean).join(' '))] : null,
+          patient.phone ? [h('dt', {}, 'Telefoon'), h('dd', {}, patient.phone)] : null)
+          : h('p', { class: 'muted' }, 'De verwijzer heeft nog geen patiëntgegevens opgegeven.'));
+      } catch (failure) {
+        announce(failure.message, 'error');
+      }
+    };
+    fill(patientArea, h('button', { type: 'button', class: 'secondary small', 'data-test': 'show-patient', onclick: showPatient }, 'Patiëntgegevens tonen'));
     const area = h('div', { class: 'accepted' },
-      h('p', {}, h('strong', {}, label(OFFER_STATUS, offer.status))),
-      patient ? h('dl', { class: 'facts' },
-        h('dt', {}, 'Patiënt'), h('dd', {}, patient.name || '–'),
-        h('dt', {}, 'Geboortedatum'), h('dd', {}, patient.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
-        patient.address ? [h('dt', {}, 'Adres'), h('dd', {}, [patient.address.street, patient.address.houseNumber, patient.address.postcode, patient.address.city].filter(Boolean).join(' '))] : null)
-        : h('p', { class: 'muted' }, 'De verwijzer heeft nog geen patiëntgegevens opgegeven.'));
+      h('p', {}, h('strong', {}, label(OFFER_STATUS, offer.status))), patientArea);
     get(`/api/v1/holds/${offer.id}`).then((hold) => {
       if (hold.status === 'DISCHARGED' || hold.status === 'RELEASED') {
         area.closest('li')?.remove();

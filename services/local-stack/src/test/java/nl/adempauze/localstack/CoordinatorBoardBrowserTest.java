@@ -53,6 +53,11 @@ class CoordinatorBoardBrowserTest {
                 provider.screenshot("board-2-provider-inbox-with-offer");
                 provider.click("li[data-offer='" + offerId + "'] [data-test=accept]");
                 provider.await("li[data-offer='" + offerId + "'][data-status=ACCEPTED]");
+                // who the patient is, only now and only when asked (an audited look)
+                assertThat(provider.text("li[data-offer='" + offerId + "']")).doesNotContain(CrisisScenario.PATIENT);
+                provider.click("li[data-offer='" + offerId + "'] [data-test=show-patient]");
+                provider.waitFor(d -> d.findElement(By.cssSelector("li[data-offer='" + offerId + "']")).getText()
+                        .contains(CrisisScenario.PATIENT));
                 provider.screenshot("board-3-provider-accepted");
             }
 

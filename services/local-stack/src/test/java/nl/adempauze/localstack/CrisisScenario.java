@@ -16,6 +16,7 @@ final class CrisisScenario implements AutoCloseable {
 
     static final String DE_HOOGTE = "loc-assen-de-hoogte";
     static final String CARE_TYPE = "ELV_HOOG";
+    static final String PATIENT = "Geertje Hofstede";
 
     private final E2eStack stack;
     private final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -37,7 +38,8 @@ final class CrisisScenario implements AutoCloseable {
         Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
                 "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
                 "residence", Map.of("postcode", "9401"), "needs", List.of(),
-                "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
+                "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456"),
+                "patient", Map.of("name", PATIENT, "dateOfBirth", "1936-05-02")))
                 .retrieve().bodyToMono(Map.class).block();
         return track((String) created.get("id"));
     }

@@ -39,7 +39,9 @@ export function mountBoard(container, session) {
     detail);
 
   let timer = null;
-  function refreshSoon() {
+  let locationsOfRegion = null; // names and coordinates: read again only when a location event says they changed
+  function refreshSoon(eventType) {
+    if (typeof eventType === 'string' && eventType.startsWith('Location')) locationsOfRegion = null;
     clearTimeout(timer);
     timer = setTimeout(refresh, 150);
   }
@@ -47,10 +49,11 @@ export function mountBoard(container, session) {
   async function refresh() {
     try {
       const region = encodeURIComponent(state.regionId);
+      locationsOfRegion = locationsOfRegion || get(`/api/v1/regions/${region}/locations`)
+        .catch((failure) => { locationsOfRegion = null; throw failure; });
       const [regionData, capacityView, locations, list, escalationList] = await Promise.all([
-        loadRegion(state.regionId), get(`/api/v1/regions/${region}/capacity`),
-        get(`/api/v1/regions/${region}/locations`), get(`/api/v1/regions/${region}/requests?status=${SHOWN}`),
-        get(`/api/v1/regions/${region}/escalations`)]);
+        loadRegion(state.regionId), get(`/api/v1/regions/${region}/capacity`), locationsOfRegion,
+        get(`/api/v1/regions/${region}/requests?status=${SHOWN}`), get(`/api/v1/regions/${region}/escalations`)]);
       state.data = { region: regionData, capacityView, locations, list, escalationList };
       render();
     } catch (failure) {
@@ -155,6 +158,7 @@ export function mountBoard(container, session) {
   function listen() {
     closeLive();
     state.data = null;
+    locationsOfRegion = null;
     closeLive = openLiveStream(`region=${encodeURIComponent(state.regionId)}`, refreshSoon, (connection) => {
       liveState.textContent = connection === 'live' ? 'Live' : 'Verbinding herstellen…';
       liveState.classList.toggle('down', connection !== 'live');

@@ -16,6 +16,7 @@ export function mountProvider(container, session) {
     h('div', { class: 'screen-title' }, h('h1', {}, 'Mijn locaties'), liveState),
     inbox, locationsPanel);
   const drafts = new Map(); // what the planner has typed but not yet published, kept across live refreshes
+  const revealed = new Map(); // offer id -> the patient the planner asked to see (null: none given yet)
   let timer = null;
   let pending = null;
   locationsPanel.addEventListener('focusout', () => setTimeout(() => {
@@ -114,19 +115,16 @@ export function mountProvider(container, session) {
     const patientArea = h('div', {});
     const showPatient = async () => {
       try {
-        // the look at who the patient is goes on the audit trail, so it is asked for, not shown by default
-        const patient = (await get(`/api/v1/offers/${offer.id}`)).patient;
-        fill(patientArea, patient ? h('dl', { class: 'facts' },
-          h('dt', {}, 'Patiënt'), h('dd', {}, patient.name || '–'),
-          h('dt', {}, 'Geboortedatum'), h('dd', {}, patient.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
-          patient.address ? [h('dt', {}, 'Adres'), h('dd', {}, [patient.address.street, patient.address.houseNumber, patient.address.postcode, patient.address.city].filter(Boolean).join(' '))] : null,
-          patient.phone ? [h('dt', {}, 'Telefoon'), h('dd', {}, patient.phone)] : null)
-          : h('p', { class: 'muted' }, 'De verwijzer heeft nog geen patiëntgegevens opgegeven.'));
+        // the look at who the patient is goes on the audit trail: asked for once, then kept across live refreshes
+        revealed.set(offer.id, (await get(`/api/v1/offers/${offer.id}`)).patient || null);
+        fill(patientArea, patientFacts(revealed.get(offer.id)));
+        if (!patientArea.isConnected) refreshSoon(); // a live refresh redrew the inbox while it was asked for
       } catch (failure) {
         announce(failure.message, 'error');
       }
     };
-    fill(patientArea, h('button', { type: 'button', class: 'secondary small', 'data-test': 'show-patient', onclick: showPatient }, 'Patiëntgegevens tonen'));
+    fill(patientArea, revealed.has(offer.id) ? patientFacts(revealed.get(offer.id))
+      : h('button', { type: 'button', class: 'secondary small', 'data-test': 'show-patient', onclick: showPatient }, 'Patiëntgegevens tonen'));
     const area = h('div', { class: 'accepted' },
       h('p', {}, h('strong', {}, label(OFFER_STATUS, offer.status))), patientArea);
     get(`/api/v1/holds/${offer.id}`).then((hold) => {
@@ -141,6 +139,15 @@ export function mountProvider(container, session) {
     return area;
   }
 
+  function patientFacts(patient) {
+    return patient ? h('dl', { class: 'facts' },
+      h('dt', {}, 'Patiënt'), h('dd', {}, patient.name || '–'),
+      h('dt', {}, 'Geboortedatum'), h('dd', {}, patient.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
+      patient.address ? [h('dt', {}, 'Adres'), h('dd', {}, [patient.address.street, patient.address.houseNumber, patient.address.postcode, patient.address.city].filter(Boolean).join(' '))] : null,
+      patient.phone ? [h('dt', {}, 'Telefoon'), h('dd', {}, patient.phone)] : null)
+      : h('p', { class: 'muted' }, 'De verwijzer heeft nog geen patiëntgegevens opgegeven.');
+  }
+
   async function answer(call, message) {
     try {
       await call;
@@ -152,6 +159,16 @@ export function mountProvider(container, session) {
   }
 
   async function renderLocations(own) {
+    // one read of a region's nights per care type serves every location of the provider in it
+    const nightsViews = new Map();
+    const nightsOf = (region, careType) => {
+      const key = `${region.id}/${careType.code}`;
+      if (!nightsViews.has(key)) {
+        nightsViews.set(key, get(`/api/v1/regions/${encodeURIComponent(region.id)}/capacity/nights`
+          + `?careType=${careType.code}&from=${today()}&to=${today(NIGHTS_SHOWN - 1)}`));
+      }
+      return nightsViews.get(key);
+    };
     const cards = [];
     for (const { region, location } of own) {
       const card = h('section', { class: 'panel location', 'data-location': location.locationId, 'aria-label': location.name },
@@ -161,7 +178,7 @@ export function mountProvider(container, session) {
         const figure = location.careTypes.find((entry) => entry.careType === careType.code);
         if (!figure) continue;
         card.append(careType.plannedBooking
-          ? await nightsForm(region, location, careType)
+          ? nightsForm(location, careType, await nightsOf(region, careType))
           : freeNowForm(location, careType, figure));
       }
       cards.push(card);
@@ -211,10 +228,7 @@ export function mountProvider(container, session) {
     return form;
   }
 
-  async function nightsForm(region, location, careType) {
-    const from = today();
-    const to = today(NIGHTS_SHOWN - 1);
-    const view = await get(`/api/v1/regions/${encodeURIComponent(region.id)}/capacity/nights?careType=${careType.code}&from=${from}&to=${to}`);
+  function nightsForm(location, careType, view) {
     const nights = view.locations.find((entry) => entry.locationId === location.locationId)?.nights || [];
     const inputs = [];
     const cells = [];

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import nl.adempauze.localstack.issuer.DevIssuerApplication;
+import nl.adempauze.localstack.process.LocalStackRoles;
 import nl.adempauze.platform.testing.EmbeddedKafkaServer;
 import nl.adempauze.platform.testing.EmbeddedPostgresServer;
 import nl.adempauze.platform.testing.KafkaServer;
@@ -17,16 +18,20 @@ import nl.adempauze.platform.testing.PostgresServer;
  * http://localhost:8080. The database starts empty each time; stop with Ctrl+C.
  * <p>
  * With the argument {@code dev-issuer} it runs only the development issuer (as docker-compose does); further
- * arguments go to it, and it needs the {@code local} profile ({@code SPRING_PROFILES_ACTIVE=local}).
+ * arguments go to it, and it needs the {@code local} profile ({@code SPRING_PROFILES_ACTIVE=local}). The
+ * arguments of {@link LocalStackRoles} run one part in a JVM of its own (see {@link nl.adempauze.localstack.process}).
  */
 public final class LocalStack {
 
     private LocalStack() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("dev-issuer")) {
             DevIssuerApplication.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (LocalStackRoles.run(args)) {
             return;
         }
         long started = System.nanoTime();

@@ -65,7 +65,8 @@ public final class RunningServices implements AutoCloseable {
         return new RunningServices(postgres, kafka, settings);
     }
 
-    private static ConfigurableApplicationContext startIssuer(Settings settings) {
+    /** Starts the development issuer in this JVM on the settings' port with the settings' demo users. */
+    public static ConfigurableApplicationContext startIssuer(Settings settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + settings.issuerPort(),
                 "--spring.profiles.active=" + PlatformSecurityAutoConfiguration.LOCAL_PROFILE));
         if (settings.demoUsers() != null) {
@@ -77,6 +78,18 @@ public final class RunningServices implements AutoCloseable {
     private ConfigurableApplicationContext start(Function<String[], ConfigurableApplicationContext> run, String name,
                                                  int port, PostgresServer postgres, KafkaServer kafka,
                                                  Settings settings, String issuerUrl) {
+        ConfigurableApplicationContext context = run.apply(arguments(
+                serviceProperties(name, port, postgres, kafka, settings, issuerUrl)));
+        contexts.add(context);
+        return context;
+    }
+
+    /**
+     * Creates the service's database and answers the properties it runs with: its port, database, the broker, the
+     * local profile trusting the development issuer, and for bed-availability the seed.
+     */
+    public static Map<String, String> serviceProperties(String name, int port, PostgresServer postgres,
+                                                        KafkaServer kafka, Settings settings, String issuerUrl) {
         String database = settings.databasePrefix() + name.replace('-', '_');
         postgres.createDatabase(database);
         Map<String, String> properties = new HashMap<>(settings.extraProperties());
@@ -95,11 +108,13 @@ public final class RunningServices implements AutoCloseable {
             // bed-availability owns the region; the others learn it from its events
             properties.put("adempauze.seed.file", settings.seedFile());
         }
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        return properties;
+    }
+
+    /** Spring Boot command-line arguments for the properties. */
+    public static String[] arguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = run.apply(args);
-        contexts.add(context);
-        return context;
     }
 
     /**
@@ -120,7 +135,8 @@ public final class RunningServices implements AutoCloseable {
         }
     }
 
-    private static boolean ready(HttpClient http, URI readiness) {
+    /** Whether the readiness probe answers 200 now. */
+    public static boolean ready(HttpClient http, URI readiness) {
         try {
             return http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;

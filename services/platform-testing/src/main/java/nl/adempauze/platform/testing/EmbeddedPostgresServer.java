@@ -3,18 +3,39 @@ package nl.adempauze.platform.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
-/** Real PostgreSQL binaries shipped as a Maven artifact, started as a child process (works as root). */
+/**
+ * Real PostgreSQL binaries shipped as a Maven artifact, started as a child process (works as root). Started with a
+ * data directory of its own ({@link #startRestartable}), it can be stopped and started again on the same port with
+ * its data, as a database server restart in production would.
+ */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDirectory;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(int port, Path dataDirectory) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.postgres = launch(port, dataDirectory);
     }
 
-    /** Starts on the given port, or a free one when {@code port} is 0. */
+    /** Starts on the given port, or a free one when {@code port} is 0; the data is gone when it closes. */
     public static EmbeddedPostgresServer start(int port) {
+        return new EmbeddedPostgresServer(port, null);
+    }
+
+    /** Starts on {@code port} (not 0: a restart must come back where the clients look) keeping its data in the directory. */
+    public static EmbeddedPostgresServer startRestartable(int port, Path dataDirectory) {
+        if (port <= 0) {
+            throw new IllegalArgumentException("A restartable server needs a fixed port");
+        }
+        return new EmbeddedPostgresServer(port, dataDirectory);
+    }
+
+    private static EmbeddedPostgres launch(int port, Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -22,9 +43,43 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: open connections are cut); its data stays for {@link #startAgain()}. */
+    public synchronized void stop() {
+        requireRestartable();
+        if (postgres != null) {
+            closeQuietly(postgres);
+            postgres = null;
+        }
+    }
+
+    /** Starts the server again on the same port with the same data. */
+    public synchronized void startAgain() {
+        requireRestartable();
+        if (postgres == null) {
+            postgres = launch(port, dataDirectory);
+        }
+    }
+
+    private void requireRestartable() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("Started without a data directory of its own: not restartable");
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -34,8 +89,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public int port() {
-        return postgres.getPort();
+    public synchronized int port() {
+        return postgres == null ? port : postgres.getPort();
     }
 
     @Override
@@ -49,11 +104,10 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public synchronized void close() {
+        if (postgres != null) {
+            closeQuietly(postgres);
+            postgres = null;
         }
     }
 }

@@ -1,0 +1,21 @@
+package nl.adempauze.localstack.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** A port free now, kept for the life of a process that must come back on it after a restart. */
+final class FreePort {
+
+    private FreePort() {
+    }
+
+    static int pick() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -2,7 +2,11 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.seed.RegionSeed;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Loads a region (configuration, locations, contracts, free beds) from a seed file at start-up. Locations already
+ * Loads regions (configuration, locations, contracts, free beds) from seed files at start-up, one region per file:
+ * {@code adempauze.seed.file} is one file or a comma-separated list of them, loaded in that order. Locations already
  * known are left alone, so restarting never overwrites what providers published since. For a care type booked
  * per night, a new location's seeded beds are published as free for tonight and the following nights,
  * {@code adempauze.seed.calendar-nights} nights in all.
@@ -25,7 +30,7 @@ public class RegionSeedLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegionSeedLoader.class);
 
-    private final String seedFile;
+    private final List<String> seedFiles;
     private final int calendarNights;
     private final RegionService regionService;
     private final LocationRepository locations;
@@ -40,7 +45,7 @@ public class RegionSeedLoader implements ApplicationRunner {
             throw new IllegalArgumentException("adempauze.seed.calendar-nights must be 1.."
                     + (NightRanges.MAX_DAYS_AHEAD + 1) + ", not " + calendarNights);
         }
-        this.seedFile = seedFile;
+        this.seedFiles = seedFiles(seedFile);
         this.calendarNights = calendarNights;
         this.regionService = regionService;
         this.locations = locations;
@@ -48,12 +53,32 @@ public class RegionSeedLoader implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** The files of {@code adempauze.seed.file}, in order: one, or a comma-separated list; none when blank. */
+    static List<String> seedFiles(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(setting.split(",")).map(String::trim).filter(file -> !file.isEmpty()).toList();
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        if (seedFile == null || seedFile.isBlank()) {
-            return;
+        // every file is read before any is loaded: a missing or broken one stops the start with nothing half-done
+        Map<String, RegionSeed> seeds = new LinkedHashMap<>();
+        Map<String, String> fileOfRegion = new HashMap<>();
+        for (String seedFile : seedFiles) {
+            RegionSeed seed = RegionSeed.read(seedFile);
+            String other = fileOfRegion.putIfAbsent(seed.region().id(), seedFile);
+            if (other != null) {
+                throw new IllegalStateException("Region " + seed.region().id() + " is seeded twice, by " + other
+                        + " and " + seedFile + ": one file per region");
+            }
+            seeds.put(seedFile, seed);
         }
-        RegionSeed seed = RegionSeed.read(seedFile);
+        seeds.forEach(this::load);
+    }
+
+    private void load(String seedFile, RegionSeed seed) {
         Region region = region(seed);
         // The region's configuration is the seed's on every start; locations already known are left alone.
         Long added = regionService.configure(region)

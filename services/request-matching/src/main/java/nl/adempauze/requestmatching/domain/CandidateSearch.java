@@ -39,28 +39,40 @@ public class CandidateSearch {
     private final ReplicaRepository replica;
     private final ReferenceDataRepository reference;
     private final MatchingSettings settings;
+    private final MatchingMetrics metrics;
     private final CandidateRanker ranker = new CandidateRanker();
 
     public CandidateSearch(OfferRepository offers, ReplicaRepository replica, ReferenceDataRepository reference,
-                           MatchingSettings settings) {
+                           MatchingSettings settings, MatchingMetrics metrics) {
         this.offers = offers;
         this.replica = replica;
         this.reference = reference;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
-    /** Searches with the care type's rule; without one (unknown to the replica yet), as a free-now request. */
+    /**
+     * Searches with the care type's rule; without one (unknown to the replica yet), as a free-now request. Timed as
+     * {@value MatchingMetrics#SEARCH}.
+     */
     public Mono<Result> search(MatchingRequest request, CareTypeRule rule, Instant now) {
-        Mono<Set<String>> tried = offers.triedLocations(request.id(), request.planning().roundStartedAt())
-                .collect(Collectors.toSet());
-        Mono<Duration> freshness = reference.freshnessWindow(request.region()).defaultIfEmpty(DEFAULT_FRESHNESS);
+        boolean onCalendar = rule != null && rule.onCalendar();
+        return metrics.search(onCalendar, onCalendar ? calendarSearch(request, rule, now) : freeNowSearch(request, now));
+    }
+
+    private Mono<Result> freeNowSearch(MatchingRequest request, Instant now) {
+        Mono<Set<String>> tried = triedLocations(request);
+        Mono<Duration> freshness = freshnessWindow(request);
+        return Mono.zip(tried, replica.candidates(request.region(), request.careType(),
+                                now.minus(settings.acceptanceWindow())).collectList(), freshness)
+                .map(t -> new Result(ranker.rank(request.profile(), t.getT2(), t.getT1(), now, t.getT3()),
+                        t.getT1().size(), 0, false));
+    }
+
+    private Mono<Result> calendarSearch(MatchingRequest request, CareTypeRule rule, Instant now) {
+        Mono<Set<String>> tried = triedLocations(request);
+        Mono<Duration> freshness = freshnessWindow(request);
         Instant acceptanceSince = now.minus(settings.acceptanceWindow());
-        if (rule == null || !rule.onCalendar()) {
-            return Mono.zip(tried, replica.candidates(request.region(), request.careType(), acceptanceSince)
-                            .collectList(), freshness)
-                    .map(t -> new Result(ranker.rank(request.profile(), t.getT2(), t.getT1(), now, t.getT3()),
-                            t.getT1().size(), 0, false));
-        }
         List<StayDates> options = stayOptions(request, rule, now);
         if (options.isEmpty()) {
             return tried.map(locations -> new Result(List.of(), locations.size(), 0, true));
@@ -98,6 +110,14 @@ public class CandidateSearch {
             return new Result(ranker.rankOptions(request.profile(contractRequired), fitting, t.getT1(), now,
                     t.getT4()), t.getT1().size(), protectedOnly.size(), false);
         });
+    }
+
+    private Mono<Set<String>> triedLocations(MatchingRequest request) {
+        return offers.triedLocations(request.id(), request.planning().roundStartedAt()).collect(Collectors.toSet());
+    }
+
+    private Mono<Duration> freshnessWindow(MatchingRequest request) {
+        return reference.freshnessWindow(request.region()).defaultIfEmpty(DEFAULT_FRESHNESS);
     }
 
     /**

@@ -69,12 +69,14 @@ public class RequestService {
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final PatientRecords patients;
+    private final MatchingMetrics metrics;
     private final Clock clock;
 
     public RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
                           Outbox outbox, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
-                          Clock clock) {
+                          MatchingMetrics metrics, Clock clock) {
         this.patients = patients;
+        this.metrics = metrics;
         this.requests = requests;
         this.reference = reference;
         this.offerCycle = offerCycle;
@@ -86,14 +88,19 @@ public class RequestService {
 
     public Mono<Submitted> submit(Submission submission) {
         if (submission.idempotencyKey() == null) {
-            return create(submission).map(request -> new Submitted(request, true));
+            return timedCreate(submission).map(request -> new Submitted(request, true));
         }
         return requests.findByIdempotencyKey(submission.idempotencyKey())
                 .map(existing -> new Submitted(existing, false))
-                .switchIfEmpty(Mono.defer(() -> create(submission).map(request -> new Submitted(request, true))))
+                .switchIfEmpty(Mono.defer(() -> timedCreate(submission).map(request -> new Submitted(request, true))))
                 // two calls with one key at the same moment: the unique index lets one win, the other reads it
                 .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, e -> requests
                         .findByIdempotencyKey(submission.idempotencyKey()).map(existing -> new Submitted(existing, false)));
+    }
+
+    /** A new request, timed as {@value MatchingMetrics#SUBMISSION} (a repeat with a known key is not). */
+    private Mono<MatchingRequest> timedCreate(Submission submission) {
+        return metrics.submission(submission.urgency(), Mono.defer(() -> create(submission)));
     }
 
     private Mono<MatchingRequest> create(Submission submission) {

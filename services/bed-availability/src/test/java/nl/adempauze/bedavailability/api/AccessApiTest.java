@@ -74,6 +74,18 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
+    @Test
+    void metricsAreForAdminsOnly() {
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus")) {
+            web.get().uri(path).exchange().expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            as(READER).get().uri(path).exchange().expectStatus().isForbidden();
+            as(TestTokens.provider(providerOf(LOCATION))).get().uri(path).exchange().expectStatus().isForbidden();
+            as(COORDINATOR).get().uri(path).exchange().expectStatus().isForbidden();
+            as(TestTokens.admin()).get().uri(path).exchange().expectStatus().isOk();
+        }
+    }
+
     static Stream<Arguments> untrustedTokens() {
         return Stream.of(
                 Arguments.of("signed by another key", signedByAnotherKey(Instant.now().plus(Duration.ofHours(1)))),

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,7 +32,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 /**
  * Every service's API takes bearer tokens (OAuth2/OIDC JWT) from the configured issuer; the token's {@code roles},
  * {@code org} and {@code regions} claims say who may do what (checked where the resource is known, in each
- * service's {@code api} package). Health and documents stay open; anything under {@code /api/} needs a token.
+ * service's {@code api} package). Health and documents stay open; anything under {@code /api/} needs a token, and
+ * the other actuator endpoints (metrics, prometheus) a token with role ADMIN.
  * Also: a body size limit and rate limiting per client.
  */
 @AutoConfiguration(beforeName = {
@@ -71,6 +73,9 @@ public class PlatformSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**").authenticated()
+                        // probes stay open; every other actuator endpoint (metrics, prometheus, info) is for admins
+                        .matchers(EndpointRequest.to("health")).permitAll()
+                        .matchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder)

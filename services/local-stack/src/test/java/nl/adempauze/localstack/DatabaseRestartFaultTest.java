@@ -1,0 +1,35 @@
+package nl.adempauze.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL (the one server all three services keep their databases in) is restarted while crisis requests keep
+ * coming: requests that arrive while it is down are refused, and every one answered 201 is afterwards offered,
+ * matched or escalated, nothing twice; the services recover without a restart of their own.
+ */
+class DatabaseRestartFaultTest {
+
+    @Test
+    void everyAcceptedRequestIsAnsweredOnceAfterTheDatabaseRestarts() {
+        FaultStack stack = FaultStack.get();
+        try (CrisisLoad load = new CrisisLoad(stack, "database restarted", 1000)) {
+            load.start(5);
+            load.keepSendingFor(Duration.ofSeconds(3));
+            stack.processes.postgres().stop();
+            load.keepSendingFor(Duration.ofSeconds(5));
+            stack.processes.postgres().startAgain();
+            load.keepSendingFor(Duration.ofSeconds(5));
+            load.stop();
+
+            CrisisLoad.Counts counts = load.awaitSettled(Duration.ofMinutes(2));
+
+            assertThat(counts.accepted()).isGreaterThan(10);
+            assertThat(counts.completed()).isEqualTo(counts.accepted());
+            assertThat(counts.lost()).isZero();
+            assertThat(counts.duplicated()).isZero();
+        }
+    }
+}

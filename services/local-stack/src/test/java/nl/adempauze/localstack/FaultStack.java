@@ -1,0 +1,75 @@
+package nl.adempauze.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.adempauze.localstack.process.ProcessStack;
+import nl.adempauze.localstack.process.ServiceProcess;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The system for the fault-injection tests, once per test JVM: the broker and PostgreSQL as processes that can be
+ * stopped and started again with their data, and each service in a JVM of its own that can be killed (SIGKILL) and
+ * started again (see {@link ProcessStack}). Tests sign in as the demo users, like {@link E2eStack}.
+ */
+final class FaultStack {
+
+    /** The service JVMs start with the client compiler only: a restart mid-test is twice as fast on 2 cores. */
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    private static FaultStack instance;
+
+    final ProcessStack processes;
+    private final DemoTokens tokens;
+    private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
+
+    private FaultStack() {
+        Path directory = Path.of("target", "fault-stack-" + UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath();
+        processes = ProcessStack.start(new ProcessStack.Options(directory, "classpath:seeds/drenthe.json",
+                E2eStack.demoUsersFile(), SERVICE_JVM, Map.of(
+                        "adempauze.webhooks.initial-backoff", "PT0.2S",
+                        "adempauze.webhooks.allow-private-networks", "true",
+                        // the load is one GP post sending several requests a second for minutes
+                        "adempauze.rate-limit.requests-per-second", "5000",
+                        "adempauze.rate-limit.burst", "5000")), Duration.ofMinutes(3));
+        tokens = new DemoTokens(processes.issuerUrl());
+    }
+
+    static synchronized FaultStack get() {
+        if (instance == null) {
+            instance = new FaultStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.processes::close));
+        }
+        return instance;
+    }
+
+    /** A client of this service signed in as the demo user. */
+    WebClient as(String user, ServiceProcess service) {
+        return clients.computeIfAbsent(user + "@" + service.name(), key -> WebClient.builder().baseUrl(service.url())
+                .defaultHeaders(tokens.as(user)).build());
+    }
+
+    WebClient requestMatching(String user) {
+        return as(user, processes.requestMatching());
+    }
+
+    WebClient bedAvailability(String user) {
+        return as(user, processes.bedAvailability());
+    }
+
+    WebClient notification(String user) {
+        return as(user, processes.notification());
+    }
+
+    /** Kills the service mid-flow and starts it again; answers when it is ready. */
+    void killAndRestart(ServiceProcess service) {
+        service.kill();
+        service.start();
+        service.awaitReady(Duration.ofMinutes(2));
+    }
+}

@@ -1,0 +1,72 @@
+package nl.adempauze.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import nl.adempauze.benchmarks.jmh.DomainBenchmarks;
+import nl.adempauze.benchmarks.load.LoadAverage;
+import nl.adempauze.benchmarks.load.LoadRun;
+import nl.adempauze.benchmarks.load.Report;
+import nl.adempauze.benchmarks.load.Results;
+import nl.adempauze.benchmarks.load.RunSettings;
+
+/**
+ * The benchmark of issue 6, run by {@code ./mvnw -q -DskipTests -Pbenchmark verify} from the repository root:
+ * (a) to (e) on the running system (see {@link LoadRun}), then the JMH benchmarks of the domain rules once the
+ * system has stopped (they would compete with it for the cores), and writes {@code docs/BENCHMARKS.md}, printing
+ * the same to standard output. {@code -Dbenchmark.parts=a,c} runs only some parts (see {@link RunSettings}).
+ */
+public final class BenchmarkRun {
+
+    private BenchmarkRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path repository = repositoryRoot();
+        RunSettings settings = RunSettings.fromSystemProperties();
+        Results results = new Results();
+        results.parts = settings.parts();
+        if (settings.needsStack()) {
+            new LoadRun(settings, results, repository).run();
+        }
+        if (settings.runs("jmh")) {
+            jmh(settings.jmhBudget(), results);
+        }
+        results.loadAfter = LoadAverage.now();
+        results.wall = Duration.ofNanos(System.nanoTime() - started);
+        String report = Report.render(results);
+        Path file = repository.resolve("docs").resolve("BENCHMARKS.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println(report);
+        System.out.println("[benchmark] written to " + repository.relativize(file) + " in "
+                + results.wall.toSeconds() + " s");
+        // the issuer and the HTTP clients keep non-daemon threads; everything measured has been written
+        System.exit(0);
+    }
+
+    private static void jmh(Duration budget, Results results) {
+        System.out.printf("[benchmark] JMH: %d configurations within about %d s%n",
+                DomainBenchmarks.configurations(), budget.toSeconds());
+        long started = System.nanoTime();
+        try {
+            results.jmh.addAll(DomainBenchmarks.run(budget));
+        } catch (Exception e) {
+            results.failures.add("(jmh) " + e);
+        }
+        results.jmhTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The working directory is the repository root under Maven's exec; from elsewhere, the nearest one above. */
+    private static Path repositoryRoot() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("seeds").resolve("drenthe.json")) && Files.exists(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IOException("Not inside the repository: no seeds/drenthe.json and mvnw above "
+                + Path.of("").toAbsolutePath());
+    }
+}

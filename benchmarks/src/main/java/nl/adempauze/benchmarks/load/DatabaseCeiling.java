@@ -1,0 +1,108 @@
+package nl.adempauze.benchmarks.load;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.adempauze.platform.testing.PostgresServer;
+
+/**
+ * (c) The database's own ceiling on the stack's PostgreSQL: one-row {@code UPDATE bench SET n = n + 1} transactions
+ * over JDBC, each committed, back to back on one connection, and on a few connections (all on one row, as a hot
+ * capacity figure is; or each on a row of its own).
+ */
+public final class DatabaseCeiling {
+
+    public static final String DATABASE = "benchmark_ceiling";
+
+    public record Result(int connections, boolean oneRow, long transactions, double perSecond,
+                         Latencies.Summary latency) {
+    }
+
+    private final PostgresServer postgres;
+
+    public DatabaseCeiling(PostgresServer postgres) {
+        this.postgres = postgres;
+        postgres.createDatabase(DATABASE);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE bench (id int PRIMARY KEY, n bigint NOT NULL)");
+            statement.execute("INSERT INTO bench SELECT i, 0 FROM generate_series(1, 16) i");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the ceiling's table", e);
+        }
+    }
+
+    /** The server settings that decide what a commit costs. */
+    public String commitSettings() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            return "fsync=" + show(statement, "fsync") + ", synchronous_commit=" + show(statement,
+                    "synchronous_commit") + ", wal_sync_method=" + show(statement, "wal_sync_method")
+                    + ", shared_buffers=" + show(statement, "shared_buffers") + ", PostgreSQL "
+                    + show(statement, "server_version");
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    public Result run(int connections, boolean oneRow, Duration duration) {
+        Latencies latencies = new Latencies();
+        AtomicLong transactions = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            int row = oneRow ? 1 : i + 1;
+            Thread thread = new Thread(() -> {
+                try (Connection connection = connect();
+                     PreparedStatement update = connection.prepareStatement("UPDATE bench SET n = n + 1 WHERE id = ?")) {
+                    connection.setAutoCommit(false);
+                    update.setInt(1, row);
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        update.executeUpdate();
+                        connection.commit();
+                        latencies.recordNanos(System.nanoTime() - start);
+                        transactions.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    synchronized (failures) {
+                        failures.add(new IllegalStateException(e));
+                    }
+                }
+            }, "database-ceiling-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(connections, oneRow, transactions.get(), transactions.get() / seconds, latencies.summary());
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package nl.adempauze.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import nl.adempauze.localstack.process.ServiceProcess;
+
+/**
+ * Parts (a) to (e) on one running system, in an order that keeps them from disturbing each other: the generated
+ * regions' matching first (on a fresh system, before and after more regions are added), then the crisis load, the
+ * capacity load, the memory after the load, and last the broker's and the database's own ceilings, while the
+ * services stand idle.
+ */
+public final class LoadRun {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final double CEILING_RATE = 50;
+
+    private final RunSettings settings;
+    private final Results results;
+    private final Path repository;
+    private final Path work;
+    private BedAvailabilityReseed reseeded;
+
+    public LoadRun(RunSettings settings, Results results, Path repository) {
+        this.settings = settings;
+        this.results = results;
+        this.repository = repository;
+        this.work = repository.resolve("benchmarks").resolve("target");
+    }
+
+    public void run() {
+        RegionPicture drenthe = RegionPicture.of(repository.resolve("seeds").resolve("drenthe.json"));
+        List<Path> seeds = new ArrayList<>(List.of(repository.resolve("seeds").resolve("drenthe.json")));
+        int smallest = settings.regionSizes().get(0);
+        if (settings.runs("e")) {
+            seeds.add(BenchRegions.write(work.resolve("benchmark-seeds"), smallest));
+        }
+        Path stackDirectory = work.resolve("benchmark-stack");
+        deleteLeftovers(stackDirectory);
+        results.settings.put("Seeds at start", seeds.stream().map(path -> repository.relativize(path.toAbsolutePath())
+                .toString()).collect(Collectors.joining(", ")));
+        Path users = BenchRegions.writeUsers(work.resolve("benchmark-seeds"), repository.resolve("seeds")
+                .resolve("demo-users.json"), settings.regionSizes());
+        try (BenchmarkStack stack = BenchmarkStack.start(stackDirectory, seeds, users);
+             WebhookReceiver receiver = new WebhookReceiver();
+             LiveStream board = LiveStream.open(stack.web(), stack.notification() + "/api/v1/live?region="
+                     + drenthe.id(), stack.tokens().bearer("coordinator-drenthe"))) {
+            results.stackStartup = stack.startup();
+            CpuUse cpu = cpuUse(stack, stackDirectory);
+            CrisisBenchmark crisis = new CrisisBenchmark(stack, drenthe);
+            CapacityBenchmark capacity = new CapacityBenchmark(stack, drenthe);
+            receiver.onEvent(crisis::onWebhook);
+            board.onEvent(event -> {
+                crisis.onLive(event);
+                capacity.onLive(event);
+            });
+            crisis.prepare(receiver);
+            log("warm-up: %.0f crisis requests/s for %d s", settings.warmUpRate(), settings.warmUp().toSeconds());
+            crisis.step(settings.warmUpRate(), settings.warmUp(), cpu::snapshot);
+            crisis.forgetUnmatched();
+            attempt("e", () -> matching(stack, drenthe.locations(), crisis, cpu));
+            attempt("a", () -> crisisSteps(crisis, cpu));
+            attempt("b", () -> capacitySteps(capacity, cpu));
+            attempt("d", () -> memory(stack));
+            attempt("c", () -> ceilings(stack));
+        } finally {
+            if (reseeded != null) {
+                reseeded.close();
+            }
+        }
+    }
+
+    private void crisisSteps(CrisisBenchmark crisis, CpuUse cpu) {
+        int beds = crisis.bedsAvailable();
+        int needed = 0;
+        for (double rate : settings.crisisRates()) {
+            needed += (int) (rate * RunSettings.crisisStep(rate).toSeconds());
+        }
+        results.settings.put("Crisis beds", String.format(Locale.ROOT, "%,d free (1000 at each of the region's "
+                + "%s locations), %,d needed by the steps", beds, CrisisBenchmark.CARE_TYPES, needed));
+        for (double rate : settings.crisisRates()) {
+            Duration duration = RunSettings.crisisStep(rate);
+            log("crisis: %.0f requests/s for %d s", rate, duration.toSeconds());
+            CrisisBenchmark.StepResult step = crisis.step(rate, duration, cpu::snapshot);
+            results.crisis.add(step);
+            log("  %s; webhook p50 %s p99 %s ms; live p99 %s ms", step.verdict(), MarkdownTable.ms(step.webhook().p50()),
+                    MarkdownTable.ms(step.webhook().p99()), MarkdownTable.ms(step.live().p99()));
+            crisis.forgetUnmatched();
+            if (step.saturated()) {
+                break;
+            }
+            pause(Duration.ofSeconds(3));
+        }
+    }
+
+    private void capacitySteps(CapacityBenchmark capacity, CpuUse cpu) {
+        results.settings.put("Capacity publications", "round the " + capacity.figures() + " free-now figures of "
+                + CapacityBenchmark.CARE_TYPES + " in the region, each a new number of free beds");
+        for (double rate : settings.capacityRates()) {
+            log("capacity: %.0f publications/s for %d s", rate, settings.capacityStep().toSeconds());
+            CapacityBenchmark.StepResult step = capacity.step(rate, settings.capacityStep(), cpu::snapshot);
+            results.capacity.add(step);
+            log("  %s; visible p50 %s p99 %s ms", step.verdict(), MarkdownTable.ms(step.visible().p50()),
+                    MarkdownTable.ms(step.visible().p99()));
+            if (!step.current()) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
+    }
+
+    private void matching(BenchmarkStack stack, int drentheLocations, CrisisBenchmark crisis, CpuUse cpu) {
+        List<Integer> sizes = settings.regionSizes();
+        int smallest = sizes.get(0);
+        int requests = settings.matchingRequests();
+        try (LiveStream board = LiveStream.open(stack.web(), stack.notification() + "/api/v1/live",
+                stack.tokens().bearer(BenchRegions.COORDINATOR))) {
+            MatchingScaleBenchmark matching = new MatchingScaleBenchmark(stack);
+            board.onEvent(matching::onLive);
+            log("matching: %d requests in %s before other regions are added", requests, BenchRegions.id(smallest));
+            results.matching.add(matching.measure("before", smallest, drentheLocations, requests));
+            List<Path> seeds = new ArrayList<>(List.of(repository.resolve("seeds").resolve("drenthe.json")));
+            int added = 0;
+            for (int size : sizes) {
+                seeds.add(BenchRegions.write(work.resolve("benchmark-seeds"), size));
+                added += size == smallest ? 0 : size;
+            }
+            results.reseededLocations = added;
+            log("matching: bed-availability starts again with %s more locations in %d more regions", added,
+                    sizes.size() - 1);
+            long started = System.nanoTime();
+            reseeded = BedAvailabilityReseed.restart(stack.processes().bedAvailability(), seeds.stream()
+                    .map(path -> path.toAbsolutePath().toString()).collect(Collectors.joining(",")), READY_TIMEOUT);
+            matching.awaitReplicaCaughtUp(READY_TIMEOUT);
+            results.reseed = Duration.ofNanos(System.nanoTime() - started);
+            log("  took %d s; warm-up again", results.reseed.toSeconds());
+            crisis.step(settings.warmUpRate(), settings.warmUp().dividedBy(2), cpu::snapshot);
+            crisis.forgetUnmatched();
+            int all = drentheLocations + sizes.stream().mapToInt(Integer::intValue).sum();
+            for (int size : sizes) {
+                log("matching: %d requests in %s", requests, BenchRegions.id(size));
+                results.matching.add(matching.measure(size == smallest ? "after" : "", size, all - size, requests));
+            }
+        }
+    }
+
+    private void memory(BenchmarkStack stack) {
+        for (ServiceProcess service : stack.processes().services()) {
+            results.memory.add(ServiceMemory.of(service.name(), pidOf(stack, service)));
+        }
+    }
+
+    private void ceilings(BenchmarkStack stack) {
+        try (KafkaCeiling kafka = new KafkaCeiling(stack.processes().kafka().bootstrapServers())) {
+            double sustained = results.crisis.stream().filter(step -> !step.saturated())
+                    .mapToDouble(CrisisBenchmark.StepResult::perSecond).max().orElse(CEILING_RATE);
+            for (double rate : sustained > CEILING_RATE ? List.of(CEILING_RATE, sustained) : List.of(CEILING_RATE)) {
+                log("ceiling: Kafka round trips at %.0f/s", rate);
+                results.kafkaRoundTrips.add(kafka.roundTrip(rate, Duration.ofSeconds(5)));
+            }
+            log("ceiling: Kafka throughput");
+            results.kafkaThroughput = kafka.throughput(Duration.ofSeconds(5));
+        }
+        DatabaseCeiling database = new DatabaseCeiling(stack.processes().postgres());
+        results.databaseSettings = database.commitSettings();
+        log("ceiling: one-row UPDATE transactions");
+        results.database.add(database.run(1, true, Duration.ofSeconds(5)));
+        results.database.add(database.run(4, true, Duration.ofSeconds(4)));
+        results.database.add(database.run(4, false, Duration.ofSeconds(4)));
+    }
+
+    private CpuUse cpuUse(BenchmarkStack stack, Path stackDirectory) {
+        CpuUse cpu = new CpuUse();
+        for (ServiceProcess service : stack.processes().services()) {
+            cpu.group(service.name(), () -> List.of(pidOf(stack, service)));
+        }
+        return cpu.group("Kafka broker", CpuUse.commandLineContaining("kafka-broker",
+                        stackDirectory.toAbsolutePath().toString()))
+                .group("PostgreSQL", CpuUse.postgres(stackDirectory.toAbsolutePath().resolve("postgres")))
+                .group("benchmark JVM", CpuUse.self());
+    }
+
+    /** The service's process now: bed-availability's own once it was started again with more regions. */
+    private long pidOf(BenchmarkStack stack, ServiceProcess service) {
+        if (reseeded != null && service == stack.processes().bedAvailability()) {
+            return reseeded.pid();
+        }
+        return service.pid();
+    }
+
+    /** What an interrupted run left (a database on the same port would refuse to be created again). */
+    private static void deleteLeftovers(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void attempt(String part, Runnable work) {
+        if (!settings.runs(part)) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            results.failures.add("(" + part + ") " + e);
+            log("part %s failed: %s", part, e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
+    }
+
+    static void log(String format, Object... arguments) {
+        System.out.printf(Locale.ROOT, "[benchmark] " + format + "%n", arguments);
+    }
+}

@@ -1,0 +1,54 @@
+package nl.adempauze.benchmarks.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run does, from system properties (defaults: the documented run). {@code benchmark.parts}: any of
+ * a, b, c, d, e, jmh (comma-separated; default all).
+ */
+public record RunSettings(List<String> parts, List<Double> crisisRates, Duration warmUp, double warmUpRate,
+                          List<Double> capacityRates, Duration capacityStep, List<Integer> regionSizes,
+                          int matchingRequests, Duration jmhBudget) {
+
+    public static RunSettings fromSystemProperties() {
+        return new RunSettings(
+                strings("benchmark.parts", "a,b,c,d,e,jmh"),
+                numbers("benchmark.crisis.rates", "10,50,100,200,300,500"),
+                Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 10)),
+                20,
+                numbers("benchmark.capacity.rates", "50,100,200,500,1000"),
+                Duration.ofSeconds(Long.getLong("benchmark.capacity.step-seconds", 8)),
+                strings("benchmark.matching.sizes", "10,100,1000").stream().map(Integer::parseInt).toList(),
+                Integer.getInteger("benchmark.matching.requests", 30),
+                Duration.ofSeconds(Long.getLong("benchmark.jmh.budget-seconds", 60)));
+    }
+
+    /**
+     * How long a crisis step lasts: long enough for a stable 99th percentile (at least 300 requests where the
+     * rate allows), short enough that all steps fit the run and the beds (1000 per location and care type).
+     */
+    public static Duration crisisStep(double perSecond) {
+        long seconds = Math.max(10, Math.min(30, Math.round(3000 / perSecond)));
+        return Duration.ofSeconds(Long.getLong("benchmark.crisis.step-seconds", seconds));
+    }
+
+    public boolean runs(String part) {
+        return parts.contains(part);
+    }
+
+    /** Whether any part needs the running system (all but JMH). */
+    public boolean needsStack() {
+        return parts.stream().anyMatch(part -> !part.equals("jmh"));
+    }
+
+    private static List<String> strings(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
+                .filter(value -> !value.isEmpty()).toList();
+    }
+
+    private static List<Double> numbers(String property, String defaults) {
+        return strings(property, defaults).stream().map(Double::parseDouble).toList();
+    }
+}

@@ -164,6 +164,22 @@ class AuthorizationMatrixEndToEndTest {
         assertThat(differences).as("request-matching differs from docs/SECURITY.md").isEmpty();
     }
 
+    /** The front door does not route {@code /actuator}: each service's own port, as an operator reaches it. */
+    @Test
+    void actuatorOnEachServicePort() {
+        String provider = stack.providerOf(HOSPICE);
+        for (var service : List.of(stack.services.bedAvailability, stack.services.requestMatching,
+                stack.services.notification)) {
+            String base = RunningServices.url(service);
+            for (String path : List.of("/actuator/metrics", "/actuator/prometheus")) {
+                expectAt(base, "GET", path, null, null, 401, R_OWN, 403, provider, 403, C_OWN, 403, A, OK);
+            }
+            expectAt(base, "GET", "/actuator/health/readiness", null, null, OK);
+        }
+        System.out.printf("Access matrix, actuator: %d cells tried%n", cellsTried);
+        assertThat(differences).as("actuator access differs from docs/SECURITY.md").isEmpty();
+    }
+
     @Test
     void notification() {
         Offered offered = offered();
@@ -277,10 +293,15 @@ class AuthorizationMatrixEndToEndTest {
 
     /** {@code cells}: pairs of demo user and expected status ({@link #OK} for allowed), tried in that order. */
     private void expect(String method, String path, Object body, Object... cells) {
+        expectAt(stack.url(), method, path, body, cells);
+    }
+
+    /** As {@link #expect}, at this address; a null user calls without a token. */
+    private void expectAt(String base, String method, String path, Object body, Object... cells) {
         for (int i = 0; i < cells.length; i += 2) {
             String user = (String) cells[i];
             int expected = (Integer) cells[i + 1];
-            HttpResponse<String> response = call(method, path, body, user);
+            HttpResponse<String> response = call(base, method, path, body, user);
             cellsTried++;
             int status = response.statusCode();
             boolean matches = expected == OK ? status != 401 && status != 403 && status != 404 && status < 500
@@ -315,8 +336,14 @@ class AuthorizationMatrixEndToEndTest {
     }
 
     private HttpResponse<String> call(String method, String path, Object body, String user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + path))
-                .header("Authorization", "Bearer " + stack.tokens.token(user)).timeout(Duration.ofSeconds(20));
+        return call(stack.url(), method, path, body, user);
+    }
+
+    private HttpResponse<String> call(String base, String method, String path, Object body, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + stack.tokens.token(user));
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

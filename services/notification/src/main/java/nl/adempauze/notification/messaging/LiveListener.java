@@ -1,6 +1,10 @@
 package nl.adempauze.notification.messaging;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.InvalidEventException;
 import nl.adempauze.notification.domain.Audience;
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
  * event, starting from the latest: the live board shows what happens now, not history. Each event is published
  * with who may see it (a submitted request is remembered here too, so its next events find their referrer even
  * before the webhook consumer has got to it). Records that cannot be read are skipped here; the webhook consumer
- * group dead-letters them, once.
+ * group dead-letters them, once. Kafka delivers at least once: an event that comes again (same CloudEvent id, among
+ * the last {@value #REMEMBERED} streamed) is not streamed again.
  */
 @Component
 public class LiveListener {
@@ -28,11 +33,19 @@ public class LiveListener {
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+    private static final int REMEMBERED = 10_000;
 
     private final EventDecoder decoder;
     private final EnvelopeWriter envelopes;
     private final Audiences audiences;
     private final LiveFeed feed;
+    /** Ids of the events streamed last, oldest first. */
+    private final Set<String> streamed = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public LiveListener(EventCodec codec, EnvelopeWriter envelopes, Audiences audiences, LiveFeed feed) {
         this.decoder = new EventDecoder(codec);
@@ -56,10 +69,14 @@ public class LiveListener {
             log.debug("Live stream skips an unreadable record on {}: {}", record.topic(), e.getMessage());
             return;
         }
-        if (NotifiedEvents.isNotified(event.type())) {
+        if (NotifiedEvents.isNotified(event.type()) && firstTime(event.id())) {
             feed.publish(new LiveEvent(event.id(), event.type(), EventAttributes.of(event.payload()),
                     audienceOf(event), envelopes.write(event)));
         }
+    }
+
+    private synchronized boolean firstTime(String eventId) {
+        return streamed.add(eventId);
     }
 
     /** Who may see it; if the database cannot say, only what the event itself tells (never more). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.notification.messaging.LiveFeed;
@@ -73,6 +74,21 @@ class LiveStreamTest extends NotificationIntegrationTest {
                 "\"requestId\":\"" + requestId + "\"", "\"reason\":\"NO_CANDIDATE\"");
         assertThat(ids(received)).as("other requests filtered out").doesNotContain(other);
         assertThat(received.get(0).comment()).as("connected comment first").isEqualTo("connected");
+    }
+
+    /** Kafka delivers at least once: the same event (same CloudEvent id) twice is streamed once. */
+    @Test
+    void anEventDeliveredTwiceIsStreamedOnce() {
+        List<ServerSentEvent<String>> received = open(DRENTHE, "region=drenthe");
+        RequestEscalated escalation = TestEvents.requestEscalated(uniqueRequestId());
+        String eventId = UUID.randomUUID().toString();
+        TestEvents.publish(escalation, eventId);
+        TestEvents.publish(escalation, eventId);
+        // same request, same partition: once a later event is streamed, both deliveries have been read
+        String later = TestEvents.publish(TestEvents.requestEscalated(escalation.requestId()));
+
+        await().atMost(PATIENCE).until(() -> ids(received).contains(later));
+        assertThat(ids(received)).filteredOn(eventId::equals).hasSize(1);
     }
 
     /**

@@ -33,6 +33,22 @@ final class CrisisScenario implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Beds enough at De Hoogte that this many more can be held, whatever earlier tests left held there (a figure
+     * below the held beds would be refused).
+     */
+    CrisisScenario withAvailableBeds(int beds) {
+        Map<?, ?> view = stack.as(E2eStack.COORDINATOR).get()
+                .uri("/api/v1/regions/drenthe/capacity?careType={careType}", CARE_TYPE).retrieve()
+                .bodyToMono(Map.class).block();
+        int held = ((List<?>) view.get("locations")).stream().map(Map.class::cast)
+                .filter(location -> DE_HOOGTE.equals(location.get("locationId")))
+                .flatMap(location -> ((List<?>) location.get("careTypes")).stream().map(Map.class::cast))
+                .filter(figure -> CARE_TYPE.equals(figure.get("careType")))
+                .mapToInt(figure -> ((Number) figure.get("heldBeds")).intValue()).sum();
+        return withFreeBeds(held + beds);
+    }
+
     /** A crisis request of the GP post in Assen; its id. */
     String submit() {
         Map<?, ?> created = stack.as(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
@@ -64,6 +80,20 @@ final class CrisisScenario implements AutoCloseable {
                         && (location == null || location.equals(offer.get("locationId"))));
     }
 
+    /** The request as the coordinator sees it, once it has this status. */
+    Map<?, ?> awaitStatus(String requestId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> stack.as(E2eStack.COORDINATOR).get()
+                .uri("/api/v1/requests/{id}", requestId).retrieve().bodyToMono(Map.class).block(),
+                request -> status.equals(request.get("status")));
+    }
+
+    /** The matched patient arrives: the provider of the matched location confirms the admission. */
+    void admit(String requestId) {
+        Map<?, ?> match = (Map<?, ?>) awaitStatus(requestId, "MATCHED").get("match");
+        stack.as(stack.providerOf((String) match.get("locationId"))).post()
+                .uri("/api/v1/holds/{offer}/admission", match.get("offerId")).retrieve().toBodilessEntity().block();
+    }
+
     @Override
     public void close() {
         for (String requestId : started) {
@@ -77,6 +107,11 @@ final class CrisisScenario implements AutoCloseable {
                     provider.post().uri("/api/v1/holds/{offer}/" + step, match.get("offerId")).retrieve()
                             .toBodilessEntity().block();
                 }
+            } else if ("ADMITTED".equals(status)) {
+                Map<?, ?> match = (Map<?, ?>) request.get("match");
+                stack.as(stack.providerOf((String) match.get("locationId"))).post()
+                        .uri("/api/v1/holds/{offer}/discharge", match.get("offerId")).retrieve().toBodilessEntity()
+                        .block();
             } else if (List.of("SUBMITTED", "OFFERED", "WAITING", "ESCALATED").contains(status)) {
                 stack.as(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
                         .bodyValue(Map.of("reason", "End of the browser test")).retrieve().toBodilessEntity().block();

@@ -1,5 +1,6 @@
 package nl.adempauze.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -41,6 +42,14 @@ final class CrisisLoad implements AutoCloseable {
     /** What one fault did to the flow; printed, and lost and duplicated must be 0. */
     record Counts(String scenario, int sent, int accepted, int refused, int completed, int offered, int webhooks,
                   int lost, int duplicated, int redelivered) {
+
+        /** Every request answered 201 was answered, none lost, none twice; at least {@code minimum} were accepted. */
+        void assertNothingLostNothingTwice(int minimum) {
+            assertThat(accepted).as(scenario + ": accepted").isGreaterThan(minimum);
+            assertThat(completed).as(scenario + ": completed").isEqualTo(accepted);
+            assertThat(lost).as(scenario + ": lost").isZero();
+            assertThat(duplicated).as(scenario + ": duplicated").isZero();
+        }
 
         @Override
         public String toString() {

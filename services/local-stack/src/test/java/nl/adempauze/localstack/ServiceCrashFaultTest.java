@@ -1,7 +1,5 @@
 package nl.adempauze.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.function.Function;
 import nl.adempauze.localstack.process.ProcessStack;
@@ -29,12 +27,7 @@ class ServiceCrashFaultTest {
             load.keepSendingFor(Duration.ofSeconds(3));
             load.stop();
 
-            CrisisLoad.Counts counts = load.awaitSettled(Duration.ofMinutes(2));
-
-            assertThat(counts.accepted()).isGreaterThan(10);
-            assertThat(counts.completed()).isEqualTo(counts.accepted());
-            assertThat(counts.lost()).isZero();
-            assertThat(counts.duplicated()).isZero();
+            load.awaitSettled(Duration.ofMinutes(2)).assertNothingLostNothingTwice(10);
         }
     }
 }

@@ -58,7 +58,7 @@ public final class KafkaBrokerProcess implements KafkaServer {
         }
         Process format = ChildJvm.start(List.of("-Xmx256m"),
                 List.of(LocalStackRoles.KAFKA_FORMAT, properties.toString(), UUID.randomUUID().toString()), log());
-        awaitExit(format, Duration.ofMinutes(1));
+        ChildProcesses.awaitExit(format, Duration.ofMinutes(1));
         if (format.exitValue() != 0) {
             throw new IllegalStateException("Could not format the Kafka log; see " + log());
         }
@@ -85,7 +85,7 @@ public final class KafkaBrokerProcess implements KafkaServer {
     public synchronized void stop() {
         if (process != null) {
             process.destroy();
-            awaitExit(process, Duration.ofMinutes(1));
+            ChildProcesses.awaitExit(process, Duration.ofMinutes(1));
             process = null;
         }
     }
@@ -94,7 +94,7 @@ public final class KafkaBrokerProcess implements KafkaServer {
     public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
-            awaitExit(process, Duration.ofSeconds(30));
+            ChildProcesses.awaitExit(process, Duration.ofSeconds(30));
             process = null;
         }
     }
@@ -138,17 +138,6 @@ public final class KafkaBrokerProcess implements KafkaServer {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void awaitExit(Process process, Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

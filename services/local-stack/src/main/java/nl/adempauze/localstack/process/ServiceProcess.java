@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import nl.adempauze.localstack.RunningServices;
 
@@ -65,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
     public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
-            awaitExit(Duration.ofSeconds(30));
+            ChildProcesses.awaitExit(process, Duration.ofSeconds(30));
             process = null;
         }
     }
@@ -74,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
     public synchronized void stop() {
         if (process != null) {
             process.destroy();
-            awaitExit(Duration.ofMinutes(1));
+            ChildProcesses.awaitExit(process, Duration.ofMinutes(1));
             process = null;
         }
     }
@@ -127,17 +126,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static long kilobytes(String statusLine) {
         return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
-    }
-
-    private void awaitExit(Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import nl.adempauze.contracts.seed.RegionSeed;
 
 /**
@@ -24,7 +23,8 @@ public final class CapacityBenchmark {
     /** One rate's figures. */
     public record StepResult(double perSecond, Duration duration, int sent, long published, long errors,
                              Map<String, Long> failures, Latencies.Summary put, Latencies.Summary visible,
-                             double achievedPerSecond, boolean current, String verdict, CpuUse.Use cpu) {
+                             double achievedPerSecond, boolean current, String verdict, CpuUse.Use cpu,
+                             Map<String, Long> backlog) {
     }
 
     private record Target(String user, String locationId, String careType) {
@@ -56,10 +56,10 @@ public final class CapacityBenchmark {
         }
     }
 
-    public StepResult step(double perSecond, Duration duration, Supplier<CpuUse.Snapshot> cpu) {
+    public StepResult step(double perSecond, Duration duration, Probes probes) {
         LoadStep step = new LoadStep(perSecond, duration);
         Outcome seen = new Outcome();
-        CpuUse.Snapshot before = cpu.get();
+        CpuUse.Snapshot before = probes.cpu().snapshot();
         step.run(intended -> {
             int number = publication.getAndIncrement();
             Target target = targets.get(number % targets.size());
@@ -75,8 +75,9 @@ public final class CapacityBenchmark {
                 }
             }, error -> step.failed(intended, error.getClass().getSimpleName()));
         });
+        Map<String, Long> backlog = probes.backlog().snapshot();
         LoadStep.await(() -> step.inFlight() == 0 && seen.completed() >= step.succeeded(), DRAIN_LIMIT);
-        CpuUse.Use use = CpuUse.between(before, cpu.get());
+        CpuUse.Use use = CpuUse.between(before, probes.cpu().snapshot());
         Latencies.Summary latency = seen.latencies().summary();
         double achieved = step.achievedPerSecond(seen);
         List<String> reasons = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class CapacityBenchmark {
         visible.clear();
         return new StepResult(perSecond, duration, step.sent(), step.succeeded(), step.failed(), step.failures(),
                 step.calls().summary(), latency, achieved, reasons.isEmpty(),
-                reasons.isEmpty() ? "current" : String.join("; ", reasons), use);
+                reasons.isEmpty() ? "current" : String.join("; ", reasons), use, backlog);
     }
 
     private static String key(String locationId, String careType, long version) {

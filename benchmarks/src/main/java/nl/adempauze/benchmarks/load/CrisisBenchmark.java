@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import nl.adempauze.contracts.seed.RegionSeed;
 import reactor.core.publisher.Flux;
 
@@ -24,6 +23,10 @@ public final class CrisisBenchmark {
     public static final int BEDS_PER_LOCATION = 1000;
     /** How long a step's late answers and deliveries are waited for before the backlog counts as not draining. */
     public static final Duration DRAIN_LIMIT = Duration.ofSeconds(20);
+    /** A step stops sending once more requests wait for their offer than arrive in this time... */
+    public static final Duration BACKLOG = Duration.ofSeconds(5);
+    /** ... and at least this many. */
+    public static final int MIN_BACKLOG = 200;
     /** Below this share of the offered rate, completions are "clearly below" it. */
     public static final double SUSTAINED_SHARE = 0.9;
 
@@ -31,7 +34,7 @@ public final class CrisisBenchmark {
     public record StepResult(double perSecond, Duration duration, int sent, long created, long errors,
                              Map<String, Long> failures, Latencies.Summary post, Latencies.Summary webhook,
                              Latencies.Summary live, double achievedPerSecond, boolean saturated, String verdict,
-                             CpuUse.Use cpu) {
+                             CpuUse.Use cpu, Map<String, Long> backlog, Map<String, Double> workPerRequest) {
     }
 
     private final BenchmarkStack stack;
@@ -87,49 +90,114 @@ public final class CrisisBenchmark {
         }
     }
 
-    /** Runs one step; its figures (the warm-up's are not reported). */
-    public StepResult step(double perSecond, Duration duration, Supplier<CpuUse.Snapshot> cpu) {
-        LoadStep step = new LoadStep(perSecond, duration);
-        Outcome byWebhook = new Outcome();
-        Outcome byLive = new Outcome();
-        CpuUse.Snapshot before = cpu.get();
-        step.run(intended -> api.submitRequest(REFERRER, body(requestNumber.getAndIncrement())).subscribe(answer -> {
+    /** A step whose requests have been sent, their offers perhaps still arriving. */
+    public final class Run {
+        private final LoadStep step;
+        private final Outcome byWebhook = new Outcome();
+        private final Outcome byLive = new Outcome();
+        private final Map<String, Long> workBefore;
+        private final CpuUse.Snapshot cpuBefore;
+        private CpuUse.Snapshot cpuSent;
+        private Map<String, Long> backlog;
+
+        private Run(double perSecond, Duration duration, Probes probes) {
+            step = new LoadStep(perSecond, duration);
+            workBefore = probes.work().snapshot();
+            cpuBefore = probes.cpu().snapshot();
+        }
+
+        /** Requests answered 201 whose offer has not been delivered yet, and requests not answered yet. */
+        private long waiting() {
+            return step.succeeded() + step.inFlight() - byWebhook.completed();
+        }
+
+        /** Every request answered and its offer seen on both channels. */
+        public boolean drained() {
+            return step.inFlight() == 0 && byWebhook.completed() >= step.succeeded()
+                    && byLive.completed() >= step.succeeded();
+        }
+    }
+
+    /** Runs one step with its drain; its figures. It stops early once more than {@link #BACKLOG} waits. */
+    public StepResult step(double perSecond, Duration duration, Probes probes) {
+        return finish(send(perSecond, duration, probes, true), DRAIN_LIMIT, probes, true);
+    }
+
+    /**
+     * Sends a step's requests at the rate; with {@code stopOnBacklog}, it stops once more requests wait for their
+     * offer than arrive in {@link #BACKLOG} (and at least {@value #MIN_BACKLOG}): the system is not keeping up.
+     */
+    public Run send(double perSecond, Duration duration, Probes probes, boolean stopOnBacklog) {
+        Run run = new Run(perSecond, duration, probes);
+        long limit = Math.max(MIN_BACKLOG, Math.round(perSecond * BACKLOG.toNanos() / 1e9));
+        run.step.run(intended -> submit(run, intended), () -> stopOnBacklog && run.waiting() > limit);
+        run.cpuSent = probes.cpu().snapshot();
+        run.backlog = probes.backlog().snapshot();
+        return run;
+    }
+
+    /**
+     * Sends closed loop for {@code duration}: a new request whenever fewer than {@code concurrency} wait for their
+     * offer, so the system runs as fast as it can at that moment without a queue building up (a warm-up).
+     */
+    public Run sendClosed(int concurrency, Duration duration, Probes probes) {
+        Run run = new Run(0, duration, probes);
+        run.step.runClosed(intended -> submit(run, intended), () -> run.waiting() < concurrency);
+        run.cpuSent = probes.cpu().snapshot();
+        run.backlog = probes.backlog().snapshot();
+        return run;
+    }
+
+    private void submit(Run run, long intended) {
+        api.submitRequest(REFERRER, body(requestNumber.getAndIncrement())).subscribe(answer -> {
             if (answer.is(201)) {
                 String id = answer.createdId();
-                webhooks.sent(id, intended, byWebhook);
-                live.sent(id, intended, byLive);
-                step.succeeded(intended);
+                webhooks.sent(id, intended, run.byWebhook);
+                live.sent(id, intended, run.byLive);
+                run.step.succeeded(intended);
             } else {
-                step.failed(intended, "HTTP " + answer.status());
+                run.step.failed(intended, "HTTP " + answer.status());
             }
-        }, error -> step.failed(intended, error.getClass().getSimpleName())));
-        boolean drained = LoadStep.await(() -> step.inFlight() == 0 && byWebhook.completed() >= step.succeeded()
-                && byLive.completed() >= step.succeeded(), DRAIN_LIMIT);
-        CpuUse.Use use = CpuUse.between(before, cpu.get());
-        double achieved = step.achievedPerSecond(byWebhook);
+        }, error -> run.step.failed(intended, error.getClass().getSimpleName()));
+    }
+
+    /**
+     * Waits up to {@code drainLimit} for the run's offers, then sums it up; CPU over the sending and the drain
+     * ({@code cpuWithDrain}) or over the sending alone.
+     */
+    public StepResult finish(Run run, Duration drainLimit, Probes probes, boolean cpuWithDrain) {
+        LoadStep step = run.step;
+        boolean drained = LoadStep.await(run::drained, drainLimit);
+        CpuUse.Use use = CpuUse.between(run.cpuBefore, cpuWithDrain ? probes.cpu().snapshot() : run.cpuSent);
+        Map<String, Double> work = WorkCounters.perRequest(run.workBefore, probes.work().snapshot(), step.succeeded());
+        double perSecond = step.perSecond();
+        double achieved = step.achievedPerSecond(run.byWebhook);
         List<String> reasons = new ArrayList<>();
+        if (step.stoppedEarly()) {
+            reasons.add(String.format(Locale.ROOT, "stopped after %d s: more than %d s of requests waited for their "
+                    + "offer", step.sentFor().toSeconds(), BACKLOG.toSeconds()));
+        }
         if (step.failed() > 0) {
             reasons.add(step.failed() + " errors " + step.failures());
         }
         if (step.inFlight() > 0) {
             reasons.add(step.inFlight() + " POSTs unanswered");
         }
-        if (byWebhook.completed() < step.succeeded()) {
-            reasons.add((step.succeeded() - byWebhook.completed()) + " offers not delivered by webhook "
-                    + DRAIN_LIMIT.toSeconds() + " s after the step");
+        if (run.byWebhook.completed() < step.succeeded()) {
+            reasons.add((step.succeeded() - run.byWebhook.completed()) + " offers not delivered by webhook "
+                    + drainLimit.toSeconds() + " s after the step");
         }
         if (achieved < SUSTAINED_SHARE * perSecond) {
             reasons.add(String.format(Locale.ROOT, "completions %.0f/s of %.0f/s offered", achieved, perSecond));
         }
         String verdict = reasons.isEmpty() ? "sustained" : String.join("; ", reasons);
-        if (drained && byLive.completed() < step.succeeded()) {
-            verdict += "; live stream missed " + (step.succeeded() - byLive.completed());
-        } else if (!drained && byLive.completed() < step.succeeded()) {
-            verdict += "; live stream " + byLive.completed() + " of " + step.succeeded();
+        if (run.byLive.completed() < step.succeeded()) {
+            verdict += "; live stream " + run.byLive.completed() + " of " + step.succeeded()
+                    + (drained ? "" : " by then");
         }
-        return new StepResult(perSecond, duration, step.sent(), step.succeeded(), step.failed(), step.failures(),
-                step.calls().summary(), byWebhook.latencies().summary(), byLive.latencies().summary(), achieved,
-                !reasons.isEmpty(), verdict, use);
+        return new StepResult(perSecond, step.sentFor(), step.sent(), step.succeeded(), step.failed(),
+                step.failures(), step.calls().summary(), run.byWebhook.latencies().summary(),
+                run.byLive.latencies().summary(), achieved, !reasons.isEmpty(), verdict, use, run.backlog, work);
     }
 
     /** Forgets unmatched sends and arrivals between steps (a saturated step leaves some). */

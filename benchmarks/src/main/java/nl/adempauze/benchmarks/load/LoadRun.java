@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import nl.adempauze.localstack.process.ServiceProcess;
@@ -23,6 +25,10 @@ public final class LoadRun {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final double CEILING_RATE = 50;
+    private static final Duration QUIET_LIMIT = Duration.ofSeconds(90);
+    /** bed-availability's JVM is new after the restart with more regions: its hot path compiled again. */
+    private static final Duration AFTER_RESEED_WARM_UP = Duration.ofSeconds(15);
+    private static final double AFTER_RESEED_RATE = 20;
 
     private final RunSettings settings;
     private final Results results;
@@ -52,11 +58,15 @@ public final class LoadRun {
                 .resolve("demo-users.json"), settings.regionSizes());
         try (BenchmarkStack stack = BenchmarkStack.start(stackDirectory, seeds, users);
              WebhookReceiver receiver = new WebhookReceiver();
+             Backlog backlog = new Backlog(stack.processes().kafka().bootstrapServers(), stack.processes().postgres());
              LiveStream board = LiveStream.open(stack.web(), stack.notification() + "/api/v1/live?region="
                      + drenthe.id(), stack.tokens().bearer("coordinator-drenthe"))) {
             results.stackStartup = stack.startup();
-            CpuUse cpu = cpuUse(stack, stackDirectory);
+            Probes probes = new Probes(cpuUse(stack, stackDirectory), backlog,
+                    new WorkCounters(backlog.admin(), stack.processes().postgres()));
             CrisisBenchmark crisis = new CrisisBenchmark(stack, drenthe);
+            ServiceProfiles profiles = new ServiceProfiles(stack.processes().services(),
+                    service -> pidOf(stack, service), stackDirectory.resolve("profiles"));
             CapacityBenchmark capacity = new CapacityBenchmark(stack, drenthe);
             receiver.onEvent(crisis::onWebhook);
             board.onEvent(event -> {
@@ -64,13 +74,18 @@ public final class LoadRun {
                 capacity.onLive(event);
             });
             crisis.prepare(receiver);
-            log("warm-up: %.0f crisis requests/s for %d s", settings.warmUpRate(), settings.warmUp().toSeconds());
-            crisis.step(settings.warmUpRate(), settings.warmUp(), cpu::snapshot);
-            crisis.forgetUnmatched();
-            attempt("e", () -> matching(stack, drenthe.locations(), crisis, cpu));
-            attempt("a", () -> crisisSteps(crisis, cpu));
-            attempt("b", () -> capacitySteps(capacity, cpu));
+            if (settings.runs("a")) {
+                startProfiles(profiles);
+            }
+            if (settings.runs("a") || settings.runs("b") || settings.runs("e")) {
+                warmUp(stack, crisis, probes);
+            }
+            attempt("a", () -> crisisSteps(crisis, probes, profiles, backlog));
+            attempt("a", () -> profiles.finish().forEach((rate, byService) -> results.crisisProfiles.put((Double) rate,
+                    byService)));
+            attempt("b", () -> capacitySteps(capacity, probes));
             attempt("d", () -> memory(stack));
+            attempt("e", () -> matching(stack, drenthe.locations(), crisis, probes));
             attempt("c", () -> ceilings(stack));
         } finally {
             if (reseeded != null) {
@@ -79,35 +94,95 @@ public final class LoadRun {
         }
     }
 
-    private void crisisSteps(CrisisBenchmark crisis, CpuUse cpu) {
+    /**
+     * Crisis requests closed loop (a new one whenever fewer than a few wait for their offer), in segments without
+     * pause: the three JVMs compile their hot code under load, as fast as the system goes at each moment, without
+     * a queue that the steps would inherit. Each segment's figures and JIT compiler CPU are kept, to show the curve
+     * (the figures settle only after minutes), not as results.
+     */
+    private void warmUp(BenchmarkStack stack, CrisisBenchmark crisis, Probes probes) {
+        log("warm-up: %d segments of %d s, closed loop with %d requests waiting at most",
+                settings.warmUpSegments(), settings.warmUpSegment().toSeconds(), settings.warmUpConcurrency());
+        List<CrisisBenchmark.Run> runs = new ArrayList<>();
+        List<Map<String, Double>> compiling = new ArrayList<>();
+        for (int segment = 0; segment < settings.warmUpSegments(); segment++) {
+            Map<String, Map<String, Double>> before = threadKinds(stack);
+            long started = System.nanoTime();
+            runs.add(crisis.sendClosed(settings.warmUpConcurrency(), settings.warmUpSegment(), probes));
+            double wall = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> jit = new LinkedHashMap<>();
+            threadKinds(stack).forEach((service, after) -> jit.put(service, ThreadCpu.percent(before.get(service),
+                    after, wall).get(ThreadCpu.JIT)));
+            compiling.add(jit);
+        }
+        LoadStep.await(() -> runs.stream().allMatch(CrisisBenchmark.Run::drained), CrisisBenchmark.DRAIN_LIMIT);
+        for (int i = 0; i < runs.size(); i++) {
+            results.warmUp.add(new Results.WarmUpSegment(crisis.finish(runs.get(i), Duration.ZERO, probes, false),
+                    compiling.get(i)));
+        }
+        crisis.forgetUnmatched();
+    }
+
+    private Map<String, Map<String, Double>> threadKinds(BenchmarkStack stack) {
+        Map<String, Map<String, Double>> kinds = new LinkedHashMap<>();
+        for (ServiceProcess service : stack.processes().services()) {
+            kinds.put(service.name(), ThreadCpu.snapshot(pidOf(stack, service)));
+        }
+        return kinds;
+    }
+
+    private void crisisSteps(CrisisBenchmark crisis, Probes probes, ServiceProfiles profiles, Backlog backlog)
+            throws IOException {
         int beds = crisis.bedsAvailable();
-        int needed = 0;
+        int needed = results.warmUp.stream().mapToInt(segment -> (int) segment.step().created()).sum()
+                + (int) (AFTER_RESEED_RATE * AFTER_RESEED_WARM_UP.toSeconds());
         for (double rate : settings.crisisRates()) {
             needed += (int) (rate * RunSettings.crisisStep(rate).toSeconds());
         }
         results.settings.put("Crisis beds", String.format(Locale.ROOT, "%,d free (1000 at each of the region's "
-                + "%s locations), %,d needed by the steps", beds, CrisisBenchmark.CARE_TYPES, needed));
+                + "%s locations), %,d needed by the warm-ups and all steps", beds, CrisisBenchmark.CARE_TYPES, needed));
         for (double rate : settings.crisisRates()) {
             Duration duration = RunSettings.crisisStep(rate);
             log("crisis: %.0f requests/s for %d s", rate, duration.toSeconds());
-            CrisisBenchmark.StepResult step = crisis.step(rate, duration, cpu::snapshot);
+            profiles.open();
+            CrisisBenchmark.StepResult step = crisis.step(rate, duration, probes);
+            profiles.close(rate);
             results.crisis.add(step);
             log("  %s; webhook p50 %s p99 %s ms; live p99 %s ms", step.verdict(), MarkdownTable.ms(step.webhook().p50()),
                     MarkdownTable.ms(step.webhook().p99()), MarkdownTable.ms(step.live().p99()));
             crisis.forgetUnmatched();
             if (step.saturated()) {
+                awaitQuiet(backlog);
                 break;
             }
             pause(Duration.ofSeconds(3));
         }
     }
 
-    private void capacitySteps(CapacityBenchmark capacity, CpuUse cpu) {
+    /** After a saturated step: waits until the system has worked off its backlog, so the next part starts clean. */
+    private void awaitQuiet(Backlog backlog) {
+        long started = System.nanoTime();
+        boolean quiet = LoadStep.await(() -> backlog.snapshot().values().stream().mapToLong(Long::longValue).sum()
+                == 0, QUIET_LIMIT);
+        results.settings.put("After the saturated step", String.format(Locale.ROOT, "%s after %d s",
+                quiet ? "backlog worked off" : "backlog still there", (System.nanoTime() - started) / 1_000_000_000L));
+    }
+
+    /** Profiles are evidence, not figures: without them (no jcmd, say) the step still runs. */
+    private void startProfiles(ServiceProfiles profiles) {
+        try {
+            profiles.start();
+        } catch (IOException | RuntimeException e) {
+            results.failures.add("(a) no profile of the services: " + e);
+        }
+    }
+
+    private void capacitySteps(CapacityBenchmark capacity, Probes probes) {
         results.settings.put("Capacity publications", "round the " + capacity.figures() + " free-now figures of "
                 + CapacityBenchmark.CARE_TYPES + " in the region, each a new number of free beds");
         for (double rate : settings.capacityRates()) {
             log("capacity: %.0f publications/s for %d s", rate, settings.capacityStep().toSeconds());
-            CapacityBenchmark.StepResult step = capacity.step(rate, settings.capacityStep(), cpu::snapshot);
+            CapacityBenchmark.StepResult step = capacity.step(rate, settings.capacityStep(), probes);
             results.capacity.add(step);
             log("  %s; visible p50 %s p99 %s ms", step.verdict(), MarkdownTable.ms(step.visible().p50()),
                     MarkdownTable.ms(step.visible().p99()));
@@ -118,7 +193,7 @@ public final class LoadRun {
         }
     }
 
-    private void matching(BenchmarkStack stack, int drentheLocations, CrisisBenchmark crisis, CpuUse cpu) {
+    private void matching(BenchmarkStack stack, int drentheLocations, CrisisBenchmark crisis, Probes probes) {
         List<Integer> sizes = settings.regionSizes();
         int smallest = sizes.get(0);
         int requests = settings.matchingRequests();
@@ -143,7 +218,8 @@ public final class LoadRun {
             matching.awaitReplicaCaughtUp(READY_TIMEOUT);
             results.reseed = Duration.ofNanos(System.nanoTime() - started);
             log("  took %d s; warm-up again", results.reseed.toSeconds());
-            crisis.step(settings.warmUpRate(), settings.warmUp().dividedBy(2), cpu::snapshot);
+            crisis.finish(crisis.send(AFTER_RESEED_RATE, AFTER_RESEED_WARM_UP, probes, false),
+                    CrisisBenchmark.DRAIN_LIMIT, probes, false);
             crisis.forgetUnmatched();
             int all = drentheLocations + sizes.stream().mapToInt(Integer::intValue).sum();
             for (int size : sizes) {
@@ -186,7 +262,7 @@ public final class LoadRun {
         return cpu.group("Kafka broker", CpuUse.commandLineContaining("kafka-broker",
                         stackDirectory.toAbsolutePath().toString()))
                 .group("PostgreSQL", CpuUse.postgres(stackDirectory.toAbsolutePath().resolve("postgres")))
-                .group("benchmark JVM", CpuUse.self());
+                .group(Limits.LOAD_GENERATOR, CpuUse.self());
     }
 
     /** The service's process now: bed-availability's own once it was started again with more regions. */
@@ -209,13 +285,18 @@ public final class LoadRun {
         }
     }
 
-    private void attempt(String part, Runnable work) {
+    /** A part's work; it may fail with any exception, which the report then names. */
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    private void attempt(String part, Part work) {
         if (!settings.runs(part)) {
             return;
         }
         try {
             work.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             results.failures.add("(" + part + ") " + e);
             log("part %s failed: %s", part, e);
         }

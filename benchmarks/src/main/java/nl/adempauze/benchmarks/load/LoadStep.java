@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * The book-keeping of one open-loop step: calls sent, answered as expected, failed (by status or error), still in
@@ -23,6 +24,7 @@ public final class LoadStep {
     private final Latencies calls = new Latencies();
     private volatile int sent;
     private volatile long startedNanos;
+    private volatile Duration sentFor = Duration.ZERO;
 
     public LoadStep(double perSecond, Duration duration) {
         this.perSecond = perSecond;
@@ -38,12 +40,49 @@ public final class LoadStep {
     }
 
     /** Runs the step: {@code send} is called with each intended send time and must not block. */
-    public void run(java.util.function.LongConsumer send) {
+    public void run(LongConsumer send) {
+        run(send, () -> false);
+    }
+
+    /** Runs the step until its end or until {@code stop} holds (then {@link #stoppedEarly()}). */
+    public void run(LongConsumer send, BooleanSupplier stop) {
         startedNanos = System.nanoTime();
         sent = OpenLoop.run(perSecond, duration, intended -> {
             inFlight.incrementAndGet();
             send.accept(intended);
-        });
+        }, stop);
+        sentFor = Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * Runs the step closed loop instead: a request is sent whenever {@code mayPend} holds (few enough wait for their
+     * effect), as fast as the system completes them, for the step's duration; each send's intended time is when it
+     * was sent.
+     */
+    public void runClosed(LongConsumer send, BooleanSupplier mayPend) {
+        startedNanos = System.nanoTime();
+        long end = startedNanos + duration.toNanos();
+        int count = 0;
+        while (System.nanoTime() < end) {
+            if (mayPend.getAsBoolean()) {
+                inFlight.incrementAndGet();
+                send.accept(System.nanoTime());
+                count++;
+            } else {
+                LockSupport.parkNanos(200_000);
+            }
+        }
+        sent = count;
+        sentFor = Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** How long it sent: its duration, or less when it was stopped. */
+    public Duration sentFor() {
+        return sentFor;
+    }
+
+    public boolean stoppedEarly() {
+        return sent < Math.floor(perSecond * duration.toNanos() / 1e9) - 1;
     }
 
     public void succeeded(long intendedNanos) {
@@ -106,7 +145,7 @@ public final class LoadStep {
         if (last == Long.MIN_VALUE || outcome.completed() == 0) {
             return 0;
         }
-        double seconds = Math.max((last - startedNanos) / 1e9, duration.toNanos() / 1e9);
+        double seconds = Math.max((last - startedNanos) / 1e9, sentFor.toNanos() / 1e9);
         return outcome.completed() / seconds;
     }
 }

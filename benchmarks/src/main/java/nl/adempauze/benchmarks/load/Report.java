@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.adempauze.benchmarks.jmh.DomainBenchmarks;
 
 /** docs/BENCHMARKS.md from one run's {@link Results}: the tables, the machine, the settings and the command. */
@@ -46,12 +48,15 @@ public final class Report {
         summary();
         machine();
         crisis();
+        warmUp();
         capacity();
         ceilings();
         memory();
         matching();
         jmh();
         cpu();
+        profiles();
+        backlog();
         Limits.write(r, out);
         return out.toString();
     }
@@ -131,6 +136,47 @@ public final class Report {
                     ms(step.webhook().p99()), ms(step.webhook().max()), ms(step.live().p50()),
                     ms(step.live().p90()), ms(step.live().p99()), ms(step.live().max()), ms(step.post().p50()),
                     ms(step.post().p99()), times(step.webhook().p50() / kafkaP50), step.verdict());
+        }
+        out.append(table.render()).append('\n');
+    }
+
+    private void warmUp() {
+        if (r.warmUp.isEmpty()) {
+            return;
+        }
+        out.append("### Warm-up before the steps (not results)\n\n")
+                .append("Crisis requests closed loop from the system's start (a new one whenever fewer than a few ")
+                .append("wait for their offer: as fast as the system goes, without a queue), in segments without ")
+                .append("pause; beside each, the services' JIT compiler threads' CPU meanwhile (% of one core). The ")
+                .append("steps above begin after it.\n\n");
+        List<String> services = List.copyOf(r.warmUp.get(0).jitPercent().keySet());
+        String[] header = new String[services.size() + 6];
+        header[0] = "Segment";
+        header[1] = "Offers/s";
+        header[2] = "Completed";
+        header[3] = "Webhook p50";
+        header[4] = "p99";
+        header[5] = "Machine busy";
+        for (int i = 0; i < services.size(); i++) {
+            header[i + 6] = "JIT " + services.get(i);
+        }
+        MarkdownTable table = new MarkdownTable(header);
+        int number = 1;
+        long seconds = 0;
+        for (Results.WarmUpSegment segment : r.warmUp) {
+            CrisisBenchmark.StepResult step = segment.step();
+            Object[] row = new Object[header.length];
+            row[0] = number++ + " (" + seconds + "–" + (seconds + step.duration().toSeconds()) + " s)";
+            seconds += step.duration().toSeconds();
+            row[1] = whole(step.webhook().count() / (double) Math.max(1, step.duration().toSeconds()));
+            row[2] = whole(step.webhook().count()) + " of " + whole(step.created());
+            row[3] = ms(step.webhook().p50());
+            row[4] = ms(step.webhook().p99());
+            row[5] = percent(step.cpu().machineBusyPercent());
+            for (int i = 0; i < services.size(); i++) {
+                row[i + 6] = percent(segment.jitPercent().getOrDefault(services.get(i), Double.NaN));
+            }
+            table.row(row);
         }
         out.append(table.render()).append('\n');
     }
@@ -294,26 +340,132 @@ public final class Report {
         out.append("## Where the CPU went during each crisis step\n\n")
                 .append("CPU time of each process group over the step and its drain, in % of one core (")
                 .append(r.machine.cores()).append(" cores = ").append(100 * r.machine.cores())
-                .append("%), from /proc; *machine busy*: all cores, every process on the machine included.\n\n");
+                .append("%), from /proc; *other processes*: CPU of everything else on the machine (other builds and ")
+                .append("tests disturb the figures); *machine busy*: all cores, every process included. ")
+                .append("*CPU per request*: the system's CPU time (services, broker, database; not the load ")
+                .append("generator) over the step divided by its requests; *cores allow*: the requests per second ")
+                .append("the machine's cores could serve at that cost.\n\n");
         List<String> groups = List.copyOf(steps.get(0).cpu().percentOfCore().keySet());
-        String[] header = new String[groups.size() + 2];
+        String[] header = new String[groups.size() + 5];
         header[0] = "Rate/s";
         for (int i = 0; i < groups.size(); i++) {
             header[i + 1] = groups.get(i);
         }
-        header[header.length - 1] = "Machine busy";
+        header[groups.size() + 1] = "Other processes";
+        header[groups.size() + 2] = "Machine busy";
+        header[groups.size() + 3] = "CPU per request";
+        header[groups.size() + 4] = "Cores allow";
         MarkdownTable table = new MarkdownTable(header);
         for (CrisisBenchmark.StepResult step : steps) {
-            Object[] row = new Object[groups.size() + 2];
+            Object[] row = new Object[header.length];
             row[0] = whole(step.perSecond());
             Map<String, Double> use = step.cpu().percentOfCore();
             for (int i = 0; i < groups.size(); i++) {
                 row[i + 1] = percent(use.getOrDefault(groups.get(i), Double.NaN));
             }
-            row[row.length - 1] = percent(step.cpu().machineBusyPercent());
+            row[groups.size() + 1] = percent(Limits.otherProcessesPercent(step, r.machine.cores()));
+            row[groups.size() + 2] = percent(step.cpu().machineBusyPercent());
+            double perRequest = Limits.cpuMillisPerRequest(step);
+            row[groups.size() + 3] = ms(perRequest) + " ms";
+            row[groups.size() + 4] = whole(r.machine.cores() * 1000 / perRequest) + "/s";
             table.row(row);
         }
         out.append(table.render()).append('\n');
+        work();
+    }
+
+    private void work() {
+        Set<String> counters = new TreeSet<>();
+        r.crisis.forEach(step -> counters.addAll(step.workPerRequest().keySet()));
+        if (counters.isEmpty()) {
+            return;
+        }
+        out.append("What one crisis request cost the system, per step: transactions in each service's database ")
+                .append("(pg_stat_database `xact_commit`: a read outside a transaction counts as one too) and records ")
+                .append("written to each topic, divided by the step's requests.\n\n");
+        List<String> columns = List.copyOf(counters);
+        String[] header = new String[columns.size() + 1];
+        header[0] = "Rate/s";
+        for (int i = 0; i < columns.size(); i++) {
+            header[i + 1] = columns.get(i);
+        }
+        MarkdownTable table = new MarkdownTable(header);
+        for (CrisisBenchmark.StepResult step : r.crisis) {
+            Object[] row = new Object[header.length];
+            row[0] = whole(step.perSecond());
+            for (int i = 0; i < columns.size(); i++) {
+                Double value = step.workPerRequest().get(columns.get(i));
+                row[i + 1] = value == null || value.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
+            }
+            table.row(row);
+        }
+        out.append(table.render()).append('\n');
+    }
+
+    private void profiles() {
+        if (r.crisisProfiles.isEmpty()) {
+            return;
+        }
+        out.append("## Inside the services during a crisis step\n\n")
+                .append("Each service's CPU by kind of thread (% of one core, /proc), and where its Java threads ran: ")
+                .append("shares of Flight Recorder execution samples by the library of the running code (the first ")
+                .append("frame that is not the JDK's), by the first Adempauze method on the stack (the operation) ")
+                .append("and by thread (digits as #). Shown for 50 requests/s and for the last step.\n\n");
+        List<Double> rates = List.copyOf(r.crisisProfiles.keySet());
+        java.util.LinkedHashSet<Double> shown = new java.util.LinkedHashSet<>();
+        if (r.crisisProfiles.containsKey(50.0)) {
+            shown.add(50.0);
+        }
+        shown.add(rates.get(rates.size() - 1));
+        for (double rate : shown) {
+            out.append("### ").append(whole(rate)).append(" requests/s\n\n");
+            MarkdownTable table = new MarkdownTable("Service", "CPU by thread kind", "Samples",
+                    "Java samples by library", "by operation", "by thread");
+            r.crisisProfiles.get(rate).forEach((service, profile) -> table.row(service, shares(profile.threadKinds()),
+                    whole(profile.java().samples()), shares(profile.java().byLibrary()),
+                    shares(profile.java().byOperation()), shares(profile.java().byThread())));
+            out.append(table.render()).append('\n');
+        }
+    }
+
+    private static String shares(Map<String, Double> shares) {
+        return String.join("; ", shares.entrySet().stream().map(entry -> entry.getKey() + " " + percent(entry.getValue()))
+                .toList());
+    }
+
+    private void backlog() {
+        if (r.crisis.isEmpty() && r.capacity.isEmpty()) {
+            return;
+        }
+        out.append("## Where work waited when each step stopped sending\n\n")
+                .append("Events not yet read by each consumer group (*lag*), not yet relayed from each service's ")
+                .append("outbox, and webhook deliveries not yet made, the moment a step's last request was sent. ")
+                .append("The stage with the largest backlog is the one that could not keep up.\n\n");
+        Set<String> stages = new TreeSet<>();
+        r.crisis.forEach(step -> stages.addAll(step.backlog().keySet()));
+        r.capacity.forEach(step -> stages.addAll(step.backlog().keySet()));
+        List<String> columns = List.copyOf(stages);
+        String[] header = new String[columns.size() + 1];
+        header[0] = "Step";
+        for (int i = 0; i < columns.size(); i++) {
+            header[i + 1] = columns.get(i);
+        }
+        MarkdownTable table = new MarkdownTable(header);
+        r.crisis.forEach(step -> table.row(backlogRow("crisis " + whole(step.perSecond()) + "/s", step.backlog(),
+                columns)));
+        r.capacity.forEach(step -> table.row(backlogRow("capacity " + whole(step.perSecond()) + "/s",
+                step.backlog(), columns)));
+        out.append(table.render()).append('\n');
+    }
+
+    private static Object[] backlogRow(String step, Map<String, Long> backlog, List<String> columns) {
+        Object[] row = new Object[columns.size() + 1];
+        row[0] = step;
+        for (int i = 0; i < columns.size(); i++) {
+            Long value = backlog.get(columns.get(i));
+            row[i + 1] = value == null ? "n/a" : whole(value);
+        }
+        return row;
     }
 
     private double kafkaRoundTripP50() {

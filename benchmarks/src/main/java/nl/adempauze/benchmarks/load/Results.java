@@ -20,7 +20,14 @@ public final class Results {
     /** Name → value of every setting that shapes the figures. */
     public final Map<String, String> settings = new LinkedHashMap<>();
     public Duration stackStartup;
+    /** One warm-up segment: its figures, and each service's JIT compiler CPU (% of one core) meanwhile. */
+    public record WarmUpSegment(CrisisBenchmark.StepResult step, Map<String, Double> jitPercent) {
+    }
+
+    public final List<WarmUpSegment> warmUp = new ArrayList<>();
     public final List<CrisisBenchmark.StepResult> crisis = new ArrayList<>();
+    /** Each crisis step's service profiles, by rate, then by service. */
+    public final Map<Double, Map<String, ServiceProfiles.Profile>> crisisProfiles = new LinkedHashMap<>();
     public final List<CapacityBenchmark.StepResult> capacity = new ArrayList<>();
     public final List<KafkaCeiling.RoundTrip> kafkaRoundTrips = new ArrayList<>();
     public KafkaCeiling.Throughput kafkaThroughput;

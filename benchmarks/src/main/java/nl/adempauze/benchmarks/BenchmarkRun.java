@@ -24,12 +24,21 @@ public final class BenchmarkRun {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        // the development issuer runs in this JVM: its banner and start-up lines would bury the progress lines
+        System.setProperty("spring.main.banner-mode", System.getProperty("spring.main.banner-mode", "off"));
+        System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
         Path repository = repositoryRoot();
         RunSettings settings = RunSettings.fromSystemProperties();
         Results results = new Results();
         results.parts = settings.parts();
         if (settings.needsStack()) {
-            new LoadRun(settings, results, repository).run();
+            try {
+                new LoadRun(settings, results, repository).run();
+            } catch (RuntimeException e) {
+                // the report still says what was measured, and why the rest is missing
+                results.failures.add("(system) " + e);
+                e.printStackTrace();
+            }
         }
         if (settings.runs("jmh")) {
             jmh(settings.jmhBudget(), results);

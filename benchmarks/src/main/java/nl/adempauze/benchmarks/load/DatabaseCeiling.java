@@ -39,8 +39,9 @@ public final class DatabaseCeiling {
     }
 
     /** The server settings that decide what a commit costs. */
-    public String commitSettings() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    public static String commitSettings(PostgresServer postgres) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                postgres.password()); Statement statement = connection.createStatement()) {
             return "fsync=" + show(statement, "fsync") + ", synchronous_commit=" + show(statement,
                     "synchronous_commit") + ", wal_sync_method=" + show(statement, "wal_sync_method")
                     + ", shared_buffers=" + show(statement, "shared_buffers") + ", PostgreSQL "

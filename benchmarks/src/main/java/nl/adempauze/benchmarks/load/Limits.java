@@ -43,6 +43,12 @@ public final class Limits {
         return step.created() == 0 ? Double.NaN : 1000 * seconds / step.created();
     }
 
+    /** The sum of the per-request counters whose name starts with {@code prefix} (NaN counts as 0). */
+    public static double total(Map<String, Double> perRequest, String prefix) {
+        return perRequest.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(e -> Double.isNaN(e.getValue()) ? 0 : e.getValue()).sum();
+    }
+
     /** CPU of processes outside the system and the load generator, in % of one core (never below 0). */
     public static double otherProcessesPercent(CrisisBenchmark.StepResult step, int cores) {
         double ours = step.cpu().percentOfCore().values().stream().mapToDouble(Double::doubleValue).sum();
@@ -109,11 +115,8 @@ public final class Limits {
                 .append(whole(allowed)).append(" requests/s. At that cost, ").append(whole(300))
                 .append(" requests/s would take about ").append(String.format(Locale.ROOT, "%.0f", 300 * perRequest
                         / 1000)).append(" cores.");
-        double records = step.workPerRequest().entrySet().stream().filter(e -> e.getKey().startsWith("records "))
-                .mapToDouble(e -> Double.isNaN(e.getValue()) ? 0 : e.getValue()).sum();
-        double transactions = step.workPerRequest().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("transactions ")).mapToDouble(e -> Double.isNaN(e.getValue())
-                        ? 0 : e.getValue()).sum();
+        double records = total(step.workPerRequest(), "records ");
+        double transactions = total(step.workPerRequest(), "transactions ");
         if (r.kafkaThroughput != null && records > 0) {
             out.append(" Not the broker: a request writes ").append(String.format(Locale.ROOT, "%.1f", records))
                     .append(" records, and the broker on its own moved ").append(whole(r.kafkaThroughput.perSecond()))
@@ -134,12 +137,24 @@ public final class Limits {
             out.append(" Inside the services the time is spread thin, with no hot spot to remove: ");
             List<String> parts = new ArrayList<>();
             profiles.forEach((service, profile) -> parts.add(service + " " + top(profile.java().byLibrary(), 4)));
-            out.append(String.join("; ", parts)).append(" (shares of Java execution samples by library; ")
+            out.append(String.join("; ", parts)).append(". Of our own code, the most on the stack: ");
+            List<String> operations = new ArrayList<>();
+            profiles.forEach((service, profile) -> profile.java().byOperation().entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith("(")).findFirst()
+                    .ifPresent(e -> operations.add(e.getKey() + " " + percent(e.getValue()) + " in " + service)));
+            out.append(String.join(", ", operations)).append(" (EventCodec reads and writes each event's JSON and ")
+                    .append("checks it against its JSON Schema, at every producer and every consumer). (Shares of Java ")
+                    .append("execution samples by library; ")
                     .append("\"Metrics and tracing\" is Micrometer's observation and context propagation around every ")
-                    .append("reactive operator, HTTP call, query and Kafka record, with every trace sampled).");
+                    .append("reactive operator, HTTP call, query and Kafka record, with every trace sampled.)");
         }
-        largestBacklog(step).ifPresent(stage -> out.append(" When sending stopped, the longest queue was ")
-                .append(stage).append('.'));
+ 
+        largestBacklogOf(step.backlog()).ifPresent(stage -> out.append(" When sending stopped, the longest queue ")
+                .append("was at ").append(stage).append(": the consumers take their records one at a time, each in ")
+                .append("its own transaction, so the first to fall behind is the one with the most records per ")
+                .append("request").append(largestStage(step.backlog()).filter("lag notification"::equals).isPresent()
+                        ? " (notification's webhook consumer reads every event of four topics, three per crisis "
+                        + "request)." : "."));
         out.append('\n');
     }
 
@@ -159,12 +174,15 @@ public final class Limits {
             out.append("p99 ").append(ms(step.webhook().p99())).append(" ms (p50 ").append(ms(step.webhook().p50()))
                     .append(" ms) with the machine ").append(percent(step.cpu().machineBusyPercent())).append(" busy.");
         }
-        Optional<CrisisBenchmark.StepResult> calm = r.crisis.stream().filter(other -> !other.saturated())
-                .filter(other -> other.perSecond() < 50).reduce((a, b) -> b);
-        calm.ifPresent(other -> out.append(" Below the limit, at ").append(whole(other.perSecond()))
-                .append(" requests/s: p50 ").append(ms(other.webhook().p50())).append(" ms, p99 ")
-                .append(ms(other.webhook().p99())).append(" ms, POST alone p50 ").append(ms(other.post().p50()))
-                .append(" ms."));
+        List<String> calm = r.crisis.stream().filter(other -> !other.saturated() && other.perSecond() < 50)
+                .map(other -> whole(other.perSecond()) + " requests/s p50 " + ms(other.webhook().p50()) + " ms, p99 "
+                        + ms(other.webhook().p99()) + " ms with the machine " + percent(other.cpu().machineBusyPercent())
+                        + " busy (POST alone p50 " + ms(other.post().p50()) + " ms)").toList();
+        if (!calm.isEmpty()) {
+            out.append(" Below it: ").append(String.join("; ", calm)).append(". The p99 grows with how busy the ")
+                    .append("cores are: every hop waits for a core, and a garbage collection or a compilation in ")
+                    .append("any of five JVMs delays whatever crosses it.");
+        }
         if (!r.kafkaRoundTrips.isEmpty()) {
             KafkaCeiling.RoundTrip trip = r.kafkaRoundTrips.get(0);
             out.append(" The floor: a crisis request crosses three Kafka hops (hold requested, bed held, offer ")
@@ -183,12 +201,13 @@ public final class Limits {
             return;
         }
         CrisisBenchmark.StepResult step = limiting.get();
-        out.append("- **Live stream.** It takes the same events from Kafka in a consumer group of its own, without ")
-                .append("a transaction or an HTTP call per viewer, so the board sees an offer about as soon as the ")
-                .append("provider's webhook (at ").append(whole(step.perSecond())).append("/s: live p50 ")
-                .append(ms(step.live().p50())).append(" ms, webhook p50 ").append(ms(step.webhook().p50()))
-                .append(" ms). Each event costs notification a lookup of who may see it, one at a time on the ")
-                .append("listener thread; the feed is best effort, and a viewer that cannot keep up misses events.\n");
+        out.append("- **Live stream.** notification reads the same events in a consumer group of its own and streams ")
+                .append("them without a transaction or an HTTP call per viewer (at ").append(whole(step.perSecond()))
+                .append("/s: live p50 ").append(ms(step.live().p50())).append(" ms, webhook p50 ")
+                .append(ms(step.webhook().p50())).append(" ms; ").append(whole(step.live().count())).append(" of ")
+                .append(whole(step.created())).append(" offers seen live). Each event costs it a database lookup of ")
+                .append("who may see it, one at a time on the listener thread; the feed is best effort, so a viewer ")
+                .append("that cannot keep up misses events rather than slowing the others.\n");
     }
 
     private static void capacity(Results r, StringBuilder out) {
@@ -199,12 +218,12 @@ public final class Limits {
                 .reduce((a, b) -> b);
         Optional<CapacityBenchmark.StepResult> failed = r.capacity.stream().filter(step -> !step.current())
                 .findFirst();
-        out.append("- **Capacity publishes.** The board stayed current up to ")
-                .append(best.map(step -> whole(step.perSecond()) + " publications/s").orElse("none of the rates"));
+        out.append("- **Capacity publishes.** ").append(best.map(step -> "The board stayed current up to "
+                + whole(step.perSecond()) + " publications/s").orElse("The board stayed current at none of the rates"));
         failed.ifPresent(step -> {
             out.append("; at ").append(whole(step.perSecond())).append("/s ").append(step.verdict())
                     .append(", the machine ").append(percent(step.cpu().machineBusyPercent())).append(" busy");
-            largestBacklogOf(step.backlog()).ifPresent(stage -> out.append(", the longest queue ").append(stage));
+            largestBacklogOf(step.backlog()).ifPresent(stage -> out.append(", the longest queue at ").append(stage));
         });
         out.append(". Every publication is a transaction that locks its figure's row, keeps its history (a ")
                 .append("trigger) and writes an event; request-matching and notification each read every event.\n");
@@ -299,27 +318,29 @@ public final class Limits {
                 .map(e -> e.getKey() + " " + percent(e.getValue())).toList());
     }
 
-    private static Optional<String> largestBacklog(CrisisBenchmark.StepResult step) {
-        return largestBacklogOf(step.backlog());
+    private static Optional<String> largestStage(Map<String, Long> backlog) {
+        return backlog.entrySet().stream().filter(e -> e.getValue() > 0)
+                .max(Comparator.comparingLong(Map.Entry::getValue)).map(Map.Entry::getKey);
     }
 
     private static Optional<String> largestBacklogOf(Map<String, Long> backlog) {
         return backlog.entrySet().stream().filter(e -> e.getValue() > 0)
                 .max(Comparator.comparingLong(Map.Entry::getValue))
-                .map(e -> describeStage(e.getKey()) + " (" + whole(e.getValue()) + ")");
+                .map(e -> describeStage(e.getKey(), e.getValue()));
     }
 
-    /** A backlog stage in words: which consumer, outbox or sender. */
-    private static String describeStage(String stage) {
+    /** A backlog stage and its size in words: which consumer, outbox or sender, and how much waited there. */
+    private static String describeStage(String stage, long size) {
+        String events = whole(size) + " events not yet read";
         return switch (stage) {
-            case "lag notification" -> "notification's webhook consumer (events not yet read)";
-            case "lag notification-live" -> "notification's live-stream consumer (events not yet read)";
-            case "lag request-matching-holds" -> "request-matching's consumer of hold outcomes (events not yet read)";
-            case "lag request-matching-replica" -> "request-matching's consumer of locations and capacity (events "
-                    + "not yet read)";
-            case "lag bed-availability" -> "bed-availability's consumer of hold requests (events not yet read)";
-            case "webhooks pending" -> "webhook deliveries not yet made";
-            default -> stage.startsWith("outbox ") ? stage.substring(7) + "'s outbox (events not yet relayed)" : stage;
+            case "lag notification" -> "notification's webhook consumer, " + events;
+            case "lag notification-live" -> "notification's live-stream consumer, " + events;
+            case "lag request-matching-holds" -> "request-matching's consumer of hold outcomes, " + events;
+            case "lag request-matching-replica" -> "request-matching's consumer of locations and capacity, " + events;
+            case "lag bed-availability" -> "bed-availability's consumer of hold requests, " + events;
+            case "webhooks pending" -> "notification's webhook sender, " + whole(size) + " deliveries not yet made";
+            default -> stage.startsWith("outbox ") ? stage.substring(7) + "'s outbox, " + whole(size)
+                    + " events not yet relayed" : stage + " " + whole(size);
         };
     }
 }

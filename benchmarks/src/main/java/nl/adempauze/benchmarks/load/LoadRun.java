@@ -27,7 +27,7 @@ public final class LoadRun {
     private static final double CEILING_RATE = 50;
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(90);
     /** bed-availability's JVM is new after the restart with more regions: its hot path compiled again. */
-    private static final Duration AFTER_RESEED_WARM_UP = Duration.ofSeconds(15);
+    private static final Duration AFTER_RESEED_WARM_UP = Duration.ofSeconds(10);
     private static final double AFTER_RESEED_RATE = 20;
 
     private final RunSettings settings;
@@ -62,6 +62,7 @@ public final class LoadRun {
              LiveStream board = LiveStream.open(stack.web(), stack.notification() + "/api/v1/live?region="
                      + drenthe.id(), stack.tokens().bearer("coordinator-drenthe"))) {
             results.stackStartup = stack.startup();
+            describeSettings(stack);
             Probes probes = new Probes(cpuUse(stack, stackDirectory), backlog,
                     new WorkCounters(backlog.admin(), stack.processes().postgres()));
             CrisisBenchmark crisis = new CrisisBenchmark(stack, drenthe);
@@ -159,6 +160,43 @@ public final class LoadRun {
         }
     }
 
+    private void describeSettings(BenchmarkStack stack) {
+        results.settings.put("Service JVMs", "each service in a JVM of its own: `" + String.join(" ",
+                BenchmarkStack.SERVICE_JVM_OPTIONS) + "`, the JVM's default collector and JIT; services called on "
+                + "their own ports (no front door)");
+        results.settings.put("Service properties", "the local stack's (local profile, development issuer), and `"
+                + BenchmarkStack.SERVICE_PROPERTIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("`, `")) + "`");
+        results.settings.put("Broker", "one KRaft node (broker and controller) in a JVM of its own, log on disk, "
+                + "3 partitions per topic");
+        results.settings.put("Database", "one embedded PostgreSQL server, a database per service; "
+                + DatabaseCeiling.commitSettings(stack.processes().postgres()) + " (with synchronous_commit off, the "
+                + "embedded server's default, a commit does not wait for its WAL to reach the disk)");
+        results.settings.put("Load generator", "this JVM (max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024
+                + " MiB): reactor-netty WebClient with up to " + Http.MAX_CONNECTIONS + " connections; the webhook "
+                + "receiver a JDK HttpServer on loopback with 16 threads, answering 204; live streams read as "
+                + "Server-Sent Events (coordinator-drenthe, and for (e) a coordinator of the generated regions)");
+        results.settings.put("Profiling", "one Flight Recorder recording per service (the JDK's default settings, "
+                + "about 1% overhead) from before the warm-up to the end of the crisis steps; CPU from /proc");
+        results.settings.put("Warm-up", settings.warmUpSegments() + " × " + settings.warmUpSegment().toSeconds()
+                + " s closed loop, at most " + settings.warmUpConcurrency() + " requests waiting for their offer");
+        results.settings.put("Crisis steps", settings.crisisRates().stream().map(rate -> whole(rate) + "/s for "
+                + RunSettings.crisisStep(rate).toSeconds() + " s").collect(Collectors.joining(", "))
+                + "; up to " + CrisisBenchmark.DRAIN_LIMIT.toSeconds() + " s for late offers; a step stops early "
+                + "once more than " + CrisisBenchmark.BACKLOG.toSeconds() + " s of requests (at least "
+                + CrisisBenchmark.MIN_BACKLOG + ") wait for their offer");
+        results.settings.put("Capacity steps", settings.capacityRates().stream().map(MarkdownTable::whole)
+                .collect(Collectors.joining(", ")) + " publications/s, " + settings.capacityStep().toSeconds()
+                + " s each, until the board is not current");
+        results.settings.put("Matching steps", settings.matchingRequests() + " requests per region after "
+                + MatchingScaleBenchmark.WARM_UP_REQUESTS + " not measured; regions of " + settings.regionSizes().stream().map(MarkdownTable::whole)
+                .collect(Collectors.joining(", ")) + " locations");
+    }
+
+    private static String whole(double value) {
+        return MarkdownTable.whole(value);
+    }
+
     /** After a saturated step: waits until the system has worked off its backlog, so the next part starts clean. */
     private void awaitQuiet(Backlog backlog) {
         long started = System.nanoTime();
@@ -247,11 +285,11 @@ public final class LoadRun {
             results.kafkaThroughput = kafka.throughput(Duration.ofSeconds(5));
         }
         DatabaseCeiling database = new DatabaseCeiling(stack.processes().postgres());
-        results.databaseSettings = database.commitSettings();
+        results.databaseSettings = DatabaseCeiling.commitSettings(stack.processes().postgres());
         log("ceiling: one-row UPDATE transactions");
-        results.database.add(database.run(1, true, Duration.ofSeconds(5)));
-        results.database.add(database.run(4, true, Duration.ofSeconds(4)));
-        results.database.add(database.run(4, false, Duration.ofSeconds(4)));
+        results.database.add(database.run(1, true, Duration.ofSeconds(4)));
+        results.database.add(database.run(4, true, Duration.ofSeconds(3)));
+        results.database.add(database.run(4, false, Duration.ofSeconds(3)));
     }
 
     private CpuUse cpuUse(BenchmarkStack stack, Path stackDirectory) {

@@ -28,7 +28,7 @@ public final class MatchingScaleBenchmark {
     private static final String REPLICA_GROUP = "request-matching-replica";
     private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
     /** Requests first sent in a region and not measured: its first searches also warm caches and code paths. */
-    private static final int WARM_UP_REQUESTS = 5;
+    public static final int WARM_UP_REQUESTS = 5;
 
     /** One region's figures. */
     public record Row(String label, String region, int locations, int otherLocations, int requests, int offered,

@@ -74,9 +74,12 @@ public final class Report {
         MarkdownTable table = new MarkdownTable("Target", "Measured", "Verdict");
         Optional<CrisisBenchmark.StepResult> at50 = r.crisis.stream().filter(step -> step.perSecond() == 50)
                 .findFirst();
+        String below = String.join(", ", r.crisis.stream().filter(step -> !step.saturated() && step.perSecond() < 50)
+                .map(step -> "p99 " + ms(step.webhook().p99()) + " ms at " + whole(step.perSecond()) + "/s").toList());
         table.row("Crisis POST → offer webhook p99 < 100 ms at 50 requests/s on 2 cores",
                 at50.map(step -> "p99 " + ms(step.webhook().p99()) + " ms (p50 " + ms(step.webhook().p50())
-                        + " ms) on " + r.machine.cores() + " cores").orElse("not measured"),
+                        + " ms) on " + r.machine.cores() + " cores" + (step.saturated() ? ", beyond what they allow"
+                        : "") + (below.isEmpty() ? "" : "; " + below)).orElse("not measured"),
                 at50.map(step -> step.webhook().p99() < 100 && !step.saturated() ? "met" : "missed").orElse("n/a"));
         Optional<CrisisBenchmark.StepResult> sustained = Limits.highestSustained(r);
         Optional<CrisisBenchmark.StepResult> saturated = r.crisis.stream().filter(CrisisBenchmark.StepResult::saturated)
@@ -122,22 +125,26 @@ public final class Report {
                 .append("POSTed to request-matching at a constant rate; timed to the provider's webhook delivery of ")
                 .append("its `OfferMade` and to the same event on the coordinator's live stream. *Completed*: ")
                 .append("offers delivered by webhook; *achieved*: those per second from the step's start to the ")
-                .append("last delivery. A step is *saturated* on any error, on deliveries still missing ")
+                .append("last delivery. A step stops sending once more than ").append(CrisisBenchmark.BACKLOG.toSeconds())
+                .append(" s of requests wait for their offer, and is *saturated* then, on any error, on deliveries still missing ")
                 .append(CrisisBenchmark.DRAIN_LIMIT.toSeconds()).append(" s after it, or on completions below ")
                 .append(percent(100 * CrisisBenchmark.SUSTAINED_SHARE)).append(" of the offered rate; no higher ")
                 .append("rate is tried after it.\n\n");
-        MarkdownTable table = new MarkdownTable("Rate/s", "Seconds", "Sent", "201", "Errors", "Completed",
-                "Achieved/s", "Webhook p50", "p90", "p99", "max", "Live p50", "p90", "p99", "max", "POST p50",
-                "POST p99", "Webhook p50 ÷ Kafka RT p50", "Verdict");
+        MarkdownTable counts = new MarkdownTable("Rate/s", "Seconds sent", "Sent", "201", "Errors",
+                "Completed (webhook)", "Achieved/s", "Verdict");
+        MarkdownTable latencies = new MarkdownTable("Rate/s", "Webhook p50", "p90", "p99", "max", "Live p50", "p90",
+                "p99", "max", "POST p50", "POST p99", "Webhook p50 ÷ Kafka round trip p50");
         for (CrisisBenchmark.StepResult step : r.crisis) {
-            table.row(whole(step.perSecond()), step.duration().toSeconds(), whole(step.sent()),
-                    whole(step.created()), whole(step.errors()), whole(step.webhook().count()),
-                    whole(step.achievedPerSecond()), ms(step.webhook().p50()), ms(step.webhook().p90()),
-                    ms(step.webhook().p99()), ms(step.webhook().max()), ms(step.live().p50()),
-                    ms(step.live().p90()), ms(step.live().p99()), ms(step.live().max()), ms(step.post().p50()),
-                    ms(step.post().p99()), times(step.webhook().p50() / kafkaP50), step.verdict());
+            counts.row(whole(step.perSecond()), step.duration().toSeconds(), whole(step.sent()), whole(step.created()),
+                    whole(step.errors()), whole(step.webhook().count()), whole(step.achievedPerSecond()),
+                    step.verdict());
+            latencies.row(whole(step.perSecond()), ms(step.webhook().p50()), ms(step.webhook().p90()),
+                    ms(step.webhook().p99()), ms(step.webhook().max()), ms(step.live().p50()), ms(step.live().p90()),
+                    ms(step.live().p99()), ms(step.live().max()), ms(step.post().p50()), ms(step.post().p99()),
+                    times(step.webhook().p50() / kafkaP50));
         }
-        out.append(table.render()).append('\n');
+        out.append(counts.render()).append('\n').append("Latency in milliseconds from the intended send:\n\n")
+                .append(latencies.render()).append('\n');
     }
 
     private void warmUp() {
@@ -247,32 +254,56 @@ public final class Report {
     }
 
     private void ratios() {
-        Optional<CrisisBenchmark.StepResult> at50 = r.crisis.stream().filter(step -> step.perSecond() == 50)
-                .findFirst();
         Optional<CrisisBenchmark.StepResult> sustained = Limits.highestSustained(r);
+        Optional<CrisisBenchmark.StepResult> limiting = Limits.limitingStep(r);
         MarkdownTable table = new MarkdownTable("Figure", "Ceiling", "Ratio");
-        double kafkaP50 = kafkaRoundTripP50();
-        at50.ifPresent(step -> table.row("crisis POST → webhook p50 at 50/s: " + ms(step.webhook().p50()) + " ms",
-                "Kafka round trip p50 at 50/s: " + ms(kafkaP50) + " ms (the crisis path has 3 Kafka hops)",
-                times(step.webhook().p50() / kafkaP50)));
+        if (!r.kafkaRoundTrips.isEmpty()) {
+            Latencies.Summary kafka = r.kafkaRoundTrips.get(0).latency();
+            sustained.ifPresent(step -> table
+                    .row("crisis POST → webhook p50 at " + whole(step.perSecond()) + "/s: " + ms(step.webhook().p50())
+                            + " ms", "Kafka produce → consume p50: " + ms(kafka.p50()) + " ms (a crisis request "
+                            + "crosses 3 hops)", ratio(step.webhook().p50() / kafka.p50()))
+                    .row("crisis POST → webhook p99 at " + whole(step.perSecond()) + "/s: " + ms(step.webhook().p99())
+                            + " ms", "Kafka produce → consume p99: " + ms(kafka.p99()) + " ms",
+                            ratio(step.webhook().p99() / kafka.p99())));
+        }
+        Optional<DatabaseCeiling.Result> rowEach = r.database.stream().filter(db -> !db.oneRow()).findFirst();
+        sustained.ifPresent(step -> {
+            double transactions = step.perSecond() * Limits.total(step.workPerRequest(), "transactions ");
+            double records = step.perSecond() * Limits.total(step.workPerRequest(), "records ");
+            rowEach.ifPresent(db -> table.row("database transactions caused by " + whole(step.perSecond())
+                    + " crisis requests/s: " + whole(transactions) + "/s", "PostgreSQL one-row update transactions, "
+                    + db.connections() + " connections: " + whole(db.perSecond()) + "/s",
+                    ratio(transactions / db.perSecond())));
+            if (r.kafkaThroughput != null) {
+                table.row("Kafka records caused by " + whole(step.perSecond()) + " crisis requests/s: "
+                        + whole(records) + "/s", "Kafka records/s, one producer and one consumer: "
+                        + whole(r.kafkaThroughput.perSecond()), ratio(records / r.kafkaThroughput.perSecond()));
+            }
+            limiting.ifPresent(limit -> {
+                double allowed = r.machine.cores() * 1000 / Limits.cpuMillisPerRequest(limit);
+                table.row("crisis requests sustained: " + whole(step.perSecond()) + "/s", "crisis requests/s the "
+                        + r.machine.cores() + " cores allow at " + ms(Limits.cpuMillisPerRequest(limit))
+                        + " ms of CPU each: " + whole(allowed), ratio(step.perSecond() / allowed));
+            });
+        });
         Optional<DatabaseCeiling.Result> single = r.database.stream().filter(result -> result.connections() == 1)
                 .findFirst();
-        sustained.ifPresent(step -> single.ifPresent(db -> table.row("crisis requests sustained: "
-                + whole(step.perSecond()) + "/s", "one-row UPDATE transactions, one connection: "
-                + whole(db.perSecond()) + "/s", times(step.perSecond() / db.perSecond()))));
-        if (r.kafkaThroughput != null) {
-            sustained.ifPresent(step -> table.row("crisis requests sustained: " + whole(step.perSecond()) + "/s",
-                    "Kafka records/s: " + whole(r.kafkaThroughput.perSecond()),
-                    times(step.perSecond() / r.kafkaThroughput.perSecond())));
-        }
-        Optional<CapacityBenchmark.StepResult> best = r.capacity.stream().filter(CapacityBenchmark.StepResult::current)
-                .reduce((a, b) -> b);
-        best.ifPresent(step -> single.ifPresent(db -> table.row("capacity publications with the board current: "
-                + whole(step.perSecond()) + "/s", "one-row UPDATE transactions, one connection: "
-                + whole(db.perSecond()) + "/s", times(step.perSecond() / db.perSecond()))));
+        r.capacity.stream().filter(CapacityBenchmark.StepResult::current).reduce((a, b) -> b)
+                .ifPresent(step -> single.ifPresent(db -> table.row("capacity publications with the board current: "
+                        + whole(step.perSecond()) + "/s", "one-row update transactions, one connection: "
+                        + whole(db.perSecond()) + "/s", ratio(step.perSecond() / db.perSecond()))));
         if (!table.isEmpty()) {
             out.append("### Ratios to the ceilings\n\n").append(table.render()).append('\n');
         }
+    }
+
+    /** "12.3×" from 1 up, a share in % below. */
+    private static String ratio(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        return value >= 1 ? times(value) : String.format(Locale.ROOT, value >= 0.1 ? "%.0f%%" : "%.2f%%", 100 * value);
     }
 
     private void memory() {
@@ -340,7 +371,8 @@ public final class Report {
         out.append("## Where the CPU went during each crisis step\n\n")
                 .append("CPU time of each process group over the step and its drain, in % of one core (")
                 .append(r.machine.cores()).append(" cores = ").append(100 * r.machine.cores())
-                .append("%), from /proc; *other processes*: CPU of everything else on the machine (other builds and ")
+                .append("%), from /proc (*benchmark JVM*: the load generator and the development issuer); ")
+                .append("*other processes*: CPU of everything else on the machine (other builds and ")
                 .append("tests disturb the figures); *machine busy*: all cores, every process included. ")
                 .append("*CPU per request*: the system's CPU time (services, broker, database; not the load ")
                 .append("generator) over the step divided by its requests; *cores allow*: the requests per second ")

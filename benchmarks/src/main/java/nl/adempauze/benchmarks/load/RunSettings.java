@@ -22,10 +22,10 @@ public record RunSettings(List<String> parts, List<Double> crisisRates, int warm
                 Integer.getInteger("benchmark.warm-up.segments", 5),
                 Duration.ofSeconds(Long.getLong("benchmark.warm-up.segment-seconds", 30)),
                 numbers("benchmark.capacity.rates", "50,100,200,500,1000"),
-                Duration.ofSeconds(Long.getLong("benchmark.capacity.step-seconds", 8)),
+                Duration.ofSeconds(Long.getLong("benchmark.capacity.step-seconds", 6)),
                 strings("benchmark.matching.sizes", "10,100,1000").stream().map(Integer::parseInt).toList(),
-                Integer.getInteger("benchmark.matching.requests", 30),
-                Duration.ofSeconds(Long.getLong("benchmark.jmh.budget-seconds", 60)));
+                Integer.getInteger("benchmark.matching.requests", 20),
+                Duration.ofSeconds(Long.getLong("benchmark.jmh.budget-seconds", 45)));
     }
 
     /**

@@ -62,16 +62,18 @@ public final class Api {
         String user = stack.tokens().providerUser(providerId);
         Map<String, Object> body = Map.of("url", url, "secret", "benchmark-webhook-secret", "eventTypes", eventTypes,
                 "scope", Map.of("providerId", providerId));
-        Answer answer = web.post().uri(stack.notification() + "/api/v1/subscriptions")
+        String refusal = web.post().uri(stack.notification() + "/api/v1/subscriptions")
                 .header(HttpHeaders.AUTHORIZATION, stack.tokens().bearer(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(body))
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(text -> new Answer(response.statusCode().value(), text, null)))
+                .exchangeToMono(response -> response.statusCode().value() == 201
+                        ? response.releaseBody().thenReturn("")
+                        : response.bodyToMono(String.class).defaultIfEmpty("")
+                                .map(text -> response.statusCode().value() + " " + text))
                 .block(SETUP_TIMEOUT);
-        if (answer == null || !answer.is(201)) {
+        if (refusal == null || !refusal.isEmpty()) {
             throw new IllegalStateException("Subscription for " + providerId + " refused: "
-                    + (answer == null ? "no answer" : answer.status() + " " + answer.location()));
+                    + (refusal == null ? "no answer" : refusal));
         }
     }
 

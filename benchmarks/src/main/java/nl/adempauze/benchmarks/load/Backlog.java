@@ -41,7 +41,7 @@ public final class Backlog implements AutoCloseable {
         return admin;
     }
 
-    /** Backlog by stage ("lag <group>", "outbox <database>", "webhooks pending"); a stage that cannot be read is left out. */
+    /** Backlog by stage ("lag <group>", "outbox <database>", "webhooks pending"); one not readable is left out. */
     public Map<String, Long> snapshot() {
         Map<String, Long> backlog = new LinkedHashMap<>();
         try {

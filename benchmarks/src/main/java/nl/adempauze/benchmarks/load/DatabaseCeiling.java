@@ -20,6 +20,7 @@ import nl.adempauze.platform.testing.PostgresServer;
 public final class DatabaseCeiling {
 
     public static final String DATABASE = "benchmark_ceiling";
+    private static final String UPDATE = "UPDATE bench SET n = n + 1 WHERE id = ?";
 
     public record Result(int connections, boolean oneRow, long transactions, double perSecond,
                          Latencies.Summary latency) {
@@ -62,7 +63,7 @@ public final class DatabaseCeiling {
             int row = oneRow ? 1 : i + 1;
             Thread thread = new Thread(() -> {
                 try (Connection connection = connect();
-                     PreparedStatement update = connection.prepareStatement("UPDATE bench SET n = n + 1 WHERE id = ?")) {
+                     PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     connection.setAutoCommit(false);
                     update.setInt(1, row);
                     while (System.nanoTime() < end) {

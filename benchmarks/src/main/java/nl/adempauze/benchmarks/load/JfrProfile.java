@@ -60,13 +60,13 @@ public final class JfrProfile {
 
     /** Starts a recording with the JDK's default settings (execution samples every 20 ms, about 1% overhead). */
     public static void start(long pid, Path file) throws IOException {
-        ServiceMemory.jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=default",
+        Jcmd.run(pid, "JFR.start", "name=" + RECORDING, "settings=default",
                 "filename=" + file.toAbsolutePath());
     }
 
     /** Stops the recording (it is written to its file) and sums up the samples of each window. */
     public static List<Summary> stop(long pid, Path file, List<Window> windows) throws IOException {
-        ServiceMemory.jcmd(pid, "JFR.stop", "name=" + RECORDING);
+        Jcmd.run(pid, "JFR.stop", "name=" + RECORDING);
         List<Counts> counts = windows.stream().map(window -> new Counts()).toList();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {

@@ -143,8 +143,8 @@ public final class Limits {
                     .filter(e -> !e.getKey().startsWith("(")).findFirst()
                     .ifPresent(e -> operations.add(e.getKey() + " " + percent(e.getValue()) + " in " + service)));
             out.append(String.join(", ", operations)).append(" (EventCodec reads and writes each event's JSON and ")
-                    .append("checks it against its JSON Schema, at every producer and every consumer). (Shares of Java ")
-                    .append("execution samples by library; ")
+                    .append("checks it against its JSON Schema, at every producer and every consumer). ")
+                    .append("(Shares of Java execution samples by library; ")
                     .append("\"Metrics and tracing\" is Micrometer's observation and context propagation around every ")
                     .append("reactive operator, HTTP call, query and Kafka record, with every trace sampled.)");
         }
@@ -176,8 +176,9 @@ public final class Limits {
         }
         List<String> calm = r.crisis.stream().filter(other -> !other.saturated() && other.perSecond() < 50)
                 .map(other -> whole(other.perSecond()) + " requests/s p50 " + ms(other.webhook().p50()) + " ms, p99 "
-                        + ms(other.webhook().p99()) + " ms with the machine " + percent(other.cpu().machineBusyPercent())
-                        + " busy (POST alone p50 " + ms(other.post().p50()) + " ms)").toList();
+                        + ms(other.webhook().p99()) + " ms with the machine "
+                        + percent(other.cpu().machineBusyPercent()) + " busy (POST alone p50 " + ms(other.post().p50())
+                        + " ms)").toList();
         if (!calm.isEmpty()) {
             out.append(" Below it: ").append(String.join("; ", calm)).append(". The p99 grows with how busy the ")
                     .append("cores are: every hop waits for a core, and a garbage collection or a compilation in ")
@@ -187,9 +188,9 @@ public final class Limits {
             KafkaCeiling.RoundTrip trip = r.kafkaRoundTrips.get(0);
             out.append(" The floor: a crisis request crosses three Kafka hops (hold requested, bed held, offer ")
                     .append("made), each behind a transaction and an outbox relay, before notification records and ")
-                    .append("sends the webhook; the broker's own produce → consume round trip on this machine took p50 ")
-                    .append(ms(trip.latency().p50())).append(" ms and p99 ").append(ms(trip.latency().p99()))
-                    .append(" ms, so three hops alone come to about ").append(ms(3 * trip.latency().p50()))
+                    .append("sends the webhook; the broker's own produce → consume round trip on this machine took ")
+                    .append("p50 ").append(ms(trip.latency().p50())).append(" ms and p99 ")
+                    .append(ms(trip.latency().p99())).append(" ms, so three hops alone come to about ").append(ms(3 * trip.latency().p50()))
                     .append(" ms at the median, and every stall of the broker or a consumer shows in the p99.");
         }
         out.append('\n');

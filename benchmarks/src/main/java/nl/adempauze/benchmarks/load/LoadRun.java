@@ -149,8 +149,9 @@ public final class LoadRun {
             CrisisBenchmark.StepResult step = crisis.step(rate, duration, probes);
             profiles.close(rate);
             results.crisis.add(step);
-            log("  %s; webhook p50 %s p99 %s ms; live p99 %s ms", step.verdict(), MarkdownTable.ms(step.webhook().p50()),
-                    MarkdownTable.ms(step.webhook().p99()), MarkdownTable.ms(step.live().p99()));
+            log("  %s; webhook p50 %s p99 %s ms; live p99 %s ms", step.verdict(),
+                    MarkdownTable.ms(step.webhook().p50()), MarkdownTable.ms(step.webhook().p99()),
+                    MarkdownTable.ms(step.live().p99()));
             crisis.forgetUnmatched();
             if (step.saturated()) {
                 awaitQuiet(backlog);
@@ -189,8 +190,9 @@ public final class LoadRun {
                 .collect(Collectors.joining(", ")) + " publications/s, " + settings.capacityStep().toSeconds()
                 + " s each, until the board is not current");
         results.settings.put("Matching steps", settings.matchingRequests() + " requests per region after "
-                + MatchingScaleBenchmark.WARM_UP_REQUESTS + " not measured; regions of " + settings.regionSizes().stream().map(MarkdownTable::whole)
-                .collect(Collectors.joining(", ")) + " locations");
+                + MatchingScaleBenchmark.WARM_UP_REQUESTS + " not measured; regions of "
+                + settings.regionSizes().stream().map(MarkdownTable::whole).collect(Collectors.joining(", "))
+                + " locations");
     }
 
     private static String whole(double value) {

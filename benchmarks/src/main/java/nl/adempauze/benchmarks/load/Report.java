@@ -125,8 +125,9 @@ public final class Report {
                 .append("POSTed to request-matching at a constant rate; timed to the provider's webhook delivery of ")
                 .append("its `OfferMade` and to the same event on the coordinator's live stream. *Completed*: ")
                 .append("offers delivered by webhook; *achieved*: those per second from the step's start to the ")
-                .append("last delivery. A step stops sending once more than ").append(CrisisBenchmark.BACKLOG.toSeconds())
-                .append(" s of requests wait for their offer, and is *saturated* then, on any error, on deliveries still missing ")
+                .append("last delivery. A step stops sending once more than ")
+                .append(CrisisBenchmark.BACKLOG.toSeconds()).append(" s of requests wait for their offer, and is ")
+                .append("*saturated* then, on any error, on deliveries still missing ")
                 .append(CrisisBenchmark.DRAIN_LIMIT.toSeconds()).append(" s after it, or on completions below ")
                 .append(percent(100 * CrisisBenchmark.SUSTAINED_SHARE)).append(" of the offered rate; no higher ")
                 .append("rate is tried after it.\n\n");
@@ -461,8 +462,8 @@ public final class Report {
     }
 
     private static String shares(Map<String, Double> shares) {
-        return String.join("; ", shares.entrySet().stream().map(entry -> entry.getKey() + " " + percent(entry.getValue()))
-                .toList());
+        return String.join("; ", shares.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + percent(entry.getValue())).toList());
     }
 
     private void backlog() {

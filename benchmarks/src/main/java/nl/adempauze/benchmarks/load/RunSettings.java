@@ -49,7 +49,8 @@ public record RunSettings(List<String> parts, List<Double> crisisRates, int warm
     /** The property's values, or the defaults when it is unset or {@code default} (as the Maven profile passes it). */
     private static List<String> strings(String property, String defaults) {
         String value = System.getProperty(property, "default");
-        return Arrays.stream((value.isBlank() || value.equals("default") ? defaults : value).split(",")).map(String::trim)
+        String chosen = value.isBlank() || value.equals("default") ? defaults : value;
+        return Arrays.stream(chosen.split(",")).map(String::trim)
                 .filter(item -> !item.isEmpty()).toList();
     }
 

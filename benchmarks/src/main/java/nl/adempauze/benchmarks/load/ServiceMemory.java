@@ -1,16 +1,14 @@
 package nl.adempauze.benchmarks.load;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * (d) A service JVM's memory: resident set now and at its peak (/proc/[pid]/status), and its heap and metaspace, used and
- * committed, as {@code jcmd <pid> GC.heap_info} reports them (every collector prints its spaces as
+ * (d) A service JVM's memory: resident set now and at its peak (/proc/[pid]/status), and its heap and metaspace,
+ * used and committed, as {@code jcmd <pid> GC.heap_info} reports them (every collector prints its spaces as
  * "total ...K, used ...K").
  */
 public record ServiceMemory(String service, String collector, long heapUsed, long heapCommitted, long metaspaceUsed,
@@ -27,7 +25,7 @@ public record ServiceMemory(String service, String collector, long heapUsed, lon
         long metaspace = -1;
         String collector = "unknown";
         try {
-            for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
+            for (String line : Jcmd.run(pid, "GC.heap_info").split("\n")) {
                 Matcher space = SPACE.matcher(line);
                 if (space.find()) {
                     committed += Long.parseLong(space.group(2)) * 1024;
@@ -62,29 +60,5 @@ public record ServiceMemory(String service, String collector, long heapUsed, lon
             // stays unknown
         }
         return resident;
-    }
-
-    /** Runs the JDK's {@code jcmd} against a JVM and answers what it printed. */
-    public static String jcmd(long pid, String... command) throws IOException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            throw new IOException("No jcmd in " + jcmd.getParent() + " (a JRE?)");
-        }
-        String[] arguments = new String[command.length + 2];
-        arguments[0] = jcmd.toString();
-        arguments[1] = Long.toString(pid);
-        System.arraycopy(command, 0, arguments, 2, command.length);
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("jcmd " + String.join(" ", command) + " did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return output;
     }
 }

@@ -33,7 +33,8 @@ public final class Tokens {
     /** The demo user acting for this provider (role PROVIDER, {@code org} = provider id). */
     public String providerUser(String providerId) {
         return users().stream()
-                .filter(user -> ((List<?>) user.get("roles")).contains("PROVIDER") && providerId.equals(user.get("org")))
+                .filter(user -> ((List<?>) user.get("roles")).contains("PROVIDER")
+                        && providerId.equals(user.get("org")))
                 .map(user -> (String) user.get("id")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No demo user for provider " + providerId));
     }

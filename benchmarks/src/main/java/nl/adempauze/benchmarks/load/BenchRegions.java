@@ -52,7 +52,8 @@ public final class BenchRegions {
             ObjectNode file = (ObjectNode) JSON.readTree(demoUsers.toFile());
             ((ArrayNode) file.get("users")).add(JSON.<JsonNode>valueToTree(ordered("id", COORDINATOR,
                     "name", "Benchmark coordinator", "description", "Coordinates the generated benchmark regions",
-                    "roles", List.of("COORDINATOR"), "org", "coordinatiepunt-benchmark", "regions", sizes.stream().map(BenchRegions::id).toList())));
+                    "roles", List.of("COORDINATOR"), "org", "coordinatiepunt-benchmark",
+                    "regions", sizes.stream().map(BenchRegions::id).toList())));
             Files.createDirectories(directory);
             Path written = directory.resolve("demo-users.json");
             Files.writeString(written, JSON.writeValueAsString(file));

@@ -191,7 +191,8 @@ public final class Limits {
                     .append("sends the webhook; the broker's own produce → consume round trip on this machine took ")
                     .append("p50 ").append(ms(trip.latency().p50())).append(" ms and p99 ")
                     .append(ms(trip.latency().p99())).append(" ms, so three hops alone come to about ")
-                    .append(ms(3 * trip.latency().p50())).append(" ms at the median, and every stall of the broker or a consumer shows in the p99.");
+                    .append(ms(3 * trip.latency().p50())).append(" ms at the median, and every stall of the broker ")
+                    .append("or a consumer shows in the p99.");
         }
         out.append('\n');
     }

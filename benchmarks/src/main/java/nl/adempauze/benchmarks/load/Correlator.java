@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Correlator {
 
-    private record Entry(long intendedNanos, Outcome outcome, long arrivedNanos) {
+    private record Entry(long intendedNanos, Outcome outcome, long arrivedNanos, long markNanos) {
         boolean isSend() {
             return outcome != null;
         }
@@ -22,10 +22,10 @@ public final class Correlator {
     public void sent(String key, long intendedNanos, Outcome outcome) {
         entries.compute(key, (k, entry) -> {
             if (entry == null) {
-                return new Entry(intendedNanos, outcome, 0);
+                return new Entry(intendedNanos, outcome, 0, 0);
             }
             if (!entry.isSend()) {
-                outcome.arrived(intendedNanos, entry.arrivedNanos());
+                outcome.arrived(intendedNanos, entry.arrivedNanos(), entry.markNanos());
                 return null;
             }
             return entry;
@@ -34,12 +34,20 @@ public final class Correlator {
 
     /** The key's effect was seen at {@code arrivedNanos}; a second arrival (a duplicate) is ignored. */
     public void arrived(String key, long arrivedNanos) {
+        arrived(key, arrivedNanos, 0);
+    }
+
+    /**
+     * As {@link #arrived(String, long)}, with a moment on the way ({@code markNanos}, on the same clock; 0: none)
+     * that splits the latency in two.
+     */
+    public void arrived(String key, long arrivedNanos, long markNanos) {
         entries.compute(key, (k, entry) -> {
             if (entry == null) {
-                return new Entry(0, null, arrivedNanos);
+                return new Entry(0, null, arrivedNanos, markNanos);
             }
             if (entry.isSend()) {
-                entry.outcome().arrived(entry.intendedNanos(), arrivedNanos);
+                entry.outcome().arrived(entry.intendedNanos(), arrivedNanos, markNanos);
                 return null;
             }
             return entry;

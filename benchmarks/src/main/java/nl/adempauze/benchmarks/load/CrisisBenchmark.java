@@ -1,6 +1,7 @@
 package nl.adempauze.benchmarks.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class CrisisBenchmark {
     /** One step's figures. */
     public record StepResult(double perSecond, Duration duration, int sent, long created, long errors,
                              Map<String, Long> failures, Latencies.Summary post, Latencies.Summary webhook,
+                             Latencies.Summary toOffer, Latencies.Summary offerToWebhook,
                              Latencies.Summary live, double achievedPerSecond, boolean saturated, String verdict,
                              CpuUse.Use cpu, Map<String, Long> backlog, Map<String, Double> workPerRequest) {
     }
@@ -76,10 +78,22 @@ public final class CrisisBenchmark {
         }
     }
 
-    /** Hands a webhook delivery to the benchmark. */
+    /**
+     * Hands a webhook delivery to the benchmark; the offer's {@code offeredAt} (request-matching's clock, the same
+     * machine's) splits its latency into the way to the offer and the way from the offer to the provider.
+     */
     public void onWebhook(Notified event) {
         if ("OfferMade".equals(event.type())) {
-            webhooks.arrived(event.field("requestId"), event.arrivedNanos());
+            webhooks.arrived(event.field("requestId"), event.arrivedNanos(), offeredAt(event));
+        }
+    }
+
+    /** The offer's {@code offeredAt} on this JVM's nano clock; 0 when the event does not say it. */
+    private static long offeredAt(Notified event) {
+        try {
+            return WallClock.toNanoTime(Instant.parse(event.field("offeredAt")));
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 
@@ -197,6 +211,7 @@ public final class CrisisBenchmark {
         }
         return new StepResult(perSecond, step.sentFor(), step.sent(), step.succeeded(), step.failed(),
                 step.failures(), step.calls().summary(), run.byWebhook.latencies().summary(),
+                run.byWebhook.toMark().summary(), run.byWebhook.afterMark().summary(),
                 run.byLive.latencies().summary(), achieved, !reasons.isEmpty(), verdict, use, run.backlog, work);
     }
 

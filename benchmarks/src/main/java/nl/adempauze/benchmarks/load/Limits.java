@@ -184,6 +184,12 @@ public final class Limits {
                     .append("cores are: every hop waits for a core, and a garbage collection or a compilation in ")
                     .append("any of five JVMs delays whatever crosses it.");
         }
+        r.crisis.stream().filter(other -> !other.saturated() && other.toOffer().count() > 0).findFirst()
+                .ifPresent(first -> out.append(" Where the time goes, at ").append(whole(first.perSecond()))
+                        .append(" requests/s: ").append(ms(first.toOffer().p50())).append(" ms (p50) up to the offer ")
+                        .append("(the POST, then the hold asked of bed-availability and its answer, two Kafka hops), ")
+                        .append(ms(first.offerToWebhook().p50())).append(" ms from the offer to the provider's ")
+                        .append("webhook (one hop, notification's transaction and the delivery)."));
         if (!r.kafkaRoundTrips.isEmpty()) {
             KafkaCeiling.RoundTrip trip = r.kafkaRoundTrips.get(0);
             out.append(" The floor: a crisis request crosses three Kafka hops (hold requested, bed held, offer ")

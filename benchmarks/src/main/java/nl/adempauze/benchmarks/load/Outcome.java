@@ -8,9 +8,16 @@ public final class Outcome {
     private final Latencies latencies = new Latencies();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong(Long.MIN_VALUE);
+    /** With a moment on the way (the offer made): the latency up to it, and after it. */
+    private final Latencies toMark = new Latencies();
+    private final Latencies afterMark = new Latencies();
 
-    void arrived(long intendedNanos, long arrivedNanos) {
+    void arrived(long intendedNanos, long arrivedNanos, long markNanos) {
         latencies.recordNanos(arrivedNanos - intendedNanos);
+        if (markNanos != 0) {
+            toMark.recordNanos(markNanos - intendedNanos);
+            afterMark.recordNanos(arrivedNanos - markNanos);
+        }
         completed.incrementAndGet();
         lastArrival.accumulateAndGet(arrivedNanos, Math::max);
     }
@@ -26,5 +33,15 @@ public final class Outcome {
 
     public Latencies latencies() {
         return latencies;
+    }
+
+    /** From the intended send to the moment on the way. */
+    public Latencies toMark() {
+        return toMark;
+    }
+
+    /** From the moment on the way to the arrival. */
+    public Latencies afterMark() {
+        return afterMark;
     }
 }

@@ -135,6 +135,8 @@ public final class Report {
                 "Completed (webhook)", "Achieved/s", "Verdict");
         MarkdownTable latencies = new MarkdownTable("Rate/s", "Webhook p50", "p90", "p99", "max", "Live p50", "p90",
                 "p99", "max", "POST p50", "POST p99", "Webhook p50 ÷ Kafka round trip p50");
+        MarkdownTable split = new MarkdownTable("Rate/s", "To the offer p50", "p90", "p99", "max",
+                "Offer to webhook p50", "p90", "p99", "max");
         for (CrisisBenchmark.StepResult step : r.crisis) {
             counts.row(whole(step.perSecond()), step.duration().toSeconds(), whole(step.sent()), whole(step.created()),
                     whole(step.errors()), whole(step.webhook().count()), whole(step.achievedPerSecond()),
@@ -143,9 +145,16 @@ public final class Report {
                     ms(step.webhook().p99()), ms(step.webhook().max()), ms(step.live().p50()), ms(step.live().p90()),
                     ms(step.live().p99()), ms(step.live().max()), ms(step.post().p50()), ms(step.post().p99()),
                     times(step.webhook().p50() / kafkaP50));
+            split.row(whole(step.perSecond()), ms(step.toOffer().p50()), ms(step.toOffer().p90()),
+                    ms(step.toOffer().p99()), ms(step.toOffer().max()), ms(step.offerToWebhook().p50()),
+                    ms(step.offerToWebhook().p90()), ms(step.offerToWebhook().p99()), ms(step.offerToWebhook().max()));
         }
         out.append(counts.render()).append('\n').append("Latency in milliseconds from the intended send:\n\n")
-                .append(latencies.render()).append('\n');
+                .append(latencies.render()).append('\n')
+                .append("The webhook latency split at the offer's `offeredAt` (request-matching's clock, the same ")
+                .append("machine's): *to the offer* is the POST, the hold asked of bed-availability and its answer ")
+                .append("(two Kafka hops); *offer to webhook* is the offer's relay to Kafka, notification's consumer ")
+                .append("and the delivery.\n\n").append(split.render()).append('\n');
     }
 
     private void warmUp() {

@@ -28,6 +28,8 @@ public final class CrisisBenchmark {
     public static final Duration BACKLOG = Duration.ofSeconds(5);
     /** ... and at least this many. */
     public static final int MIN_BACKLOG = 200;
+    /** A step that ends with more than this much of its requests waiting, and more than halfway, is saturated. */
+    public static final Duration QUEUE = Duration.ofSeconds(1);
     /** Below this share of the offered rate, completions are "clearly below" it. */
     public static final double SUSTAINED_SHARE = 0.9;
 
@@ -113,6 +115,9 @@ public final class CrisisBenchmark {
         private final CpuUse.Snapshot cpuBefore;
         private CpuUse.Snapshot cpuSent;
         private Map<String, Long> backlog;
+        /** Requests waiting for their offer halfway through the sending (-1: not yet looked), and at its end. */
+        private volatile long waitingHalfway = -1;
+        private long waitingAtEnd;
 
         private Run(double perSecond, Duration duration, Probes probes) {
             step = new LoadStep(perSecond, duration);
@@ -144,7 +149,14 @@ public final class CrisisBenchmark {
     public Run send(double perSecond, Duration duration, Probes probes, boolean stopOnBacklog) {
         Run run = new Run(perSecond, duration, probes);
         long limit = Math.max(MIN_BACKLOG, Math.round(perSecond * BACKLOG.toNanos() / 1e9));
-        run.step.run(intended -> submit(run, intended), () -> stopOnBacklog && run.waiting() > limit);
+        long halfway = System.nanoTime() + duration.toNanos() / 2;
+        run.step.run(intended -> submit(run, intended), () -> {
+            if (run.waitingHalfway < 0 && System.nanoTime() >= halfway) {
+                run.waitingHalfway = run.waiting();
+            }
+            return stopOnBacklog && run.waiting() > limit;
+        });
+        run.waitingAtEnd = run.waiting();
         run.cpuSent = probes.cpu().snapshot();
         run.backlog = probes.backlog().snapshot();
         return run;
@@ -191,6 +203,11 @@ public final class CrisisBenchmark {
             reasons.add(String.format(Locale.ROOT, "stopped after %d s: more than %d s of requests waited for their "
                     + "offer", step.sentFor().toSeconds(), BACKLOG.toSeconds()));
         }
+        if (queueGrew(run, perSecond)) {
+            reasons.add(String.format(Locale.ROOT, "the queue grew: %d requests waited for their offer halfway, "
+                    + "%d at the end (more than %d s of requests)", run.waitingHalfway, run.waitingAtEnd,
+                    QUEUE.toSeconds()));
+        }
         if (step.failed() > 0) {
             reasons.add(step.failed() + " errors " + step.failures());
         }
@@ -213,6 +230,15 @@ public final class CrisisBenchmark {
                 step.failures(), step.calls().summary(), run.byWebhook.latencies().summary(),
                 run.byWebhook.toMark().summary(), run.byWebhook.afterMark().summary(),
                 run.byLive.latencies().summary(), achieved, !reasons.isEmpty(), verdict, use, run.backlog, work);
+    }
+
+    /**
+     * Whether requests piled up while the step sent: at its end more waited for their offer than arrive in
+     * {@link #QUEUE}, and more than halfway through. A system that keeps up holds a steady few (rate × latency).
+     */
+    private static boolean queueGrew(Run run, double perSecond) {
+        return !run.step.stoppedEarly() && run.waitingHalfway >= 0
+                && run.waitingAtEnd > perSecond * QUEUE.toNanos() / 1e9 && run.waitingAtEnd > run.waitingHalfway;
     }
 
     /** Forgets unmatched sends and arrivals between steps (a saturated step leaves some). */

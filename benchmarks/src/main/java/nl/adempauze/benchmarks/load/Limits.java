@@ -255,10 +255,11 @@ public final class Limits {
                     .append(ms(smallest.searchMeanMillis())).append(" ms for ").append(whole(smallest.locations()))
                     .append(", ").append(ms(largest.searchMeanMillis())).append(" ms for ")
                     .append(whole(largest.locations())).append(". ");
-            r.jmh.stream().filter(figure -> figure.benchmark().equals("CandidateRankingBenchmark.rankFreeNow")
-                            && "10000".equals(figure.params().get("locations"))).findFirst()
-                    .ifPresent(figure -> out.append("The ranking alone (JMH, in process) takes ")
-                            .append(ms(millis(figure))).append(" ms for 10,000 locations. "));
+            rankFreeNow(r, largest.locations()).ifPresent(figure -> out.append("Ranking them in memory is ")
+                    .append(ms(millis(figure))).append(" ms of that (JMH); the rest is reading the candidates from ")
+                    .append("the database, each with its contracts and its recent answers to offers. "));
+            rankFreeNow(r, 10_000).ifPresent(figure -> out.append("The ranking of 10,000 takes ")
+                    .append(ms(millis(figure))).append(" ms in memory. "));
         }
         if (r.reseed != null && r.reseededLocations > 0) {
             out.append("A region of 10,000 is not in the default run: registering ").append(whole(r.reseededLocations))
@@ -299,6 +300,11 @@ public final class Limits {
         }
         out.append(". Everything (broker, database, three services, load generator) shares ")
                 .append(r.machine.cores()).append(" cores, so each figure also carries the others' work.\n");
+    }
+
+    private static Optional<nl.adempauze.benchmarks.jmh.JmhFigure> rankFreeNow(Results r, int locations) {
+        return r.jmh.stream().filter(figure -> figure.benchmark().equals("CandidateRankingBenchmark.rankFreeNow")
+                && String.valueOf(locations).equals(figure.params().get("locations"))).findFirst();
     }
 
     /** A JMH score in milliseconds per call, whatever unit JMH chose. */

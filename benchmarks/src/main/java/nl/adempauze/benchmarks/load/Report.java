@@ -127,7 +127,9 @@ public final class Report {
                 .append("offers delivered by webhook; *achieved*: those per second from the step's start to the ")
                 .append("last delivery. A step stops sending once more than ")
                 .append(CrisisBenchmark.BACKLOG.toSeconds()).append(" s of requests wait for their offer, and is ")
-                .append("*saturated* then, on any error, on deliveries still missing ")
+                .append("*saturated* then, when more than ").append(CrisisBenchmark.QUEUE.toSeconds())
+                .append(" s of requests wait at its end and more than halfway (the queue grew), on any error, on ")
+                .append("deliveries still missing ")
                 .append(CrisisBenchmark.DRAIN_LIMIT.toSeconds()).append(" s after it, or on completions below ")
                 .append(percent(100 * CrisisBenchmark.SUSTAINED_SHARE)).append(" of the offered rate; no higher ")
                 .append("rate is tried after it.\n\n");

@@ -19,7 +19,7 @@ public record RunSettings(List<String> parts, List<Double> crisisRates, int warm
                 strings("benchmark.parts", "a,b,c,d,e,jmh"),
                 numbers("benchmark.crisis.rates", "10,30,50,100,200,300,500"),
                 Integer.getInteger("benchmark.warm-up.concurrency", 8),
-                Integer.getInteger("benchmark.warm-up.segments", 5),
+                Integer.getInteger("benchmark.warm-up.segments", 4),
                 Duration.ofSeconds(Long.getLong("benchmark.warm-up.segment-seconds", 30)),
                 numbers("benchmark.capacity.rates", "50,100,200,500,1000"),
                 Duration.ofSeconds(Long.getLong("benchmark.capacity.step-seconds", 6)),

@@ -8,6 +8,7 @@ import { openLiveStream } from './live.js';
 import { loadRegion } from './region.js';
 import { capacityTable, municipalityTable, regionMap } from './capacity.js';
 import { renderRequestFacts, renderRequestActions } from './request-detail.js';
+import { refresher } from './refresher.js';
 
 const SHOWN = 'SUBMITTED,OFFERED,WAITING,ESCALATED,MATCHED,BOOKED,ADMITTED';
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
@@ -38,27 +39,22 @@ export function mountBoard(container, session) {
     h('div', { class: 'board' }, requests, offers, escalations, placed, capacity),
     detail);
 
-  let timer = null;
   let locationsOfRegion = null; // names and coordinates: read again only when a location event says they changed
+  async function load() {
+    const region = encodeURIComponent(state.regionId);
+    locationsOfRegion = locationsOfRegion || get(`/api/v1/regions/${region}/locations`)
+      .catch((failure) => { locationsOfRegion = null; throw failure; });
+    const [regionData, capacityView, locations, list, escalationList] = await Promise.all([
+      loadRegion(state.regionId), get(`/api/v1/regions/${region}/capacity`), locationsOfRegion,
+      get(`/api/v1/regions/${region}/requests?status=${SHOWN}`), get(`/api/v1/regions/${region}/escalations`)]);
+    state.data = { region: regionData, capacityView, locations, list, escalationList };
+    render();
+  }
+  const reload = refresher(load, (failure) => announce(failure.message, 'error'));
+  const refresh = reload.now;
   function refreshSoon(eventType) {
     if (typeof eventType === 'string' && eventType.startsWith('Location')) locationsOfRegion = null;
-    clearTimeout(timer);
-    timer = setTimeout(refresh, 150);
-  }
-
-  async function refresh() {
-    try {
-      const region = encodeURIComponent(state.regionId);
-      locationsOfRegion = locationsOfRegion || get(`/api/v1/regions/${region}/locations`)
-        .catch((failure) => { locationsOfRegion = null; throw failure; });
-      const [regionData, capacityView, locations, list, escalationList] = await Promise.all([
-        loadRegion(state.regionId), get(`/api/v1/regions/${region}/capacity`), locationsOfRegion,
-        get(`/api/v1/regions/${region}/requests?status=${SHOWN}`), get(`/api/v1/regions/${region}/escalations`)]);
-      state.data = { region: regionData, capacityView, locations, list, escalationList };
-      render();
-    } catch (failure) {
-      announce(failure.message, 'error');
-    }
+    reload.soon();
   }
 
   function select(requestId) {
@@ -169,7 +165,7 @@ export function mountBoard(container, session) {
   // capacity turns stale with time alone, not with an event
   const staleCheck = setInterval(refresh, 60000);
   listen();
-  return () => { closeLive(); clearInterval(staleCheck); clearTimeout(timer); };
+  return () => { closeLive(); clearInterval(staleCheck); reload.stop(); };
 }
 
 function nameOf(locations, locationId) {

@@ -5,6 +5,7 @@ import { OFFER_STATUS, URGENCY, NEEDS, DECLINE_REASONS, label, careTypeName } fr
 import { get, post, put } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
+import { refresher } from './refresher.js';
 
 const NIGHTS_SHOWN = 14;
 
@@ -17,7 +18,6 @@ export function mountProvider(container, session) {
     inbox, locationsPanel);
   const drafts = new Map(); // what the planner has typed but not yet published, kept across live refreshes
   const revealed = new Map(); // offer id -> the patient the planner asked to see (null: none given yet)
-  let timer = null;
   let pending = null;
   locationsPanel.addEventListener('focusout', () => setTimeout(() => {
     if (pending && !locationsPanel.contains(document.activeElement)) {
@@ -27,35 +27,29 @@ export function mountProvider(container, session) {
     }
   }, 0));
 
-  async function refresh() {
-    try {
-      const regions = await regionsOf(session);
-      const own = [];
-      for (const regionId of regions) {
-        const [region, capacityView] = await Promise.all([loadRegion(regionId),
-          get(`/api/v1/regions/${encodeURIComponent(regionId)}/capacity`)]);
-        for (const location of capacityView.locations.filter((entry) => entry.providerId === session.organisation)) {
-          own.push({ region, location });
-        }
+  async function load() {
+    const regions = await regionsOf(session);
+    const own = [];
+    for (const regionId of regions) {
+      const [region, capacityView] = await Promise.all([loadRegion(regionId),
+        get(`/api/v1/regions/${encodeURIComponent(regionId)}/capacity`)]);
+      for (const location of capacityView.locations.filter((entry) => entry.providerId === session.organisation)) {
+        own.push({ region, location });
       }
-      const offers = (await Promise.all(own.map(({ location }) =>
-        get(`/api/v1/locations/${encodeURIComponent(location.locationId)}/offers?status=OPEN,ACCEPTED`)))).flat();
-      renderInbox(offers, own);
-      // not while the planner is typing a figure: the form would be rebuilt under their hands
-      if (locationsPanel.contains(document.activeElement) && document.activeElement.tagName !== 'BUTTON') {
-        pending = own;
-      } else {
-        await renderLocations(own);
-      }
-    } catch (failure) {
-      announce(failure.message, 'error');
+    }
+    const offers = (await Promise.all(own.map(({ location }) =>
+      get(`/api/v1/locations/${encodeURIComponent(location.locationId)}/offers?status=OPEN,ACCEPTED`)))).flat();
+    renderInbox(offers, own);
+    // not while the planner is typing a figure: the form would be rebuilt under their hands
+    if (locationsPanel.contains(document.activeElement) && document.activeElement.tagName !== 'BUTTON') {
+      pending = own;
+    } else {
+      await renderLocations(own);
     }
   }
-
-  function refreshSoon() {
-    clearTimeout(timer);
-    timer = setTimeout(refresh, 150);
-  }
+  const reload = refresher(load, (failure) => announce(failure.message, 'error'));
+  const refresh = reload.now;
+  const refreshSoon = reload.soon;
 
   function renderInbox(offers, own) {
     // accepted offers stay in the inbox while admission or discharge is still to be confirmed (a month at most)
@@ -271,5 +265,5 @@ export function mountProvider(container, session) {
     if (connection === 'live') refreshSoon();
   });
   refresh();
-  return () => { closeLive(); clearTimeout(timer); };
+  return () => { closeLive(); reload.stop(); };
 }

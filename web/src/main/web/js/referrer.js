@@ -6,6 +6,7 @@ import { get, post } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
 import { requestForm } from './request-form.js';
+import { refresher } from './refresher.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
 
@@ -16,7 +17,7 @@ export function mountReferrer(container, session) {
   fill(container, h('div', { class: 'screen-title' }, h('h1', {}, 'Aanvragen'), liveState),
     h('div', { class: 'two-columns' }, formArea, mine));
   const regions = new Map();
-  let timer = null;
+  let stopped = false;
 
   async function start() {
     try {
@@ -32,17 +33,14 @@ export function mountReferrer(container, session) {
       refresh();
     } catch (failure) {
       announce(failure.message, 'error');
+      // without the region there is no form: try again, so a GP is not left with an empty screen
+      if (!stopped) setTimeout(start, 3000);
     }
   }
 
-  async function refresh() {
-    try {
-      const requests = await get('/api/v1/requests');
-      render(requests);
-    } catch (failure) {
-      announce(failure.message, 'error');
-    }
-  }
+  const reload = refresher(async () => render(await get('/api/v1/requests')),
+    (failure) => announce(failure.message, 'error'));
+  const refresh = reload.now;
 
   function render(requests) {
     fill(mine, h('h2', { id: 'mine-title' }, 'Mijn aanvragen'),
@@ -78,11 +76,11 @@ export function mountReferrer(container, session) {
     }, 'Annuleren');
   }
 
-  const closeLive = openLiveStream('', () => { clearTimeout(timer); timer = setTimeout(refresh, 150); }, (connection) => {
+  const closeLive = openLiveStream('', reload.soon, (connection) => {
     liveState.textContent = connection === 'live' ? 'Live' : 'Verbinding herstellen…';
     liveState.classList.toggle('down', connection !== 'live');
     if (connection === 'live') refresh();
   });
   start();
-  return () => { closeLive(); clearTimeout(timer); };
+  return () => { stopped = true; closeLive(); reload.stop(); };
 }

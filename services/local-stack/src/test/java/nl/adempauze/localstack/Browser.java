@@ -6,16 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,6 +46,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,900", "--lang=nl-NL");
+        // the console (script errors, failed fetches) is read back when a wait times out
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -47,20 +57,50 @@ final class Browser implements AutoCloseable {
 
     /** Opens the web app and signs in as this demo user (password 'demo'), as a person would. */
     static Browser signedInAs(String baseUrl, String user) {
+        return opened(baseUrl, List.of()).signIn(user);
+    }
+
+    /**
+     * A browser in which calls to these URL patterns ('*' any text) fail as a lost connection would, until
+     * {@link #unblock}: the same as {@link #signedInAs} otherwise.
+     */
+    static Browser signedInBlocking(String baseUrl, String user, String... urlPatterns) {
+        return opened(baseUrl, List.of(urlPatterns)).signIn(user);
+    }
+
+    private static Browser opened(String baseUrl, List<String> blocked) {
         requireChromium();
         Browser browser = new Browser(baseUrl);
         try {
+            if (!blocked.isEmpty()) {
+                browser.driver.executeCdpCommand("Network.enable", Map.of());
+                browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blocked));
+            }
             browser.driver.get(baseUrl + "/");
-            browser.waitFor(d -> d.findElement(By.id("signin-user")).isDisplayed());
-            browser.driver.findElement(By.id("signin-user")).sendKeys(user);
-            browser.driver.findElement(By.id("signin-password")).sendKeys("demo");
-            browser.driver.findElement(By.cssSelector("[data-test=sign-in]")).click();
-            browser.waitFor(d -> !d.findElements(By.cssSelector("[data-test=sign-out]")).isEmpty());
             return browser;
         } catch (RuntimeException e) {
             browser.close();
             throw e;
         }
+    }
+
+    private Browser signIn(String user) {
+        try {
+            waitFor(d -> d.findElement(By.id("signin-user")).isDisplayed());
+            driver.findElement(By.id("signin-user")).sendKeys(user);
+            driver.findElement(By.id("signin-password")).sendKeys("demo");
+            driver.findElement(By.cssSelector("[data-test=sign-in]")).click();
+            waitFor(d -> !d.findElements(By.cssSelector("[data-test=sign-out]")).isEmpty());
+            return this;
+        } catch (RuntimeException | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Calls blocked since the start go through again. */
+    void unblock() {
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
     }
 
     static void requireChromium() {
@@ -93,9 +133,30 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Duration atMost, Function<WebDriver, T> condition) {
-        // the page redraws what the live stream changes: an element found a moment ago may be replaced
-        return new WebDriverWait(driver, atMost, Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class).until(condition::apply);
+        try {
+            // the page redraws what the live stream changes: an element found a moment ago may be replaced
+            return new WebDriverWait(driver, atMost, Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition::apply);
+        } catch (TimeoutException timeout) {
+            throw new AssertionError(whatThePageShows(), timeout);
+        }
+    }
+
+    /** What a person would have seen when a wait ran out, and what the page logged: a failure must explain itself. */
+    private String whatThePageShows() {
+        StringBuilder seen = new StringBuilder("The page did not get there. At ").append(driver.getCurrentUrl());
+        try {
+            seen.append(", screenshot ").append(screenshot("timed-out-" + System.currentTimeMillis()));
+            String text = driver.findElement(By.tagName("body")).getText();
+            seen.append("\n--- page text ---\n").append(text, 0, Math.min(text.length(), 4000));
+            seen.append("\n--- browser console ---");
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                seen.append('\n').append(entry);
+            }
+        } catch (RuntimeException unreadable) {
+            seen.append("\n(could not read more of the page: ").append(unreadable).append(')');
+        }
+        return seen.toString();
     }
 
     WebElement find(String css) {

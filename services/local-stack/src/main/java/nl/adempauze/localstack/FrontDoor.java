@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -23,6 +25,7 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 public final class FrontDoor implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
     private static final Map<String, String> DOCUMENT_TYPES = Map.of(
             ".yaml", "application/yaml", ".json", "application/schema+json", ".html", "text/html; charset=utf-8");
 
@@ -101,9 +104,17 @@ public final class FrontDoor implements AutoCloseable {
                     return response.sendObject(body.retain()).then();
                 })
                 .then()
-                .onErrorResume(e -> response.status(HttpResponseStatus.BAD_GATEWAY)
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                        .sendString(Mono.just("{\"title\":\"Service unavailable\",\"status\":502}")).then());
+                .onErrorResume(e -> {
+                    if (response.hasSentHeaders()) {
+                        return Mono.empty(); // a stream the caller left (a closed live page): nothing to answer
+                    }
+                    // a 502 is all the caller gets: the cause belongs in the log, or nobody can find it later
+                    LOG.warn("Front door could not pass {} {} to {}: {}", request.method(), request.uri(), target,
+                            e.toString());
+                    return response.status(HttpResponseStatus.BAD_GATEWAY)
+                            .header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                            .sendString(Mono.just("{\"title\":\"Service unavailable\",\"status\":502}")).then();
+                });
     }
 
     private Mono<Void> document(String path, HttpServerResponse response) {

@@ -4,17 +4,20 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import nl.adempauze.contracts.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,26 +40,41 @@ public final class TopicRecorder implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
 
     public TopicRecorder(String bootstrapServers, Collection<String> topics) {
+        // No consumer group: the recorder takes the partitions itself and keeps its place in memory. A group member
+        // that has not committed yet and must rejoin after a broker restart would start again at the end
+        // (auto.offset.reset) and silently skip what was published meanwhile: a fault test saw exactly that.
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // should the place ever be lost, read again rather than skip (a record seen twice keeps its id)
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(topics);
-        // Join the group and take partitions before the test acts, so nothing produced later is missed.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (consumer.assignment().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("No partitions assigned for " + topics + " within 30 s");
-            }
-            consumer.poll(Duration.ofMillis(100));
-        }
-        consumer.seekToEnd(consumer.assignment());
-        consumer.assignment().forEach(consumer::position);
+        List<TopicPartition> partitions = partitionsOf(topics);
+        consumer.assign(partitions);
+        // start at the end now, before the test acts, so nothing produced later is missed
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
         poller = new Thread(this::poll, "topic-recorder");
         poller.setDaemon(true);
         poller.start();
+    }
+
+    private List<TopicPartition> partitionsOf(Collection<String> topics) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> known = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            while (known.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + topic + " has no partitions within 30 s");
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                known = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            }
+            known.forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition())));
+        }
+        return partitions;
     }
 
     private void poll() {

@@ -152,9 +152,18 @@ final class CrisisLoad implements AutoCloseable {
         // every offer holds one bed at De Hoogte and no more: a hold made twice, or one lost, shows here
         int heldBeyondOffers = heldBeds() - offersOf(accepted).size();
         duplicated += Math.max(0, heldBeyondOffers);
-        int lost = Math.max(0, -heldBeyondOffers) + (int) accepted.stream().filter(id -> !answered(id)).count()
-                + (int) accepted.stream().filter(id -> events.payloads(RequestSubmitted.class,
-                        e -> e.requestId().equals(id)).isEmpty()).count();
+        List<String> unanswered = accepted.stream().filter(id -> !answered(id)).toList();
+        List<String> unpublished = accepted.stream().filter(id -> events.payloads(RequestSubmitted.class,
+                e -> e.requestId().equals(id)).isEmpty()).toList();
+        int lost = Math.max(0, -heldBeyondOffers) + unanswered.size() + unpublished.size();
+        if (lost > 0 || duplicated > 0) {
+            // which count it is, so a failure points at the part that failed
+            System.out.println("FAULT " + scenario + " in detail: unanswered " + unanswered.size() + " "
+                    + unanswered.stream().limit(5).toList() + ", RequestSubmitted not on the topic "
+                    + unpublished.size() + " " + unpublished.stream().limit(5).toList() + ", beds held "
+                    + heldBeds() + " for " + offersOf(accepted).size() + " offers, requests offered twice "
+                    + secondOffers(ours));
+        }
         int redelivered = (int) (events.all().size() - events.all().stream().map(TopicRecorder.Seen::id)
                 .distinct().count());
         Counts counts = new Counts(scenario, sent.get(), accepted.size(), refusedWithoutId,

@@ -32,8 +32,8 @@ import org.awaitility.Awaitility;
 /**
  * Everything that appears on some topics from now on, with its headers (which copy it is, which consumer group
  * dead-lettered it and why), decoded where it is a valid catalogued CloudEvent. Unlike
- * {@link nl.adempauze.platform.testing.TopicRecorder} it takes the partitions itself (no group to join) and tells an
- * original from the {@link EventDuplicator}'s copy, which the fault tests count.
+ * {@link nl.adempauze.platform.testing.TopicRecorder} it keeps every header, tells an original from the
+ * {@link EventDuplicator}'s copy, which the fault tests count, and can wait until it has read to the end.
  */
 final class RecordTap implements AutoCloseable {
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -19,20 +18,10 @@ class CoordinatorBoardBrowserTest {
     private static final String DE_HOOGTE = CrisisScenario.DE_HOOGTE;
     private static final String CARE_TYPE = CrisisScenario.CARE_TYPE;
 
-    private static E2eStack stack;
-    private static CrisisScenario crisis;
+    private static final E2eStack stack = E2eStack.get();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        stack = E2eStack.get();
-        crisis = new CrisisScenario(stack).withFreeBeds(3);
-    }
-
-    @AfterAll
-    static void endWhatWasStarted() {
-        crisis.close();
-    }
+    @RegisterExtension
+    static final CrisisScenario crisis = CrisisScenario.perTestClass(stack, 3);
 
     @Test
     void aNewCrisisRequestAppearsLiveAndTurnsToPlacedWhenTheProviderAcceptsInItsBrowser() {

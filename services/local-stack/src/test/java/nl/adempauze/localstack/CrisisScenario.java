@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The steps of a crisis the browser tests set up through the API around what they do in the browser: beds at De
@@ -12,7 +15,7 @@ import java.util.Map;
  * shared by every end-to-end test: {@link #close} ends what was started (discharging the placed, cancelling the
  * open), so no bed stays held for the tests that come after.
  */
-final class CrisisScenario implements AutoCloseable {
+final class CrisisScenario implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String DE_HOOGTE = "loc-assen-de-hoogte";
     static final String CARE_TYPE = "ELV_HOOG";
@@ -20,9 +23,30 @@ final class CrisisScenario implements AutoCloseable {
 
     private final E2eStack stack;
     private final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int bedsBeforeAll;
 
     CrisisScenario(E2eStack stack) {
         this.stack = stack;
+    }
+
+    /**
+     * The scenario of one test class, registered as its extension ({@code @RegisterExtension}): before its tests,
+     * this many beds at De Hoogte that can be held; after them, what they started is ended.
+     */
+    static CrisisScenario perTestClass(E2eStack stack, int availableBeds) {
+        CrisisScenario scenario = new CrisisScenario(stack);
+        scenario.bedsBeforeAll = availableBeds;
+        return scenario;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        withAvailableBeds(bedsBeforeAll);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Beds enough at De Hoogte that a request is offered at once, published by its own provider. */

@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,22 +22,11 @@ class ReferrerScreenBrowserTest {
 
     private static final String LOGEERHUIS = "loc-emmen-logeerhuis-de-esdoorn";
 
-    private static E2eStack stack;
-    private static WebClient gp;
-    private static CrisisScenario crisis;
+    private static final E2eStack stack = E2eStack.get();
+    private static final WebClient gp = stack.as(E2eStack.REFERRER);
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        stack = E2eStack.get();
-        gp = stack.as(E2eStack.REFERRER);
-        crisis = new CrisisScenario(stack).withFreeBeds(3);
-    }
-
-    @AfterAll
-    static void endWhatWasStarted() {
-        crisis.close();
-    }
+    @RegisterExtension
+    static final CrisisScenario crisis = CrisisScenario.perTestClass(stack, 3);
 
     @Test
     void badInputIsToldNextToItsFieldInDutchAndNothingIsSent() {

@@ -3,9 +3,8 @@ package nl.adempauze.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A live screen fills in by itself once the service answers again: a provider who opens the inbox while its call
@@ -13,20 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScreensRecoverBrowserTest {
 
-    private static E2eStack stack;
-    private static CrisisScenario crisis;
+    private static final E2eStack stack = E2eStack.get();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        stack = E2eStack.get();
-        crisis = new CrisisScenario(stack).withAvailableBeds(1);
-    }
-
-    @AfterAll
-    static void endWhatWasStarted() {
-        crisis.close();
-    }
+    @RegisterExtension
+    static final CrisisScenario crisis = CrisisScenario.perTestClass(stack, 3);
 
     @Test
     void theProvidersInboxShowsTheOfferOnceTheFailedCallGoesThroughAgain() {

@@ -31,8 +31,8 @@ function dutchMessage(status, problem) {
 }
 
 /** Sends a call; resolves to the parsed JSON answer (or null), rejects with ApiError. */
-export async function call(method, path, body, { accept = 'application/json' } = {}) {
-  const response = await send(method, path, body, accept);
+export async function call(method, path, body, { accept = 'application/json', headers = {} } = {}) {
+  const response = await send(method, path, body, accept, headers);
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
@@ -44,9 +44,9 @@ export async function download(path, accept) {
   return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
 }
 
-async function send(method, path, body, accept) {
+async function send(method, path, body, accept, extraHeaders = {}) {
   const session = currentSession();
-  const headers = { Accept: accept };
+  const headers = { ...extraHeaders, Accept: accept };
   if (session) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -72,5 +72,13 @@ async function send(method, path, body, accept) {
 }
 
 export const get = (path) => call('GET', path);
-export const post = (path, body = {}) => call('POST', path, body);
+export const post = (path, body = {}, options = {}) => call('POST', path, body, options);
 export const put = (path, body) => call('PUT', path, body);
+
+/**
+ * A fresh Idempotency-Key. crypto.randomUUID exists only on https and localhost; getRandomValues everywhere.
+ */
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

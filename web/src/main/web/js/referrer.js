@@ -2,7 +2,7 @@
 // bed is found.
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
 import { STATUS, URGENCY, label, careTypeName } from './labels.js';
-import { get, post } from './api.js';
+import { get, post, newIdempotencyKey } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
 import { requestForm } from './request-form.js';
@@ -24,8 +24,21 @@ export function mountReferrer(container, session) {
       const ids = await regionsOf(session);
       for (const id of ids) regions.set(id, await loadRegion(id));
       const region = regions.get(ids[0]);
+      // One key per request the GP means to send: sending the same form again after an error carries the same key,
+      // so when only the answer was lost (the request was made) the API returns that request instead of making a
+      // second one and holding a second bed. A changed form is another request, with a key of its own.
+      let pending = null;
       const { element } = requestForm(region, async (body) => {
-        const created = await post('/api/v1/requests', body);
+        const sent = JSON.stringify(body);
+        if (pending?.body !== sent) pending = { body: sent, key: newIdempotencyKey() };
+        let created;
+        try {
+          created = await post('/api/v1/requests', body, { headers: { 'Idempotency-Key': pending.key } });
+        } catch (failure) {
+          refresh(); // a request made before its answer was lost shows under "my requests"
+          throw failure;
+        }
+        pending = null;
         announce(`Aanvraag ingediend: ${label(STATUS, created.status)}.`, 'success');
         refresh();
       });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -16,7 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The referrer's screen in a real browser: the request form tells what is wrong next to the field, in Dutch, both
  * what the page checks itself and what the API refuses, and sends nothing wrong; a good request shows up in "my
- * requests" and, once a provider accepts, where the patient goes, without a reload.
+ * requests" and, once a provider accepts, where the patient goes, without a reload; sent again after its answer was
+ * lost, a request is made once.
  */
 class ReferrerScreenBrowserTest {
 
@@ -85,6 +87,45 @@ class ReferrerScreenBrowserTest {
             assertThat(browser.stillSamePage()).isTrue();
             browser.screenshot("referrer-3-placed-with-address");
         }
+    }
+
+    @Test
+    void aRequestSentAgainAfterItsAnswerWasLostIsMadeOnce() {
+        List<String> known = requestsOf(gp).stream().map(request -> (String) request.get("id")).toList();
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
+            browser.await("[data-test=request-form]");
+            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
+            browser.find("[data-test=postcode]").sendKeys("9401");
+            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
+            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            // the request reaches the API and is made, but its answer never reaches the browser
+            ((JavascriptExecutor) browser.driver()).executeScript("""
+                    const realFetch = window.fetch;
+                    let lost = false;
+                    window.fetch = async (path, init) => {
+                      const response = await realFetch(path, init);
+                      if (!lost && init?.method === 'POST' && path === '/api/v1/requests') {
+                        lost = true;
+                        throw new TypeError('the connection dropped before the answer came');
+                      }
+                      return response;
+                    };""");
+            browser.click("[data-test=submit-request]");
+            assertThat(browser.await("[data-test=form-error]:not(:empty)").getText()).contains("geen verbinding");
+            String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> requestsOf(gp).stream()
+                    .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).toList(),
+                    made -> !made.isEmpty()).get(0);
+            crisis.track(requestId);
+            // it shows under "my requests" although the form said the sending failed
+            browser.await("[data-test=my-requests] li[data-request='" + requestId + "']");
+
+            // the GP sends the same form again, as the error tells them to
+            browser.click("[data-test=submit-request]");
+            browser.await("#announcer .toast.success");
+            assertThat(browser.text("[data-test=form-error]")).isEmpty();
+        }
+        assertThat(requestsOf(gp).stream().map(request -> (String) request.get("id")).filter(id -> !known.contains(id)))
+                .as("the request sent twice was made once").hasSize(1);
     }
 
     @Test

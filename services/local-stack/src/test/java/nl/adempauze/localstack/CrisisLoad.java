@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -23,13 +25,17 @@ import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.TopicRecorder;
-import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * A GP post sending crisis requests at a steady rate while a fault is injected, and the bookkeeping that proves
- * nothing was lost or given twice: every request answered 201 must end offered, matched or escalated; every offer
- * must reach the provider's webhook; no request, offer or hold may be made twice (a second event with a new id for
- * the same fact); and once the requests are cancelled every bed is free again.
+ * nothing was lost or given twice. Like a careful GP post, it sends each request with an {@code Idempotency-Key} and
+ * sends a request that got no 201 again with the same key once the fault is over: an answer lost on the way (the
+ * service died after its commit) then yields the request made the first time, not a second one. Afterwards every
+ * request sent must be in the system once and end offered, matched or escalated; every offer must reach the
+ * provider's webhook; no request, offer or hold may be made twice (a second event with a new id for the same fact);
+ * no request may exist that the GP post does not know of; and once the requests are cancelled every bed is free
+ * again.
  */
 final class CrisisLoad implements AutoCloseable {
 
@@ -39,23 +45,41 @@ final class CrisisLoad implements AutoCloseable {
     private static final String SECRET = "a-fault-injection-webhook-secret";
     private static final Set<String> ANSWERED = Set.of("OFFERED", "MATCHED", "ESCALATED");
 
-    /** What one fault did to the flow; printed, and lost and duplicated must be 0. */
-    record Counts(String scenario, int sent, int accepted, int refused, int completed, int offered, int webhooks,
-                  int lost, int duplicated, int redelivered) {
+    /**
+     * What one fault did to the flow; printed, and lost and duplicated must be 0. {@code accepted} and
+     * {@code refused} count the first answers; of the refused requests sent again, {@code answerLost} had been made
+     * the first time (200, the same request) and {@code madeOnRetry} were made by the retry (201).
+     */
+    record Counts(String scenario, int sent, int accepted, int refused, int answerLost, int madeOnRetry,
+                  int completed, int offered, int webhooks, int lost, int duplicated, int redelivered) {
 
-        /** Every request answered 201 was answered, none lost, none twice; at least {@code minimum} were accepted. */
+        /**
+         * Every request sent is in the system once and was answered, none lost, none twice; at least {@code minimum}
+         * were accepted at the first try.
+         */
         void assertNothingLostNothingTwice(int minimum) {
             assertThat(accepted).as(scenario + ": accepted").isGreaterThan(minimum);
-            assertThat(completed).as(scenario + ": completed").isEqualTo(accepted);
+            assertThat(accepted + answerLost + madeOnRetry).as(scenario + ": requests in the system").isEqualTo(sent);
+            assertThat(completed).as(scenario + ": completed").isEqualTo(sent);
             assertThat(lost).as(scenario + ": lost").isZero();
             assertThat(duplicated).as(scenario + ": duplicated").isZero();
         }
 
         @Override
         public String toString() {
-            return "%s: sent=%d accepted=%d refused=%d completed=%d (offered %d, webhooks %d) lost=%d duplicated=%d"
-                    .formatted(scenario, sent, accepted, refused, completed, offered, webhooks, lost, duplicated)
+            return ("%s: sent=%d accepted=%d refused=%d (sent again with the same key: made before, answer lost %d;"
+                    + " made now %d) completed=%d (offered %d, webhooks %d) lost=%d duplicated=%d")
+                    .formatted(scenario, sent, accepted, refused, answerLost, madeOnRetry, completed, offered,
+                            webhooks, lost, duplicated)
                     + " (redelivered events, same id, absorbed by the consumers: " + redelivered + ")";
+        }
+    }
+
+    /** The answer to one POST: its status (0 when none came) and the request's id when it was 2xx. */
+    private record Answer(int status, String requestId) {
+
+        boolean succeeded() {
+            return requestId != null;
         }
     }
 
@@ -64,11 +88,17 @@ final class CrisisLoad implements AutoCloseable {
     private final int beds;
     private final TopicRecorder events;
     private final WebhookReceiver webhooks = new WebhookReceiver();
-    private final List<String> accepted = new CopyOnWriteArrayList<>();
+    /** Every request the GP post has an id for: answered 201 at once, or found by sending it again. */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    /** The idempotency keys of the requests whose first POST got no 201. */
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answerLost = new AtomicInteger();
+    private final AtomicInteger madeOnRetry = new AtomicInteger();
     private ScheduledExecutorService sender;
+    private Instant startedAt;
 
     /** Publishes {@code beds} free beds at De Hoogte and subscribes its provider's webhook to offers. */
     CrisisLoad(FaultStack stack, String scenario, int beds) {
@@ -87,6 +117,7 @@ final class CrisisLoad implements AutoCloseable {
 
     /** Starts sending {@code perSecond} crisis requests a second, each without waiting for the last. */
     CrisisLoad start(int perSecond) {
+        startedAt = Instant.now();
         sender = Executors.newSingleThreadScheduledExecutor();
         sender.scheduleAtFixedRate(this::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return this;
@@ -102,58 +133,78 @@ final class CrisisLoad implements AutoCloseable {
                 .until(() -> System.nanoTime() >= until);
     }
 
+    /**
+     * Stops sending, waits for the answers still on their way, and sends every request that got no 201 again with
+     * its key, as the GP post would once the fault is over, until it is answered.
+     */
     void stop() {
         sender.shutdownNow();
-        // answers still on their way are counted once they come
-        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() + refused.get() == sent.get());
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() + refused.size() == sent.get());
+        for (String key : refused) {
+            Answer answer = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> submit(key).block(), Answer::succeeded);
+            (answer.status() == 201 ? madeOnRetry : answerLost).incrementAndGet();
+            requests.add(answer.requestId());
+        }
     }
 
     private void send() {
+        String key = UUID.randomUUID().toString();
         sent.incrementAndGet();
-        stack.requestMatching(E2eStack.REFERRER).post().uri("/api/v1/requests").bodyValue(Map.of(
+        submit(key).subscribe(answer -> {
+            if (answer.succeeded()) {
+                requests.add(answer.requestId());
+                accepted.incrementAndGet();
+            } else {
+                refused.add(key);
+            }
+        });
+    }
+
+    /** One POST of a crisis request under this key; an error or no answer within 30 s is status 0. */
+    private Mono<Answer> submit(String idempotencyKey) {
+        return stack.requestMatching(E2eStack.REFERRER).post().uri("/api/v1/requests")
+                .header("Idempotency-Key", idempotencyKey).bodyValue(Map.of(
                         "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
                         "residence", Map.of("postcode", "9401"), "needs", List.of(),
                         "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
-                .exchangeToMono(response -> response.statusCode().value() == 201
-                        ? response.bodyToMono(Map.class).map(body -> (String) body.get("id"))
-                        : response.releaseBody().thenReturn(""))
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(Map.class).map(body -> new Answer(response.statusCode().value(),
+                                (String) body.get("id")))
+                        : response.releaseBody().thenReturn(new Answer(response.statusCode().value(), null)))
                 .timeout(Duration.ofSeconds(30))
-                .subscribe(id -> {
-                    if (id.isEmpty()) {
-                        refused.incrementAndGet();
-                    } else {
-                        accepted.add(id);
-                    }
-                }, error -> refused.incrementAndGet());
+                .onErrorResume(error -> Mono.just(new Answer(0, null)));
     }
 
     /**
-     * Waits until every accepted request is offered, matched or escalated and every offer has reached the webhook,
+     * Waits until every request is offered, matched or escalated and every offer has reached the webhook,
      * then counts what was lost or made twice.
      */
     Counts awaitSettled(Duration timeout) {
-        int refusedWithoutId = sent.get() - accepted.size();
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-                accepted.stream().filter(id -> !answered(id)).forEach(this::refreshStatus);
-                return accepted.stream().allMatch(this::answered);
+                requests.stream().filter(id -> !answered(id)).forEach(this::refreshStatus);
+                return requests.stream().allMatch(this::answered);
             });
-            await().atMost(timeout).until(() -> offersOf(accepted).keySet().stream().allMatch(this::deliveredByWebhook));
+            await().atMost(timeout).until(() -> offersOf(requests).keySet().stream().allMatch(this::deliveredByWebhook));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(scenario + " did not settle: " + state(), e);
         }
-        Set<String> ours = Set.copyOf(accepted);
+        Set<String> ours = Set.copyOf(requests);
         int duplicated = facts(RequestSubmitted.class, e -> ours.contains(e.requestId()), RequestSubmitted::requestId)
                 + facts(HoldRequested.class, e -> ours.contains(e.requestId()), HoldRequested::offerId)
                 + facts(OfferMade.class, e -> ours.contains(e.requestId()), OfferMade::offerId)
                 + facts(BedHeld.class, e -> ours.contains(e.requestId()), BedHeld::offerId)
-                + webhookDuplicates(offersOf(accepted).keySet())
+                + webhookDuplicates(offersOf(requests).keySet())
                 + secondOffers(ours);
+        // a request the GP post never heard of: sent again without its key, it would be made twice
+        List<String> unknown = unknownToTheGpPost();
+        duplicated += unknown.size();
         // every offer holds one bed at De Hoogte and no more: a hold made twice, or one lost, shows here
-        int heldBeyondOffers = heldBeds() - offersOf(accepted).size();
+        int heldBeyondOffers = heldBeds() - offersOf(requests).size() - offersOf(unknown).size();
         duplicated += Math.max(0, heldBeyondOffers);
-        List<String> unanswered = accepted.stream().filter(id -> !answered(id)).toList();
-        List<String> unpublished = accepted.stream().filter(id -> events.payloads(RequestSubmitted.class,
+        List<String> unanswered = requests.stream().filter(id -> !answered(id)).toList();
+        List<String> unpublished = requests.stream().filter(id -> events.payloads(RequestSubmitted.class,
                 e -> e.requestId().equals(id)).isEmpty()).toList();
         int lost = Math.max(0, -heldBeyondOffers) + unanswered.size() + unpublished.size();
         if (lost > 0 || duplicated > 0) {
@@ -161,14 +212,15 @@ final class CrisisLoad implements AutoCloseable {
             System.out.println("FAULT " + scenario + " in detail: unanswered " + unanswered.size() + " "
                     + unanswered.stream().limit(5).toList() + ", RequestSubmitted not on the topic "
                     + unpublished.size() + " " + unpublished.stream().limit(5).toList() + ", beds held "
-                    + heldBeds() + " for " + offersOf(accepted).size() + " offers, requests offered twice "
-                    + secondOffers(ours));
+                    + heldBeds() + " for " + offersOf(requests).size() + " offers, requests offered twice "
+                    + secondOffers(ours) + ", requests the GP post does not know of " + unknown.size() + " "
+                    + unknown.stream().limit(5).toList());
         }
         int redelivered = (int) (events.all().size() - events.all().stream().map(TopicRecorder.Seen::id)
                 .distinct().count());
-        Counts counts = new Counts(scenario, sent.get(), accepted.size(), refusedWithoutId,
-                (int) accepted.stream().filter(this::answered).count(),
-                offersOf(accepted).size(), (int) offersOf(accepted).keySet().stream()
+        Counts counts = new Counts(scenario, sent.get(), accepted.get(), refused.size(), answerLost.get(),
+                madeOnRetry.get(), (int) requests.stream().filter(this::answered).count(),
+                offersOf(requests).size(), (int) offersOf(requests).keySet().stream()
                         .filter(this::deliveredByWebhook).count(), lost, duplicated, redelivered);
         System.out.println("FAULT " + counts);
         return counts;
@@ -180,9 +232,9 @@ final class CrisisLoad implements AutoCloseable {
 
     /** Where the requests stand, for a failure message. */
     private String state() {
-        Map<String, Long> byStatus = accepted.stream().collect(Collectors.groupingBy(
+        Map<String, Long> byStatus = requests.stream().collect(Collectors.groupingBy(
                 id -> statuses.getOrDefault(id, "UNKNOWN"), Collectors.counting()));
-        Set<String> offers = offersOf(accepted).keySet();
+        Set<String> offers = offersOf(requests).keySet();
         List<String> withoutWebhook = offers.stream().filter(offer -> !deliveredByWebhook(offer)).limit(5).toList();
         return "requests by status " + byStatus + ", offers " + offers.size() + ", webhooks received "
                 + webhooks.received().size() + ", offers without webhook (first 5) " + withoutWebhook
@@ -191,10 +243,18 @@ final class CrisisLoad implements AutoCloseable {
 
     private void refreshStatus(String requestId) {
         Map<?, ?> request = stack.requestMatching(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
-                .retrieve().bodyToMono(Map.class).onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+                .retrieve().bodyToMono(Map.class).onErrorResume(e -> Mono.empty()).block();
         if (request != null) {
             statuses.put(requestId, (String) request.get("status"));
         }
+    }
+
+    /** Requests made since this load started (they are on the topic) that the GP post has no id for. */
+    private List<String> unknownToTheGpPost() {
+        Set<String> known = Set.copyOf(requests);
+        return startedAt == null ? List.of() : events.payloads(RequestSubmitted.class,
+                        e -> !e.submittedAt().isBefore(startedAt) && !known.contains(e.requestId())).stream()
+                .map(RequestSubmitted::requestId).distinct().toList();
     }
 
     /** Offers made for these requests: offer id to request id. */
@@ -256,14 +316,18 @@ final class CrisisLoad implements AutoCloseable {
         return figure("heldBeds");
     }
 
-    /** Cancels every request still open, and waits until every bed is free again (no hold kept, none released twice). */
+    /**
+     * Cancels every request still open, those the GP post does not know of included (so one failure does not leave
+     * beds held for the next test), and waits until every bed is free again (no hold kept, none released twice).
+     */
     @Override
     public void close() {
         try {
-            for (String requestId : accepted) {
+            for (String requestId : java.util.stream.Stream.concat(requests.stream(),
+                    unknownToTheGpPost().stream()).toList()) {
                 stack.requestMatching(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
                         .bodyValue(Map.of("reason", "End of the fault-injection test")).retrieve().toBodilessEntity()
-                        .onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+                        .onErrorResume(e -> Mono.empty()).block();
             }
             await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
         } finally {

@@ -35,10 +35,7 @@ class ReferrerScreenBrowserTest {
         int before = requestsOf(gp).size();
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
             browser.await("[data-test=request-form]");
-            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
-            browser.find("[data-test=postcode]").sendKeys("12");
-            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
-            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            fillCrisisRequest(browser, "12");
             browser.click("[data-test=submit-request]");
 
             WebElement postcodeError = browser.await("[data-error-for='residence.postcode']:not(:empty)");
@@ -66,10 +63,7 @@ class ReferrerScreenBrowserTest {
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
             browser.await("[data-test=request-form]");
             browser.markPageLoad();
-            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
-            browser.find("[data-test=postcode]").sendKeys("9401");
-            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
-            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            fillCrisisRequest(browser, "9401");
             List<String> known = requestsOf(gp).stream().map(request -> (String) request.get("id")).toList();
             browser.click("[data-test=submit-request]");
 
@@ -94,10 +88,7 @@ class ReferrerScreenBrowserTest {
         List<String> known = requestsOf(gp).stream().map(request -> (String) request.get("id")).toList();
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
             browser.await("[data-test=request-form]");
-            new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
-            browser.find("[data-test=postcode]").sendKeys("9401");
-            browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
-            browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
+            fillCrisisRequest(browser, "9401");
             // the request reaches the API and is made, but its answer never reaches the browser
             ((JavascriptExecutor) browser.driver()).executeScript("""
                     const realFetch = window.fetch;
@@ -164,6 +155,14 @@ class ReferrerScreenBrowserTest {
             assertThat(browser.await(card + " [data-test=match]").getText()).contains("3 nacht(en)");
             browser.screenshot("referrer-4-planned-stay-booked");
         }
+    }
+
+    /** The GP post's crisis request for ELV high-complex care, from this postcode; not sent yet. */
+    private static void fillCrisisRequest(Browser browser, String postcode) {
+        new Select(browser.find("[data-test=care-type]")).selectByValue("ELV_HOOG");
+        browser.find("[data-test=postcode]").sendKeys(postcode);
+        browser.find("[data-test=contact-name]").sendKeys("Huisartsenpost Assen");
+        browser.find("[data-test=contact-phone]").sendKeys("0592 123456");
     }
 
     private static List<Map<?, ?>> requestsOf(WebClient referrer) {

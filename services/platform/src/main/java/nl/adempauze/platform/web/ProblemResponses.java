@@ -3,6 +3,7 @@ package nl.adempauze.platform.web;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         // explicitly, so a client of a stream (text/event-stream) gets a problem too, not an event frame
         return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** A domain rule's refusal, by its kind: the one place where domain exceptions become HTTP. */
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> domainException(DomainException refusal) {
+        return apiProblem(new ApiProblem(statusOf(refusal.kind()), refusal.title(), refusal.getMessage(),
+                refusal.field()));
+    }
+
+    static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
     }
 
     /** The codecs report a body without a declared length that outgrew their limit as a bare 413: say what. */

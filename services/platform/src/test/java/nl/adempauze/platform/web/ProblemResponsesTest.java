@@ -2,6 +2,7 @@ package nl.adempauze.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.adempauze.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,16 @@ class ProblemResponsesTest {
             return body;
         }
 
+        @GetMapping("/api/v1/rooms/{id}")
+        Mono<String> room(@org.springframework.web.bind.annotation.PathVariable String id) {
+            return Mono.error(switch (id) {
+                case "gone" -> DomainException.notFound("Room", id);
+                case "bad" -> DomainException.invalidField("beds", "beds must be 0 or more");
+                case "busy" -> DomainException.conflict("Room taken", "Room busy is taken");
+                default -> DomainException.forbidden("not your room");
+            });
+        }
+
         @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         Flux<String> stream() {
             throw ApiProblem.forbidden("not your region");
@@ -50,6 +61,22 @@ class ProblemResponsesTest {
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("not your region");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"gone,404", "bad,400", "busy,409", "other,403"})
+    void aDomainRefusalIsAProblemWithTheStatusOfItsKind(String id, int status) {
+        web.get().uri("/api/v1/rooms/" + id).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void aDomainRefusalOfOneFieldNamesIt() {
+        web.get().uri("/api/v1/rooms/bad").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("beds");
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import nl.adempauze.bedavailability.domain.Location;
 import nl.adempauze.bedavailability.persistence.HoldRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +49,7 @@ public class Access {
         return Mono.defer(() -> {
             AccessRules.byRole(caller, Action.CHANGE_LOCATION).enforce("Location", locationId);
             return locations.find(locationId)
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)))
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
                     .doOnNext(location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
                             location.region()).enforce("Location", locationId));
         });
@@ -63,7 +63,7 @@ public class Access {
         return Mono.defer(() -> {
             AccessRules.byRole(caller, action).enforce("Hold", offerId);
             return holds.find(offerId)
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Hold", offerId)))
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Hold", offerId)))
                     .flatMap(hold -> locations.find(hold.locationId())
                             .map(location -> AccessRules.on(caller, action, location.providerId(), location.region()))
                             // a hold at an unknown location (refused as UNKNOWN_LOCATION) is nobody's

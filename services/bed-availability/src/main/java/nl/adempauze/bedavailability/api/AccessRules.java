@@ -3,7 +3,7 @@ package nl.adempauze.bedavailability.api;
 import java.util.Objects;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * Who may do what in bed-availability: the service's rows of the matrix in {@code docs/SECURITY.md}, decided from
@@ -76,10 +76,10 @@ public final class AccessRules {
          */
         public void enforce(String what, String id) {
             if (outcome == Outcome.FORBIDDEN) {
-                throw ApiProblem.forbidden(reason);
+                throw DomainException.forbidden(reason);
             }
             if (outcome == Outcome.NOT_FOUND) {
-                throw ApiProblem.notFound(what, id);
+                throw DomainException.notFound(what, id);
             }
         }
     }

@@ -10,7 +10,7 @@ import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -55,7 +55,7 @@ public class LocationController {
     @GetMapping("/locations/{locationId}")
     public Mono<LocationDetails> location(Caller caller, @PathVariable String locationId) {
         return access.toRead(caller, "Location", locationId).then(locations.find(locationId))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .zipWhen(location -> locations.contracts(locationId), LocationDetails::new);
     }
 

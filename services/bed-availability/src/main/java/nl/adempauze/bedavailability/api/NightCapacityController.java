@@ -15,7 +15,7 @@ import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.NightCapacityRepository;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,24 +108,24 @@ public class NightCapacityController {
 
     private static Region.CareType checkQuery(Region region, String careType, LocalDate from, LocalDate to) {
         if (careType == null || careType.isBlank()) {
-            throw ApiProblem.invalidField("careType", "careType is required: a care type booked per night");
+            throw DomainException.invalidField("careType", "careType is required: a care type booked per night");
         }
         if (from == null) {
-            throw ApiProblem.invalidField("from", "from is required: the first night (yyyy-mm-dd)");
+            throw DomainException.invalidField("from", "from is required: the first night (yyyy-mm-dd)");
         }
         if (to == null) {
-            throw ApiProblem.invalidField("to", "to is required: the last night (yyyy-mm-dd), inclusive");
+            throw DomainException.invalidField("to", "to is required: the last night (yyyy-mm-dd), inclusive");
         }
         if (to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "to (" + to + ") is before from (" + from + ")");
+            throw DomainException.invalidField("to", "to (" + to + ") is before from (" + from + ")");
         }
         if (ChronoUnit.DAYS.between(from, to) > MAX_VIEW_DAYS) {
-            throw ApiProblem.invalidField("to", "At most " + MAX_VIEW_DAYS + " days between from and to");
+            throw DomainException.invalidField("to", "At most " + MAX_VIEW_DAYS + " days between from and to");
         }
-        Region.CareType type = region.careType(careType).orElseThrow(() -> ApiProblem.invalidField("careType",
+        Region.CareType type = region.careType(careType).orElseThrow(() -> DomainException.invalidField("careType",
                 "Care type '" + careType + "' is not in the catalogue of region " + region.id()));
         if (!type.plannedBooking()) {
-            throw ApiProblem.invalidField("careType", "Care type '" + careType + "' is not booked per night; see "
+            throw DomainException.invalidField("careType", "Care type '" + careType + "' is not booked per night; see "
                     + "GET /api/v1/regions/" + region.id() + "/capacity?careType=" + careType);
         }
         return type;

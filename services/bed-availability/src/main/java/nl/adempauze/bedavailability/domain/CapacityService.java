@@ -7,7 +7,7 @@ import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.contracts.events.CapacityAdjusted;
 import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -35,7 +35,7 @@ public class CapacityService {
 
     public Mono<CapacityFigure> publish(String locationId, String careType, int freeBeds) {
         Mono<CapacityFigure> work = locations.find(locationId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(location -> regions.find(location.region())
                         .doOnNext(region -> refuseCalendarCareType(region, careType, locationId))
                         .then(capacity.findForUpdate(locationId, careType)
@@ -47,10 +47,10 @@ public class CapacityService {
 
     /** Free now is published only for care types of the catalogue that are not kept per night. */
     private static void refuseCalendarCareType(Region region, String careType, String locationId) {
-        Region.CareType type = region.careType(careType).orElseThrow(() -> ApiProblem.invalidField("careType",
+        Region.CareType type = region.careType(careType).orElseThrow(() -> DomainException.invalidField("careType",
                 "Care type '" + careType + "' is not in the catalogue of region " + region.id()));
         if (type.plannedBooking()) {
-            throw ApiProblem.invalidField("careType", "Care type '" + careType + "' is booked per night: publish "
+            throw DomainException.invalidField("careType", "Care type '" + careType + "' is booked per night: publish "
                     + "its free beds per night with PUT /api/v1/locations/" + locationId + "/capacity/" + careType
                     + "/nights");
         }
@@ -58,7 +58,7 @@ public class CapacityService {
 
     private static Mono<Void> refuseBelowHeld(int freeBeds, CapacityFigure current) {
         String refusal = CapacityFigure.publishRefusal(freeBeds, current.heldBeds());
-        return refusal == null ? Mono.empty() : Mono.error(ApiProblem.invalidField("freeBeds", refusal));
+        return refusal == null ? Mono.empty() : Mono.error(DomainException.invalidField("freeBeds", refusal));
     }
 
     static CapacityPublished published(String region, CapacityFigure figure) {

@@ -19,7 +19,7 @@ import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -260,8 +260,8 @@ public class HoldService {
 
     private Mono<Hold> wrongState(String offerId, String action, String required) {
         return holds.find(offerId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Hold", offerId)))
-                .flatMap(hold -> Mono.error(ApiProblem.conflict("Hold cannot be " + action,
+                .switchIfEmpty(Mono.error(DomainException.notFound("Hold", offerId)))
+                .flatMap(hold -> Mono.error(DomainException.conflict("Hold cannot be " + action,
                         "The hold for offer " + offerId + " is " + hold.status() + "; only a hold that is " + required
                                 + " can be " + action)));
     }

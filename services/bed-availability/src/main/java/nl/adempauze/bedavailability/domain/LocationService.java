@@ -14,7 +14,7 @@ import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -70,12 +70,12 @@ public class LocationService {
 
     public Mono<Location> changeStatus(String locationId, boolean open, String reason) {
         if (!open && (reason == null || reason.isBlank())) {
-            return Mono.error(ApiProblem.invalidField("reason", "A reason is required when closing a location"));
+            return Mono.error(DomainException.invalidField("reason", "A reason is required when closing a location"));
         }
         Instant now = clock.instant();
         String closedReason = open ? null : reason;
         Mono<Location> work = locations.find(locationId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(location -> locations.setStatus(locationId, open, closedReason, now)
                         .then(outbox.append(new LocationStatusChanged(locationId, location.region(), open,
                                 closedReason, now)))
@@ -84,7 +84,7 @@ public class LocationService {
     }
 
     public Mono<Region> region(String regionId) {
-        return regions.find(regionId).switchIfEmpty(Mono.error(ApiProblem.notFound("Region", regionId)));
+        return regions.find(regionId).switchIfEmpty(Mono.error(DomainException.notFound("Region", regionId)));
     }
 
     private static LocationRegistered registered(Location location, List<FunderContract> contracts,

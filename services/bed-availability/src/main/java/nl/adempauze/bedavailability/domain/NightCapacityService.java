@@ -15,7 +15,7 @@ import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.NightCapacityAdjusted;
 import nl.adempauze.contracts.events.NightCapacityPublished;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -55,7 +55,7 @@ public class NightCapacityService {
     public Mono<Published> publish(String locationId, String careType, List<NightRanges.Range> ranges) {
         Instant now = clock.instant();
         Mono<Published> work = locations.find(locationId)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
                 .flatMap(location -> regions.find(location.region()).flatMap(region -> {
                     Region.CareType type = calendarCareType(region, careType, locationId);
                     List<NightRanges.PublishedNight> toPublish = NightRanges.expand(ranges, Nights.nightOf(now));
@@ -83,10 +83,10 @@ public class NightCapacityService {
 
     /** The care type, if it is in the region's catalogue and kept per night; else a problem on {@code careType}. */
     public static Region.CareType calendarCareType(Region region, String careType, String locationId) {
-        Region.CareType type = region.careType(careType).orElseThrow(() -> ApiProblem.invalidField("careType",
+        Region.CareType type = region.careType(careType).orElseThrow(() -> DomainException.invalidField("careType",
                 "Care type '" + careType + "' is not in the catalogue of region " + region.id()));
         if (!type.plannedBooking()) {
-            throw ApiProblem.invalidField("careType", "Care type '" + careType + "' is not booked per night: "
+            throw DomainException.invalidField("careType", "Care type '" + careType + "' is not booked per night: "
                     + "publish its free beds now with PUT /api/v1/locations/" + locationId + "/capacity/" + careType);
         }
         return type;
@@ -99,7 +99,7 @@ public class NightCapacityService {
             NightCapacity known = byNight.get(night.night());
             String refusal = known == null ? null : NightCapacity.publishRefusal(night.freeBeds(), known.heldBeds());
             if (refusal != null) {
-                throw ApiProblem.invalidField("nights[" + night.range() + "].freeBeds",
+                throw DomainException.invalidField("nights[" + night.range() + "].freeBeds",
                         "The night of " + night.night() + ": " + refusal);
             }
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * A provider's bulk publication of free beds per night: inclusive ranges of nights ({@code to} absent = one
@@ -34,10 +34,10 @@ public final class NightRanges {
     private NightRanges() {
     }
 
-    /** The nights to publish, in night order; throws an {@link ApiProblem} naming the first offending field. */
+    /** The nights to publish, in night order; throws an {@link DomainException} naming the first offending field. */
     public static List<PublishedNight> expand(List<Range> ranges, LocalDate tonight) {
         if (ranges == null || ranges.isEmpty()) {
-            throw ApiProblem.invalidField("nights", "Publish at least one range of nights");
+            throw DomainException.invalidField("nights", "Publish at least one range of nights");
         }
         LocalDate lastAllowed = tonight.plusDays(MAX_DAYS_AHEAD);
         for (int i = 0; i < ranges.size(); i++) {
@@ -45,7 +45,7 @@ public final class NightRanges {
             checkNight(range.from(), "nights[" + i + "].from", tonight, lastAllowed);
             if (range.to() != null) {
                 if (range.to().isBefore(range.from())) {
-                    throw ApiProblem.invalidField("nights[" + i + "].to",
+                    throw DomainException.invalidField("nights[" + i + "].to",
                             "to (" + range.to() + ") is before from (" + range.from() + ")");
                 }
                 checkNight(range.to(), "nights[" + i + "].to", tonight, lastAllowed);
@@ -64,14 +64,14 @@ public final class NightRanges {
 
     private static void checkNight(LocalDate night, String field, LocalDate tonight, LocalDate lastAllowed) {
         if (night == null) {
-            throw ApiProblem.invalidField(field, field + " is required");
+            throw DomainException.invalidField(field, field + " is required");
         }
         if (night.isBefore(tonight)) {
-            throw ApiProblem.invalidField(field, "The night of " + night + " has passed; tonight is the night of "
+            throw DomainException.invalidField(field, "The night of " + night + " has passed; tonight is the night of "
                     + tonight);
         }
         if (night.isAfter(lastAllowed)) {
-            throw ApiProblem.invalidField(field, "The night of " + night + " is more than " + MAX_DAYS_AHEAD
+            throw DomainException.invalidField(field, "The night of " + night + " is more than " + MAX_DAYS_AHEAD
                     + " days ahead; the last night that can be published now is " + lastAllowed);
         }
     }
@@ -86,7 +86,7 @@ public final class NightRanges {
             if (latest != null && !range.from().isAfter(ranges.get(latest).last())) {
                 int offender = Math.max(i, latest);
                 int other = Math.min(i, latest);
-                throw ApiProblem.invalidField("nights[" + offender + "]", "nights[" + offender + "] overlaps nights["
+                throw DomainException.invalidField("nights[" + offender + "]", "nights[" + offender + "] overlaps nights["
                         + other + "]: each night may be published once per call");
             }
             if (latest == null || range.last().isAfter(ranges.get(latest).last())) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * The nights an occupancy report covers: the night of {@code from} up to and including the night of {@code to}
@@ -32,10 +32,10 @@ public record OccupancyPeriod(LocalDate from, LocalDate to) {
         LocalDate last = to == null ? today : date("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS_BEFORE) : date("from", from);
         if (first.isAfter(last)) {
-            throw ApiProblem.invalidField("from", "from (" + first + ") must not be after to (" + last + ")");
+            throw DomainException.invalidField("from", "from (" + first + ") must not be after to (" + last + ")");
         }
         if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
-            throw ApiProblem.invalidField("to", "A period covers at most " + MAX_DAYS + " days between from and to");
+            throw DomainException.invalidField("to", "A period covers at most " + MAX_DAYS + " days between from and to");
         }
         return new OccupancyPeriod(first, last);
     }
@@ -44,7 +44,7 @@ public record OccupancyPeriod(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, field + " must be a date (yyyy-mm-dd), not '" + value + "'");
+            throw DomainException.invalidField(field, field + " must be a date (yyyy-mm-dd), not '" + value + "'");
         }
     }
 

@@ -18,13 +18,12 @@ import nl.adempauze.bedavailability.api.AccessRules.Outcome;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
 import nl.adempauze.platform.testing.PropertyRuns;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.HttpStatus;
 
 /** The bed-availability rows of the matrix in docs/SECURITY.md, cell by cell, and the properties behind them. */
 class AccessRulesTest {
@@ -134,17 +133,17 @@ class AccessRulesTest {
     @Test
     void refusalsAreProblemsAndA404RevealsNothingMoreThanAnUnknownHold() {
         Decision hidden = AccessRules.on(FOREIGN_PROVIDER, Action.READ_HOLD, PROVIDER, REGION);
-        ApiProblem unknown = ApiProblem.notFound("Hold", "offer-1");
+        DomainException unknown = DomainException.notFound("Hold", "offer-1");
 
-        assertThatThrownBy(() -> hidden.enforce("Hold", "offer-1")).isInstanceOfSatisfying(ApiProblem.class,
+        assertThatThrownBy(() -> hidden.enforce("Hold", "offer-1")).isInstanceOfSatisfying(DomainException.class,
                 problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(problem.kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
                     assertThat(problem.title()).isEqualTo(unknown.title());
                     assertThat(problem.getMessage()).isEqualTo(unknown.getMessage());
                 });
         assertThatThrownBy(() -> AccessRules.on(REFERRER, Action.CHANGE_LOCATION, PROVIDER, REGION)
-                .enforce("Location", "loc-1")).isInstanceOfSatisfying(ApiProblem.class,
-                problem -> assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .enforce("Location", "loc-1")).isInstanceOfSatisfying(DomainException.class,
+                problem -> assertThat(problem.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
         AccessRules.on(OWN_PROVIDER, Action.CHANGE_LOCATION, PROVIDER, REGION).enforce("Location", "loc-1");
     }
 

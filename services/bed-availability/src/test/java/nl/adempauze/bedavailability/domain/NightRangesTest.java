@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,12 +63,12 @@ class NightRangesTest {
     @ParameterizedTest(name = "{0} is refused on {2}")
     @MethodSource("invalid")
     void badRangesAreRefusedNamingTheField(String why, NightRanges.Range[] ranges, String field) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class,
+        DomainException problem = catchThrowableOfType(DomainException.class,
                 () -> NightRanges.expand(Arrays.asList(ranges), TONIGHT));
 
         assertThat(problem).as(why).isNotNull();
         assertThat(problem.field()).isEqualTo(field);
-        assertThat(problem.status().value()).isEqualTo(400);
+        assertThat(problem.kind()).isEqualTo(DomainException.Kind.INVALID);
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class OccupancyPeriodTest {
 
@@ -60,8 +59,8 @@ class OccupancyPeriodTest {
     }
 
     private static void assertRefusedOn(String field, Runnable query) {
-        assertThatThrownBy(query::run).isInstanceOfSatisfying(ApiProblem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThatThrownBy(query::run).isInstanceOfSatisfying(DomainException.class, problem -> {
+            assertThat(problem.kind()).isEqualTo(DomainException.Kind.INVALID);
             assertThat(problem.field()).isEqualTo(field);
         });
     }

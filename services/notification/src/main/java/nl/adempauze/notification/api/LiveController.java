@@ -5,7 +5,7 @@ import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Viewer;
 import nl.adempauze.notification.messaging.LiveFeed;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;

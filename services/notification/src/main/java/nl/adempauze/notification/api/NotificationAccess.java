@@ -7,7 +7,7 @@ import nl.adempauze.notification.domain.Viewer;
 import nl.adempauze.notification.persistence.KnownRequestRepository;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,13 +31,13 @@ public class NotificationAccess {
     /** The caller as a viewer of events, or 403. */
     public static Viewer viewer(Caller caller) {
         Role role = ROLES.stream().filter(caller::is).findFirst()
-                .orElseThrow(() -> ApiProblem.forbidden(
+                .orElseThrow(() -> DomainException.forbidden(
                         "Notifications are for referrers, providers and coordinators, not for your role"));
         if (role == Role.COORDINATOR && caller.regions().isEmpty()) {
-            throw ApiProblem.forbidden("Your token names no regions to coordinate");
+            throw DomainException.forbidden("Your token names no regions to coordinate");
         }
         if (role != Role.COORDINATOR && (caller.organisation() == null || caller.organisation().isBlank())) {
-            throw ApiProblem.forbidden("Your token names no organisation");
+            throw DomainException.forbidden("Your token names no organisation");
         }
         return new Viewer(role, caller.organisation(), caller.regions(), caller.subject());
     }
@@ -51,7 +51,7 @@ public class NotificationAccess {
                 .map(known -> viewer.refusalOf(scope, known))
                 .switchIfEmpty(Mono.fromSupplier(() -> viewer.refusalOf(scope, null)))
                 .flatMap(refusal -> refusal.isPresent()
-                        ? Mono.<Void>error(ApiProblem.forbidden(refusal.get()))
+                        ? Mono.<Void>error(DomainException.forbidden(refusal.get()))
                         : Mono.<Void>empty());
     }
 }

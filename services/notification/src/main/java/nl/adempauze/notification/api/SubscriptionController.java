@@ -13,7 +13,7 @@ import nl.adempauze.notification.domain.Viewer;
 import nl.adempauze.notification.persistence.DeliveryRepository;
 import nl.adempauze.notification.persistence.SubscriptionRepository;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,7 +77,7 @@ public class SubscriptionController {
                 .then(Mono.fromCallable(() -> properties.targets().refusal(subscription.url()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(refusal -> refusal.isPresent()
-                        ? Mono.error(ApiProblem.invalidField("url", "Webhooks cannot be sent there: " + refusal.get()))
+                        ? Mono.error(DomainException.invalidField("url", "Webhooks cannot be sent there: " + refusal.get()))
                         : Mono.just(subscription))
                 .flatMap(subscriptions::insert)
                 .thenReturn(ResponseEntity.created(URI.create("/api/v1/subscriptions/" + subscription.id()))
@@ -125,7 +125,7 @@ public class SubscriptionController {
         return Mono.defer(() -> subscriptions.findById(UUID.fromString(id)))
                 .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
                 .filter(subscription -> viewer.manages(subscription.owner()))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Subscription", id)));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Subscription", id)));
     }
 
     private static DeliveryStatus parseStatus(String status) {
@@ -135,7 +135,7 @@ public class SubscriptionController {
         try {
             return DeliveryStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("status", "must be one of PENDING, DELIVERED, FAILED");
+            throw DomainException.invalidField("status", "must be one of PENDING, DELIVERED, FAILED");
         }
     }
 }

@@ -32,22 +32,17 @@ import tools.jackson.core.JacksonException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ApiProblem.class)
-    public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        if (problem.field() != null) {
-            body.setProperty("errors", List.of(fieldError(problem.field(), problem.getMessage())));
+    /** A rule's refusal, by its kind: the one place where domain exceptions become HTTP. */
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> refusal(DomainException refusal) {
+        HttpStatus status = statusOf(refusal.kind());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
+        body.setTitle(refusal.title());
+        if (refusal.field() != null) {
+            body.setProperty("errors", List.of(fieldError(refusal.field(), refusal.getMessage())));
         }
         // explicitly, so a client of a stream (text/event-stream) gets a problem too, not an event frame
-        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
-
-    /** A domain rule's refusal, by its kind: the one place where domain exceptions become HTTP. */
-    @ExceptionHandler(DomainException.class)
-    public ResponseEntity<ProblemDetail> domainException(DomainException refusal) {
-        return apiProblem(new ApiProblem(statusOf(refusal.kind()), refusal.title(), refusal.getMessage(),
-                refusal.field()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     static HttpStatus statusOf(DomainException.Kind kind) {

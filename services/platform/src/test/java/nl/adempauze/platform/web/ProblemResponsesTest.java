@@ -46,7 +46,7 @@ class ProblemResponsesTest {
 
         @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         Flux<String> stream() {
-            throw ApiProblem.forbidden("not your region");
+            throw DomainException.forbidden("not your region");
         }
     }
 

@@ -1,6 +1,6 @@
 package nl.adempauze.requestmatching.api;
 
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.RequestAccess.Verdict;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +19,10 @@ final class Access {
 
     static void require(Verdict verdict, String what, String id) {
         if (verdict == Verdict.HIDDEN) {
-            throw ApiProblem.notFound(what, id);
+            throw DomainException.notFound(what, id);
         }
         if (verdict == Verdict.FORBIDDEN) {
-            throw ApiProblem.forbidden("You may not do this with " + what.toLowerCase() + " '" + id + "'");
+            throw DomainException.forbidden("You may not do this with " + what.toLowerCase() + " '" + id + "'");
         }
     }
 }

@@ -3,7 +3,7 @@ package nl.adempauze.requestmatching.api;
 import java.time.Instant;
 import java.util.List;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.RequestAccess;
@@ -36,10 +36,10 @@ public class AuditController {
                                           @RequestParam(defaultValue = "200") int limit, Caller caller) {
         Access.require(RequestAccess.audit(caller), "Audit trail", "audit");
         if (limit < 1 || limit > MAX_ENTRIES) {
-            return Mono.error(ApiProblem.invalidField("limit", "limit must be 1 to " + MAX_ENTRIES));
+            return Mono.error(DomainException.invalidField("limit", "limit must be 1 to " + MAX_ENTRIES));
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            return Mono.error(ApiProblem.invalidField("from", "from must lie before to"));
+            return Mono.error(DomainException.invalidField("from", "from must lie before to"));
         }
         return audit.find(new AuditLog.Query(requestId, actor, organisation, action, from, to, limit)).collectList();
     }

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.List;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.PatientRecords;
 import nl.adempauze.requestmatching.domain.RequestAccess;
@@ -51,7 +51,7 @@ public class OfferController {
         EnumSet<OfferStatus> statuses = status == null || status.isEmpty() ? EnumSet.of(OfferStatus.OPEN)
                 : EnumSet.copyOf(status);
         return replica.locationPlace(locationId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Location", locationId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(place -> Access.check(RequestAccess.locationInbox(caller, place.providerId(), place.region()),
                         "Location", locationId, offers.ofLocation(locationId, statuses).concatMap(this::view)
                                 .collectList()));
@@ -61,7 +61,7 @@ public class OfferController {
     @GetMapping("/offers/{id}")
     public Mono<OfferView> get(@PathVariable String id, Caller caller) {
         Access.require(RequestAccess.mayViewOffers(caller), "Offer", id);
-        return offers.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", id)))
+        return offers.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
                 .flatMap(offer -> Access.check(RequestAccess.viewOffer(caller, offer), "Offer", id,
                         viewFor(offer, caller)));
     }
@@ -85,7 +85,7 @@ public class OfferController {
 
     private Mono<Offer> answerable(String id, Caller caller) {
         Access.require(RequestAccess.mayAnswerOffers(caller), "Offer", id);
-        return offers.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", id)))
+        return offers.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
                 .flatMap(offer -> Access.check(RequestAccess.answerOffer(caller, offer), "Offer", id,
                         Mono.just(offer)));
     }

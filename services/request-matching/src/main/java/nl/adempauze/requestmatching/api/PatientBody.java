@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.Bsn;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 
@@ -40,10 +40,10 @@ public record PatientBody(
     /** Checks that bean validation cannot express, naming the field under {@code prefix} (e.g. "patient."). */
     void check(String prefix) {
         if (bsn != null && !Bsn.isValid(bsn)) {
-            throw ApiProblem.invalidField(prefix + "bsn", "bsn must be 9 digits passing the eleven test");
+            throw DomainException.invalidField(prefix + "bsn", "bsn must be 9 digits passing the eleven test");
         }
         if (dateOfBirth != null && dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
-            throw ApiProblem.invalidField(prefix + "dateOfBirth", "dateOfBirth cannot lie before 1900");
+            throw DomainException.invalidField(prefix + "dateOfBirth", "dateOfBirth cannot lie before 1900");
         }
     }
 

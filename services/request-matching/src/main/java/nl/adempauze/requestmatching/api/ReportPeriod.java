@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.adempauze.contracts.Nights;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * The days a report covers, {@code first} to {@code last} inclusive (Dutch dates), and the instants between which
@@ -20,10 +20,10 @@ record ReportPeriod(LocalDate first, LocalDate last) {
         LocalDate last = to != null ? to : clock.instant().atZone(Nights.ZONE).toLocalDate();
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {
-            throw ApiProblem.invalidField("from", "from must not be after to");
+            throw DomainException.invalidField("from", "from must not be after to");
         }
         if (first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw ApiProblem.invalidField("to", "A report covers at most " + MAX_DAYS + " days");
+            throw DomainException.invalidField("to", "A report covers at most " + MAX_DAYS + " days");
         }
         return new ReportPeriod(first, last);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientRecords;
@@ -87,7 +87,7 @@ public class RequestController {
     public Mono<ResponseEntity<RequestView>> submit(@Valid @RequestBody SubmitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            return Mono.error(ApiProblem.invalidField("Idempotency-Key", "Idempotency-Key must be 1 to 200 characters"));
+            return Mono.error(DomainException.invalidField("Idempotency-Key", "Idempotency-Key must be 1 to 200 characters"));
         }
         Access.require(RequestAccess.submit(caller, body.region(), blankToNull(body.referrerOrganisation())),
                 "Region", body.region());
@@ -135,7 +135,7 @@ public class RequestController {
         body.check("");
         return followed(id, caller)
                 .flatMap(request -> CLOSED.contains(request.status())
-                        ? Mono.error(ApiProblem.conflict("Request closed", "Request " + id + " is "
+                        ? Mono.error(DomainException.conflict("Request closed", "Request " + id + " is "
                                 + request.status() + "; its patient's details can no longer be changed"))
                         : patients.change(id, body.toDetails(), Actor.of(caller), reason))
                 .then(Mono.just(ResponseEntity.noContent().build()));
@@ -164,14 +164,14 @@ public class RequestController {
         if (body == null || !Boolean.TRUE.equals(body.series())) {
             return offerCycle.cancel(id, reason).flatMap(this::view);
         }
-        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
                 .flatMap(request -> request.planning().seriesId() == null
-                        ? Mono.error(ApiProblem.invalidField("series", "Request " + id + " is not part of a recurring stay"))
+                        ? Mono.error(DomainException.invalidField("series", "Request " + id + " is not part of a recurring stay"))
                         : offerCycle.cancel(id, reason).flatMap(cancelled -> requests
                                 .laterInSeries(request.planning().seriesId(), request.id())
                                 .concatMap(later -> offerCycle.cancel(later, reason)
                                         // a later stay that has already begun is not cancelled with the series
-                                        .onErrorResume(ApiProblem.class, begun -> Mono.empty()))
+                                        .onErrorResume(DomainException.class, begun -> Mono.empty()))
                                 .then(Mono.just(cancelled))))
                 .flatMap(this::view);
     }
@@ -215,7 +215,7 @@ public class RequestController {
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
-        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
                 .flatMap(request -> Access.check(RequestAccess.follow(caller, request),
                         "Request", id, Mono.just(request)));
     }
@@ -223,7 +223,7 @@ public class RequestController {
     /** The request, if the caller coordinates its region. */
     private Mono<MatchingRequest> decided(String id, Caller caller) {
         Access.require(RequestAccess.mayDecide(caller), "Request", id);
-        return requests.find(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Request", id)))
+        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
                 .flatMap(request -> Access.check(RequestAccess.decide(caller, request), "Request", id,
                         Mono.just(request)));
     }

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import nl.adempauze.contracts.events.ProtectionOverridden;
 import nl.adempauze.contracts.events.WaitingPriorityRaised;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -54,20 +54,20 @@ public class CoordinatorDecisions {
     public Mono<MatchingRequest> overrideProtection(String requestId, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Request", requestId)))
                 .flatMap(request -> {
                     if (request.urgency() != Urgency.CRISIS) {
-                        return Mono.error(ApiProblem.conflict("Not a crisis request", "Only a crisis request can be"
+                        return Mono.error(DomainException.conflict("Not a crisis request", "Only a crisis request can be"
                                 + " allowed to take nights protected for planned respite"));
                     }
                     if (!EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.OFFERED, RequestStatus.ESCALATED)
                             .contains(request.status())) {
-                        return Mono.error(ApiProblem.conflict("Request not open", "Request " + requestId + " is "
+                        return Mono.error(DomainException.conflict("Request not open", "Request " + requestId + " is "
                                 + request.status() + "; protection can only be overridden while it looks for a bed"));
                     }
                     return reference.careType(request.region(), request.careType())
                             .filter(rule -> rule.onCalendar() && rule.protection() != null)
-                            .switchIfEmpty(Mono.error(ApiProblem.conflict("No protection applies", "Care type "
+                            .switchIfEmpty(Mono.error(DomainException.conflict("No protection applies", "Care type "
                                     + request.careType() + " has no beds protected for planned respite in region "
                                     + request.region())))
                             .flatMap(rule -> requests.protectionOverridden(requestId, now)
@@ -89,10 +89,10 @@ public class CoordinatorDecisions {
     public Mono<MatchingRequest> raisePriority(String requestId, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Request", requestId)))
                 .flatMap(request -> {
                     if (request.status() != RequestStatus.WAITING) {
-                        return Mono.error(ApiProblem.conflict("Request not waiting", "Request " + requestId + " is "
+                        return Mono.error(DomainException.conflict("Request not waiting", "Request " + requestId + " is "
                                 + request.status() + "; only a request on the waiting list can be moved up"));
                     }
                     return requests.priorityRaised(requestId, now)
@@ -114,10 +114,10 @@ public class CoordinatorDecisions {
     public Mono<MatchingRequest> offerByHand(String requestId, String locationId, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Request", requestId)))
                 .flatMap(request -> {
                     if (!RequestStatus.OPEN.contains(request.status())) {
-                        return Mono.error(ApiProblem.conflict("Request not open", "Request " + requestId + " is "
+                        return Mono.error(DomainException.conflict("Request not open", "Request " + requestId + " is "
                                 + request.status() + "; a bed can only be offered by hand while it looks for one"));
                     }
                     return offerCycle.offerChosen(request, locationId)

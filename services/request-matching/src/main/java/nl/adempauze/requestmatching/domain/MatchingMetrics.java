@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -73,7 +73,7 @@ public class MatchingMetrics {
                     .doOnSuccess(result -> started.stop(timer(name, description,
                             tags.and("outcome", result == null ? NONE : outcome.apply(result)))))
                     .doOnError(failure -> started.stop(timer(name, description,
-                            tags.and("outcome", failure instanceof ApiProblem ? REFUSED : ERROR))));
+                            tags.and("outcome", failure instanceof DomainException ? REFUSED : ERROR))));
         });
     }
 

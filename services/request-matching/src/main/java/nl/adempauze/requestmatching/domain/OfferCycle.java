@@ -22,7 +22,7 @@ import nl.adempauze.contracts.events.RequestWaitlisted;
 import nl.adempauze.contracts.events.StayBooked;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.persistence.AfterCommit;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -117,7 +117,7 @@ public class OfferCycle {
         return offers.ofRequest(request.id()).filter(offer -> offer.status().inFlight()).collectList()
                 .flatMap(inFlight -> {
                     if (inFlight.stream().anyMatch(offer -> offer.locationId().equals(locationId))) {
-                        return Mono.error(ApiProblem.conflict("Already offered there", "Request " + request.id()
+                        return Mono.error(DomainException.conflict("Already offered there", "Request " + request.id()
                                 + " already has an offer in flight to location " + locationId));
                     }
                     return reference.careType(request.region(), request.careType()).map(Optional::of)
@@ -127,7 +127,7 @@ public class OfferCycle {
                                 Optional<RankedCandidate> chosen = result.ranking().stream()
                                         .filter(candidate -> candidate.locationId().equals(locationId)).findFirst();
                                 if (chosen.isEmpty()) {
-                                    return Mono.error(ApiProblem.invalidField("locationId", "Location '" + locationId
+                                    return Mono.error(DomainException.invalidField("locationId", "Location '" + locationId
                                             + "' is not a candidate for request " + request.id() + " now; choose"
                                             + " one from its ranking"));
                                 }
@@ -213,12 +213,12 @@ public class OfferCycle {
         Instant now = clock.instant();
         Mono<Offer> work = withLockedRequest(offerId, (offer, request) -> {
             if (offer.status() == OfferStatus.OPEN && offer.respondBy().isBefore(now)) {
-                return Mono.error(ApiProblem.conflict("Offer expired",
+                return Mono.error(DomainException.conflict("Offer expired",
                         "The response deadline of offer " + offerId + " passed at " + offer.respondBy()));
             }
             if (expectedAdmissionAt != null && (expectedAdmissionAt.isBefore(now.minus(Duration.ofHours(1)))
                     || expectedAdmissionAt.isAfter(now.plus(ADMISSION_HORIZON)))) {
-                return Mono.error(ApiProblem.invalidField("expectedAdmissionAt",
+                return Mono.error(DomainException.invalidField("expectedAdmissionAt",
                         "expectedAdmissionAt must lie between now and one year ahead"));
             }
             boolean plannedStay = request.urgency() == Urgency.PLANNED && offer.firstNight() != null;
@@ -290,13 +290,13 @@ public class OfferCycle {
     public Mono<MatchingRequest> cancel(String requestId, String reason) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = requests.lock(requestId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Request", requestId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Request", requestId)))
                 .flatMap(request -> {
                     if (request.status() == RequestStatus.CANCELLED) {
                         return Mono.just(request);
                     }
                     if (!request.status().cancellable()) {
-                        return Mono.error(ApiProblem.conflict("Request cannot be cancelled", "The patient of request "
+                        return Mono.error(DomainException.conflict("Request cannot be cancelled", "The patient of request "
                                 + requestId + " is already " + request.status() + "; the provider records discharge"));
                     }
                     String why = reason == null || reason.isBlank() ? NO_REASON_GIVEN : reason;
@@ -363,14 +363,14 @@ public class OfferCycle {
 
     private <T> Mono<T> withLockedRequest(String offerId, java.util.function.BiFunction<Offer, MatchingRequest, Mono<T>> step) {
         return offers.find(offerId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Offer", offerId)))
+                .switchIfEmpty(Mono.error(DomainException.notFound("Offer", offerId)))
                 .flatMap(offer -> requests.lock(offer.requestId())
                         // re-read the offer under the request lock: it may have moved on meanwhile
                         .flatMap(request -> offers.find(offerId).flatMap(current -> step.apply(current, request))));
     }
 
     private static <T> Mono<T> notOpen(Offer offer) {
-        return Mono.error(ApiProblem.conflict("Offer not open",
+        return Mono.error(DomainException.conflict("Offer not open",
                 "Offer " + offer.id() + " is " + offer.status() + " and can no longer be answered"));
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.outbox.Outbox;
-import nl.adempauze.platform.web.ApiProblem;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository.Residence;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -108,28 +108,28 @@ public class RequestService {
         StayWish wish = submission.stay() == null ? StayWish.NONE : submission.stay();
         StayRules.Violation shape = stayShape(submission, wish);
         if (shape != null) {
-            return Mono.error(ApiProblem.invalidField(shape.field(), shape.message()));
+            return Mono.error(DomainException.invalidField(shape.field(), shape.message()));
         }
         for (int i = 0; i < submission.needs().size(); i++) {
             if (!settings.knownNeeds().contains(submission.needs().get(i))) {
-                return Mono.error(ApiProblem.invalidField("needs[" + i + "]", "Unknown need '"
+                return Mono.error(DomainException.invalidField("needs[" + i + "]", "Unknown need '"
                         + submission.needs().get(i) + "'; known needs are " + settings.knownNeeds()));
             }
         }
         if (submission.neededBy() != null && submission.neededBy().isBefore(now.minusSeconds(60))) {
-            return Mono.error(ApiProblem.invalidField("neededBy", "neededBy lies in the past"));
+            return Mono.error(DomainException.invalidField("neededBy", "neededBy lies in the past"));
         }
         if (submission.neededBy() != null && submission.neededBy().isAfter(now.plus(NEEDED_BY_HORIZON))) {
-            return Mono.error(ApiProblem.invalidField("neededBy", "neededBy lies more than a year ahead"));
+            return Mono.error(DomainException.invalidField("neededBy", "neededBy lies more than a year ahead"));
         }
         List<Stay> occurrences = occurrences(submission.urgency(), wish);
         Integer nights = occurrences.isEmpty() ? wish.nights() : Integer.valueOf(occurrences.get(0).nights());
         LocalDate tonight = Nights.nightOf(now);
         Mono<MatchingRequest> work = reference.freshnessWindow(submission.region())
-                .switchIfEmpty(Mono.error(ApiProblem.invalidField("region",
+                .switchIfEmpty(Mono.error(DomainException.invalidField("region",
                         "Unknown region '" + submission.region() + "'")))
                 .then(reference.careType(submission.region(), submission.careType()))
-                .switchIfEmpty(Mono.error(ApiProblem.invalidField("careType", "Care type '" + submission.careType()
+                .switchIfEmpty(Mono.error(DomainException.invalidField("careType", "Care type '" + submission.careType()
                         + "' is not offered in region " + submission.region())))
                 .flatMap(rule -> {
                     for (int i = 0; i < Math.max(1, occurrences.size()); i++) {
@@ -138,7 +138,7 @@ public class RequestService {
                         if (broken.isPresent()) {
                             String field = i > 0 && !broken.get().field().equals("stay.nights")
                                     ? "stay.repeat.times" : broken.get().field();
-                            return Mono.error(ApiProblem.invalidField(field, (i > 0 ? "Occurrence " + (i + 1) + ": "
+                            return Mono.error(DomainException.invalidField(field, (i > 0 ? "Occurrence " + (i + 1) + ": "
                                     : "") + broken.get().message()));
                         }
                     }
@@ -214,7 +214,7 @@ public class RequestService {
         }
         return reference.municipalFunder(submission.region(), residence.municipality()).map(java.util.Optional::of)
                 .switchIfEmpty(submission.urgency() == Urgency.PLANNED
-                        ? Mono.error(ApiProblem.invalidField("funder", "No Wmo funder is known for municipality "
+                        ? Mono.error(DomainException.invalidField("funder", "No Wmo funder is known for municipality "
                                 + residence.municipality() + "; name the funder"))
                         : Mono.just(java.util.Optional.empty()));
     }
@@ -255,11 +255,11 @@ public class RequestService {
         if (submission.postcode() != null) {
             String pc4 = submission.postcode().substring(0, 4);
             return reference.byPostcode(submission.region(), pc4)
-                    .switchIfEmpty(Mono.error(ApiProblem.invalidField("residence.postcode", "Postcode area " + pc4
+                    .switchIfEmpty(Mono.error(DomainException.invalidField("residence.postcode", "Postcode area " + pc4
                             + " is not part of region " + submission.region())));
         }
         return reference.byMunicipality(submission.region(), submission.municipality())
-                .switchIfEmpty(Mono.error(ApiProblem.invalidField("residence.municipality", "Municipality '"
+                .switchIfEmpty(Mono.error(DomainException.invalidField("residence.municipality", "Municipality '"
                         + submission.municipality() + "' is not part of region " + submission.region())));
     }
 

@@ -1,11 +1,11 @@
 package nl.adempauze.notification.api;
 
 import java.time.Duration;
+import nl.adempauze.notification.application.LiveFeed;
+import nl.adempauze.notification.application.NotificationAccess;
 import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Viewer;
-import nl.adempauze.notification.messaging.LiveFeed;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.domain.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -43,8 +43,7 @@ public class LiveController {
                                               @RequestParam(required = false) String requestId) {
         Viewer viewer = NotificationAccess.viewer(caller);
         Scope filter = new Scope(region, locationId, providerId, requestId);
-        Flux<ServerSentEvent<String>> events = feed.events()
-                .filter(event -> event.audience().admits(viewer) && filter.matches(event.attributes()))
+        Flux<ServerSentEvent<String>> events = feed.eventsFor(viewer, filter)
                 .map(event -> ServerSentEvent.builder(event.json()).id(event.id()).event(event.type()).build());
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat)
                 .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());

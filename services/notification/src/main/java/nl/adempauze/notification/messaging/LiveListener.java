@@ -1,14 +1,12 @@
 package nl.adempauze.notification.messaging;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.InvalidEventException;
-import nl.adempauze.notification.domain.Audience;
-import nl.adempauze.notification.domain.EventAttributes;
+import nl.adempauze.notification.application.LiveFeed;
 import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.platform.inbox.EventDecoder;
 import nl.adempauze.platform.inbox.IncomingEvent;
@@ -20,11 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the live stream. Every instance has a consumer group of its own, so each instance's viewers see every
- * event, starting from the latest: the live board shows what happens now, not history. Each event is published
- * with who may see it (a submitted request is remembered here too, so its next events find their referrer even
- * before the webhook consumer has got to it). Records that cannot be read are skipped here; the webhook consumer
- * group dead-letters them, once. Kafka delivers at least once: an event that comes again (same CloudEvent id, among
- * the last {@value #REMEMBERED} streamed) is not streamed again.
+ * event, starting from the latest: the live board shows what happens now, not history. Records that cannot be
+ * read are skipped here; the webhook consumer group dead-letters them, once. Kafka delivers at least once: an
+ * event that comes again (same CloudEvent id, among the last {@value #REMEMBERED} streamed) is not streamed again.
  */
 @Component
 public class LiveListener {
@@ -32,12 +28,9 @@ public class LiveListener {
     public static final String ID = "notification-live";
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
-    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
     private static final int REMEMBERED = 10_000;
 
     private final EventDecoder decoder;
-    private final EnvelopeWriter envelopes;
-    private final Audiences audiences;
     private final LiveFeed feed;
     /** Ids of the events streamed last, oldest first. */
     private final Set<String> streamed = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -47,10 +40,8 @@ public class LiveListener {
         }
     });
 
-    public LiveListener(EventCodec codec, EnvelopeWriter envelopes, Audiences audiences, LiveFeed feed) {
+    public LiveListener(EventCodec codec, LiveFeed feed) {
         this.decoder = new EventDecoder(codec);
-        this.audiences = audiences;
-        this.envelopes = envelopes;
         this.feed = feed;
     }
 
@@ -70,24 +61,11 @@ public class LiveListener {
             return;
         }
         if (NotifiedEvents.isNotified(event.type()) && firstTime(event.id())) {
-            feed.publish(new LiveEvent(event.id(), event.type(), EventAttributes.of(event.payload()),
-                    audienceOf(event), envelopes.write(event)));
+            feed.publish(event);
         }
     }
 
     private synchronized boolean firstTime(String eventId) {
         return streamed.add(eventId);
-    }
-
-    /** Who may see it; if the database cannot say, only what the event itself tells (never more). */
-    private Audience audienceOf(IncomingEvent event) {
-        try {
-            Audience audience = audiences.of(event).block(LOOKUP_TIMEOUT);
-            return audience == null ? Audiences.fromEventAlone(event) : audience;
-        } catch (RuntimeException e) {
-            log.warn("Live stream cannot look up who may see {} {}, showing it by its own fields only: {}",
-                    event.type(), event.id(), e.toString());
-            return Audiences.fromEventAlone(event);
-        }
     }
 }

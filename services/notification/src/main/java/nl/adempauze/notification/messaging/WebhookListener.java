@@ -1,5 +1,6 @@
 package nl.adempauze.notification.messaging;
 
+import nl.adempauze.notification.application.WebhookFanOut;
 import nl.adempauze.platform.messaging.EventConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

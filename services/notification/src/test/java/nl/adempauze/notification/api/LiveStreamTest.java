@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.adempauze.contracts.events.RequestEscalated;
-import nl.adempauze.notification.messaging.LiveFeed;
+import nl.adempauze.notification.application.LiveFeed;
 import nl.adempauze.notification.support.NotificationIntegrationTest;
 import nl.adempauze.notification.support.TestEvents;
 import nl.adempauze.platform.testing.TestTokens;

@@ -1,4 +1,4 @@
-package nl.adempauze.notification.messaging;
+package nl.adempauze.notification.application;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,9 +8,8 @@ import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.notification.persistence.DeliveryRepository;
 import nl.adempauze.notification.persistence.SubscriptionRepository;
 import nl.adempauze.platform.inbox.IncomingEvent;
+import nl.adempauze.platform.persistence.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,13 +58,6 @@ public class WebhookFanOut {
         if (created.isEmpty()) {
             return Mono.empty();
         }
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(sync -> sync.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(() -> dispatcher.dispatch(created));
-                    }
-                }))
-                .then();
+        return AfterCommit.run(() -> dispatcher.dispatch(created));
     }
 }

@@ -1,4 +1,4 @@
-package nl.adempauze.notification.api;
+package nl.adempauze.notification.application;
 
 import java.util.List;
 import nl.adempauze.notification.domain.KnownRequest;

@@ -5,25 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import nl.adempauze.notification.WebhookProperties;
+import nl.adempauze.notification.application.WebhookSender;
 import nl.adempauze.notification.domain.AttemptOutcome;
 import nl.adempauze.notification.domain.ClaimedDelivery;
 import nl.adempauze.notification.domain.WebhookSignature;
+import nl.adempauze.notification.domain.WebhookTargets;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import nl.adempauze.notification.domain.WebhookTargets;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * One signed POST of a delivery's body to its subscriber. Never fails: whatever happens (an error status, a
- * refused connection, no answer within the timeout) comes back as an {@link AttemptOutcome}.
+ * A webhook attempt as one signed HTTP POST of the delivery's body to its subscriber, never following redirects.
+ * It sits in messaging beside the Kafka listeners: both carry events between this service and other systems.
  * See {@link WebhookSignature} for how receivers verify {@code X-Adempauze-Signature}.
  */
 @Component
-public class WebhookSender {
+public class HttpWebhookSender implements WebhookSender {
 
     public static final String EVENT_ID = "X-Adempauze-Event-Id";
     public static final String EVENT_TYPE = "X-Adempauze-Event-Type";
@@ -35,7 +36,7 @@ public class WebhookSender {
     private final Duration timeout;
     private final Clock clock;
 
-    public WebhookSender(WebhookProperties properties, Clock clock) {
+    public HttpWebhookSender(WebhookProperties properties, Clock clock) {
         this.timeout = properties.timeout();
         this.targets = properties.targets();
         this.clock = clock;
@@ -46,6 +47,7 @@ public class WebhookSender {
         this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
+    @Override
     public Mono<AttemptOutcome> send(ClaimedDelivery delivery) {
         // checked again at every attempt: the host may resolve elsewhere than when the subscription was made
         return Mono.fromCallable(() -> targets.refusal(delivery.url()))

@@ -1,4 +1,4 @@
-package nl.adempauze.notification.messaging;
+package nl.adempauze.notification.application;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package nl.adempauze.notification.messaging;
+package nl.adempauze.notification.application;
 
 import nl.adempauze.notification.domain.EventEnvelope;
 import nl.adempauze.platform.inbox.IncomingEvent;

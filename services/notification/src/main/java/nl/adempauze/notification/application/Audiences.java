@@ -1,4 +1,4 @@
-package nl.adempauze.notification.messaging;
+package nl.adempauze.notification.application;
 
 import java.time.Clock;
 import nl.adempauze.contracts.events.RequestSubmitted;

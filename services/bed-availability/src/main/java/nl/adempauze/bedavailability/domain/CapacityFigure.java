@@ -2,6 +2,8 @@ package nl.adempauze.bedavailability.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import nl.adempauze.contracts.events.CapacityAdjusted;
+import nl.adempauze.contracts.events.CapacityPublished;
 
 /**
  * Free beds of one care type at one location. {@code freeBeds} are unoccupied beds, {@code heldBeds} those of
@@ -29,5 +31,17 @@ public record CapacityFigure(String locationId, String careType, int freeBeds, i
                     + " free beds, or answer those offers first";
         }
         return null;
+    }
+
+    /** The figure as its provider published it, announced to the region. */
+    public CapacityPublished published(String region) {
+        return new CapacityPublished(locationId, region, careType, freeBeds, heldBeds, availableBeds(), version,
+                publishedAt);
+    }
+
+    /** The figure after a hold's life changed it ({@code cause}), announced to the region. */
+    public CapacityAdjusted adjusted(String region, String cause) {
+        return new CapacityAdjusted(locationId, region, careType, freeBeds, heldBeds, availableBeds(), version, cause,
+                publishedAt, adjustedAt);
     }
 }

@@ -1,11 +1,10 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
+import nl.adempauze.bedavailability.domain.CapacityFigure;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
-import nl.adempauze.contracts.events.CapacityAdjusted;
-import nl.adempauze.contracts.events.CapacityPublished;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
@@ -37,38 +36,16 @@ public class CapacityService {
         Mono<CapacityFigure> work = locations.find(locationId)
                 .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(location -> regions.find(location.region())
-                        .doOnNext(region -> refuseCalendarCareType(region, careType, locationId))
+                        .doOnNext(region -> region.freeNowCareType(careType, locationId))
                         .then(capacity.findForUpdate(locationId, careType)
                                 .flatMap(current -> refuseBelowHeld(freeBeds, current))
                                 .then(capacity.publish(locationId, careType, freeBeds, clock.instant())))
-                        .flatMap(figure -> outbox.append(published(location.region(), figure)).thenReturn(figure)));
+                        .flatMap(figure -> outbox.append(figure.published(location.region())).thenReturn(figure)));
         return tx.transactional(work);
-    }
-
-    /** Free now is published only for care types of the catalogue that are not kept per night. */
-    private static void refuseCalendarCareType(Region region, String careType, String locationId) {
-        Region.CareType type = region.careType(careType).orElseThrow(() -> DomainException.invalidField("careType",
-                "Care type '" + careType + "' is not in the catalogue of region " + region.id()));
-        if (type.plannedBooking()) {
-            throw DomainException.invalidField("careType", "Care type '" + careType + "' is booked per night: publish "
-                    + "its free beds per night with PUT /api/v1/locations/" + locationId + "/capacity/" + careType
-                    + "/nights");
-        }
     }
 
     private static Mono<Void> refuseBelowHeld(int freeBeds, CapacityFigure current) {
         String refusal = CapacityFigure.publishRefusal(freeBeds, current.heldBeds());
         return refusal == null ? Mono.empty() : Mono.error(DomainException.invalidField("freeBeds", refusal));
-    }
-
-    static CapacityPublished published(String region, CapacityFigure figure) {
-        return new CapacityPublished(figure.locationId(), region, figure.careType(), figure.freeBeds(),
-                figure.heldBeds(), figure.availableBeds(), figure.version(), figure.publishedAt());
-    }
-
-    static CapacityAdjusted adjusted(String region, CapacityFigure figure, String cause) {
-        return new CapacityAdjusted(figure.locationId(), region, figure.careType(), figure.freeBeds(),
-                figure.heldBeds(), figure.availableBeds(), figure.version(), cause, figure.publishedAt(),
-                figure.adjustedAt());
     }
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nl.adempauze.contracts.events.HoldReleased;
 import nl.adempauze.contracts.events.PatientAdmitted;
@@ -33,22 +33,22 @@ class HoldLifeTest {
     private static final Instant NOW = Instant.parse("2026-12-01T11:00:00Z");
 
     /** The expected table, written out: (status, command) -> next status; any pair not here is refused. */
-    private static final Map<HoldStatus, Map<HoldCommand, HoldStatus>> EXPECTED = Map.of(
-            HELD, Map.of(ACCEPT, ACCEPTED, RELEASE, RELEASED),
-            ACCEPTED, Map.of(RELEASE, RELEASED, ADMIT, ADMITTED),
-            ADMITTED, Map.of(DISCHARGE, DISCHARGED));
+    private static final WrittenOutTable<HoldStatus, HoldCommand> EXPECTED = new WrittenOutTable<>(HoldStatus.class,
+            HoldCommand.class, Map.of(
+                    HELD, Map.of(ACCEPT, ACCEPTED, RELEASE, RELEASED),
+                    ACCEPTED, Map.of(RELEASE, RELEASED, ADMIT, ADMITTED),
+                    ADMITTED, Map.of(DISCHARGE, DISCHARGED)));
 
     /** How a refusal names the statuses a command needs. */
     private static final Map<HoldCommand, String> REQUIRED = Map.of(ACCEPT, "held", RELEASE, "held or accepted",
             ADMIT, "accepted", DISCHARGE, "admitted");
 
     static Stream<Arguments> everyStatusAndCommand() {
-        return Arrays.stream(HoldStatus.values())
-                .flatMap(status -> Arrays.stream(HoldCommand.values()).map(command -> Arguments.of(status, command)));
+        return EXPECTED.everyPair();
     }
 
     private static HoldStatus expected(HoldStatus from, HoldCommand command) {
-        return EXPECTED.getOrDefault(from, Map.of()).get(command);
+        return EXPECTED.next(from, command);
     }
 
     private static Hold hold(HoldStatus status) {
@@ -70,7 +70,7 @@ class HoldLifeTest {
     void theTableAnswersAsWrittenOut(HoldStatus from, HoldCommand command) {
         HoldStatus expected = expected(from, command);
         assertThat(Hold.LIFE.target(from, command)).as("%s + %s", from, command)
-                .isEqualTo(java.util.Optional.ofNullable(expected));
+                .isEqualTo(Optional.ofNullable(expected));
         assertThat(hold(from).allows(command)).isEqualTo(expected != null);
         if (expected == null) {
             assertThatThrownBy(() -> Hold.LIFE.next(from, command))

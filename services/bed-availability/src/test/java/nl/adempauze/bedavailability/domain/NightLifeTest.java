@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,17 +27,17 @@ class NightLifeTest {
     private static final HeldNight CRISIS = new HeldNight(NIGHT, false, NightTake.FREE);
 
     /** The expected table, written out: (status, command) -> next status; any pair not here is refused. */
-    private static final Map<NightStatus, Map<NightCommand, NightStatus>> EXPECTED = Map.of(
-            UNPUBLISHED, Map.of(PUBLISH, PUBLISHED),
-            PUBLISHED, Map.of(PUBLISH, PUBLISHED, TAKE, PUBLISHED, GIVE_BACK, PUBLISHED));
+    private static final WrittenOutTable<NightStatus, NightCommand> EXPECTED = new WrittenOutTable<>(
+            NightStatus.class, NightCommand.class, Map.of(
+                    UNPUBLISHED, Map.of(PUBLISH, PUBLISHED),
+                    PUBLISHED, Map.of(PUBLISH, PUBLISHED, TAKE, PUBLISHED, GIVE_BACK, PUBLISHED)));
 
     static Stream<Arguments> everyStatusAndCommand() {
-        return Arrays.stream(NightStatus.values())
-                .flatMap(status -> Arrays.stream(NightCommand.values()).map(command -> Arguments.of(status, command)));
+        return EXPECTED.everyPair();
     }
 
     private static NightStatus expected(NightStatus from, NightCommand command) {
-        return EXPECTED.getOrDefault(from, Map.of()).get(command);
+        return EXPECTED.next(from, command);
     }
 
     /** A night in {@code status} with a bed free and a crisis stay holding another. */

@@ -38,14 +38,9 @@ public class CapacityService {
                 .flatMap(location -> regions.find(location.region())
                         .doOnNext(region -> region.freeNowCareType(careType, locationId))
                         .then(capacity.findForUpdate(locationId, careType)
-                                .flatMap(current -> refuseBelowHeld(freeBeds, current))
+                                .doOnNext(current -> current.checkPublishable(freeBeds))
                                 .then(capacity.publish(locationId, careType, freeBeds, clock.instant())))
                         .flatMap(figure -> outbox.append(figure.published(location.region())).thenReturn(figure)));
         return tx.transactional(work);
-    }
-
-    private static Mono<Void> refuseBelowHeld(int freeBeds, CapacityFigure current) {
-        String refusal = CapacityFigure.publishRefusal(freeBeds, current.heldBeds());
-        return refusal == null ? Mono.empty() : Mono.error(DomainException.invalidField("freeBeds", refusal));
     }
 }

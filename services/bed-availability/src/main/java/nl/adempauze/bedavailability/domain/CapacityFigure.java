@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import nl.adempauze.contracts.events.CapacityAdjusted;
 import nl.adempauze.contracts.events.CapacityPublished;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * Free beds of one care type at one location. {@code freeBeds} are unoccupied beds, {@code heldBeds} those of
@@ -19,6 +20,14 @@ public record CapacityFigure(String locationId, String careType, int freeBeds, i
 
     public boolean isStale(Instant now, Duration freshnessWindow) {
         return publishedAt.plus(freshnessWindow).isBefore(now);
+    }
+
+    /** Refuses publishing {@code newFreeBeds} when that is below the beds held (see {@link #publishRefusal}). */
+    public void checkPublishable(int newFreeBeds) {
+        String refusal = publishRefusal(newFreeBeds, heldBeds);
+        if (refusal != null) {
+            throw DomainException.invalidField("freeBeds", refusal);
+        }
     }
 
     /**

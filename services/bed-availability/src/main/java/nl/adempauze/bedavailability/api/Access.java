@@ -1,10 +1,9 @@
 package nl.adempauze.bedavailability.api;
 
 import nl.adempauze.bedavailability.api.AccessRules.Action;
+import nl.adempauze.bedavailability.application.BedQueries;
 import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.domain.Location;
-import nl.adempauze.bedavailability.persistence.HoldRepository;
-import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
@@ -18,12 +17,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class Access {
 
-    private final LocationRepository locations;
-    private final HoldRepository holds;
+    private final BedQueries queries;
 
-    public Access(LocationRepository locations, HoldRepository holds) {
-        this.locations = locations;
-        this.holds = holds;
+    public Access(BedQueries queries) {
+        this.queries = queries;
     }
 
     /** Regions, locations and capacity: every signed-in role. */
@@ -48,7 +45,7 @@ public class Access {
     public Mono<Location> toChange(Caller caller, String locationId) {
         return Mono.defer(() -> {
             AccessRules.byRole(caller, Action.CHANGE_LOCATION).enforce("Location", locationId);
-            return locations.find(locationId)
+            return queries.location(locationId)
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
                     .doOnNext(location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
                             location.region()).enforce("Location", locationId));
@@ -62,9 +59,9 @@ public class Access {
     public Mono<Hold> hold(Caller caller, String offerId, Action action) {
         return Mono.defer(() -> {
             AccessRules.byRole(caller, action).enforce("Hold", offerId);
-            return holds.find(offerId)
+            return queries.hold(offerId)
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Hold", offerId)))
-                    .flatMap(hold -> locations.find(hold.locationId())
+                    .flatMap(hold -> queries.location(hold.locationId())
                             .map(location -> AccessRules.on(caller, action, location.providerId(), location.region()))
                             // a hold at an unknown location (refused as UNKNOWN_LOCATION) is nobody's
                             .defaultIfEmpty(AccessRules.on(caller, action, null, null))

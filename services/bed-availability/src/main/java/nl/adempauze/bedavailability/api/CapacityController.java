@@ -5,12 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.adempauze.bedavailability.application.BedQueries;
+import nl.adempauze.bedavailability.application.CapacityService;
+import nl.adempauze.bedavailability.application.LocationService;
 import nl.adempauze.bedavailability.domain.CapacityFigure;
-import nl.adempauze.bedavailability.domain.CapacityService;
-import nl.adempauze.bedavailability.domain.LocationService;
 import nl.adempauze.bedavailability.domain.Region;
-import nl.adempauze.bedavailability.persistence.CapacityRepository;
-import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,17 +26,15 @@ public class CapacityController {
 
     private final CapacityService capacityService;
     private final LocationService locationService;
-    private final CapacityRepository capacity;
-    private final LocationRepository locations;
+    private final BedQueries queries;
     private final Access access;
     private final Clock clock;
 
     public CapacityController(CapacityService capacityService, LocationService locationService,
-                              CapacityRepository capacity, LocationRepository locations, Access access, Clock clock) {
+                              BedQueries queries, Access access, Clock clock) {
         this.capacityService = capacityService;
         this.locationService = locationService;
-        this.capacity = capacity;
-        this.locations = locations;
+        this.queries = queries;
         this.access = access;
         this.clock = clock;
     }
@@ -52,7 +49,7 @@ public class CapacityController {
                                                        @Valid @RequestBody Mono<PublishCapacity> body) {
         return access.toChange(caller, locationId).then(body)
                 .flatMap(publication -> capacityService.publish(locationId, careType, publication.freeBeds()))
-                .flatMap(figure -> locations.find(locationId)
+                .flatMap(figure -> queries.location(locationId)
                         .flatMap(location -> locationService.region(location.region()))
                         .map(region -> toView(figure, region, clock.instant())));
     }
@@ -63,10 +60,10 @@ public class CapacityController {
                                    @RequestParam(required = false) String careType) {
         Instant now = clock.instant();
         return access.toRead(caller, "Region", regionId).then(locationService.region(regionId))
-                .flatMap(region -> capacity.inRegion(regionId)
+                .flatMap(region -> queries.capacityIn(regionId)
                         .filter(figure -> careType == null || figure.careType().equals(careType))
                         .collect(Collectors.groupingBy(CapacityFigure::locationId))
-                        .flatMap(byLocation -> locations.inRegion(regionId)
+                        .flatMap(byLocation -> queries.locationsIn(regionId)
                                 .filter(location -> careType == null || byLocation.containsKey(location.id()))
                                 .map(location -> new CapacityView.LocationCapacity(location.id(), location.name(),
                                         location.providerId(), location.providerName(), location.municipality(),

@@ -1,8 +1,8 @@
 package nl.adempauze.bedavailability.api;
 
 import nl.adempauze.bedavailability.api.AccessRules.Action;
+import nl.adempauze.bedavailability.application.HoldService;
 import nl.adempauze.bedavailability.domain.Hold;
-import nl.adempauze.bedavailability.domain.HoldService;
 import nl.adempauze.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -4,10 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import nl.adempauze.bedavailability.application.BedQueries;
+import nl.adempauze.bedavailability.application.LocationService;
 import nl.adempauze.bedavailability.domain.Location;
-import nl.adempauze.bedavailability.domain.LocationService;
 import nl.adempauze.bedavailability.domain.Region;
-import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.domain.DomainException;
@@ -24,12 +24,12 @@ import reactor.core.publisher.Mono;
 public class LocationController {
 
     private final LocationService service;
-    private final LocationRepository locations;
+    private final BedQueries queries;
     private final Access access;
 
-    public LocationController(LocationService service, LocationRepository locations, Access access) {
+    public LocationController(LocationService service, BedQueries queries, Access access) {
         this.service = service;
-        this.locations = locations;
+        this.queries = queries;
         this.access = access;
     }
 
@@ -49,14 +49,14 @@ public class LocationController {
     @GetMapping("/regions/{region}/locations")
     public Mono<List<Location>> locations(Caller caller, @PathVariable String region) {
         return access.toRead(caller, "Region", region).then(service.region(region))
-                .flatMap(found -> locations.inRegion(found.id()).collectList());
+                .flatMap(found -> queries.locationsIn(found.id()).collectList());
     }
 
     @GetMapping("/locations/{locationId}")
     public Mono<LocationDetails> location(Caller caller, @PathVariable String locationId) {
-        return access.toRead(caller, "Location", locationId).then(locations.find(locationId))
+        return access.toRead(caller, "Location", locationId).then(queries.location(locationId))
                 .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
-                .zipWhen(location -> locations.contracts(locationId), LocationDetails::new);
+                .zipWhen(location -> queries.contracts(locationId), LocationDetails::new);
     }
 
     /**

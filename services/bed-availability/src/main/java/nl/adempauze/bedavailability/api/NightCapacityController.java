@@ -7,13 +7,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.adempauze.bedavailability.domain.LocationService;
+import nl.adempauze.bedavailability.application.BedQueries;
+import nl.adempauze.bedavailability.application.LocationService;
+import nl.adempauze.bedavailability.application.NightCapacityService;
 import nl.adempauze.bedavailability.domain.NightCapacity;
-import nl.adempauze.bedavailability.domain.NightCapacityService;
 import nl.adempauze.bedavailability.domain.NightRanges;
 import nl.adempauze.bedavailability.domain.Region;
-import nl.adempauze.bedavailability.persistence.LocationRepository;
-import nl.adempauze.bedavailability.persistence.NightCapacityRepository;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.domain.DomainException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,18 +35,15 @@ public class NightCapacityController {
 
     private final NightCapacityService service;
     private final LocationService locationService;
-    private final NightCapacityRepository nights;
-    private final LocationRepository locations;
+    private final BedQueries queries;
     private final Access access;
     private final Clock clock;
 
     public NightCapacityController(NightCapacityService service, LocationService locationService,
-                                   NightCapacityRepository nights, LocationRepository locations, Access access,
-                                   Clock clock) {
+                                   BedQueries queries, Access access, Clock clock) {
         this.service = service;
         this.locationService = locationService;
-        this.nights = nights;
-        this.locations = locations;
+        this.queries = queries;
         this.access = access;
         this.clock = clock;
     }
@@ -84,10 +80,10 @@ public class NightCapacityController {
         return access.toRead(caller, "Region", regionId).then(locationService.region(regionId)).flatMap(region -> {
             Region.CareType type = checkQuery(region, careType, from, to);
             Instant now = clock.instant();
-            return nights.locationsWithCareType(regionId, careType).collect(Collectors.toSet())
-                    .zipWith(nights.inRegion(regionId, careType, from, to)
+            return queries.locationsKeepingNights(regionId, careType).collect(Collectors.toSet())
+                    .zipWith(queries.nightsIn(regionId, careType, from, to)
                             .collect(Collectors.groupingBy(NightCapacity::locationId)))
-                    .flatMap(found -> locations.inRegion(regionId)
+                    .flatMap(found -> queries.locationsIn(regionId)
                             .filter(location -> found.getT1().contains(location.id()))
                             .map(location -> {
                                 List<NightsView.Night> shown = found.getT2().getOrDefault(location.id(), List.of())

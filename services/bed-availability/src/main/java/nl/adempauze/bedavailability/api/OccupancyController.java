@@ -1,9 +1,9 @@
 package nl.adempauze.bedavailability.api;
 
 import java.time.Clock;
-import nl.adempauze.bedavailability.domain.LocationService;
+import nl.adempauze.bedavailability.application.LocationService;
+import nl.adempauze.bedavailability.application.OccupancyService;
 import nl.adempauze.bedavailability.domain.OccupancyPeriod;
-import nl.adempauze.bedavailability.domain.OccupancyService;
 import nl.adempauze.bedavailability.domain.RegionOccupancy;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.security.Caller;

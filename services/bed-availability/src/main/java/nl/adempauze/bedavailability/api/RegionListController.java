@@ -1,8 +1,8 @@
 package nl.adempauze.bedavailability.api;
 
 import java.util.List;
-import nl.adempauze.bedavailability.persistence.RegionRepository;
-import nl.adempauze.bedavailability.persistence.RegionRepository.RegionSummary;
+import nl.adempauze.bedavailability.application.BedQueries;
+import nl.adempauze.bedavailability.domain.RegionSummary;
 import nl.adempauze.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,16 +12,16 @@ import reactor.core.publisher.Mono;
 @RestController
 public class RegionListController {
 
-    private final RegionRepository regions;
+    private final BedQueries queries;
     private final Access access;
 
-    public RegionListController(RegionRepository regions, Access access) {
-        this.regions = regions;
+    public RegionListController(BedQueries queries, Access access) {
+        this.queries = queries;
         this.access = access;
     }
 
     @GetMapping("/api/v1/regions")
     public Mono<List<RegionSummary>> regions(Caller caller) {
-        return access.toRead(caller, "Regions", "all").then(regions.summaries().collectList());
+        return access.toRead(caller, "Regions", "all").then(queries.regions().collectList());
     }
 }

@@ -3,17 +3,21 @@ package nl.adempauze.bedavailability.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Life of a hold: a bed held for an offer until the offer ends or the patient is admitted and discharged. */
+/**
+ * Life of a hold: a bed held for an offer until the offer ends or the patient is admitted and discharged. Which
+ * status may follow which is {@link Hold#LIFE}, the one table; the methods here only read it.
+ */
 public enum HoldStatus {
     HELD, ACCEPTED, ADMITTED, DISCHARGED, RELEASED, REFUSED;
 
+    /** Whether some command takes a hold in this status to {@code next}. */
     public boolean canBecome(HoldStatus next) {
-        return switch (this) {
-            case HELD -> next == ACCEPTED || next == RELEASED;
-            case ACCEPTED -> next == ADMITTED || next == RELEASED;
-            case ADMITTED -> next == DISCHARGED;
-            case DISCHARGED, RELEASED, REFUSED -> false;
-        };
+        for (HoldCommand command : HoldCommand.values()) {
+            if (Hold.LIFE.target(this, command).filter(next::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The statuses a hold may be in to move to {@code next}. */

@@ -3,8 +3,11 @@ package nl.adempauze.bedavailability.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.adempauze.contracts.Nights;
 
 /**
@@ -32,16 +35,21 @@ public final class MidnightCensus {
     /** A bed a free-now hold took from {@code from} until {@code until} (null: it still has it). */
     public record Taking(Instant from, Instant until) {
 
+        /** Holds in these statuses have their bed to this day: held, accepted, or occupied by the patient. */
+        public static final Set<HoldStatus> STILL_TAKING =
+                Collections.unmodifiableSet(EnumSet.of(HoldStatus.HELD, HoldStatus.ACCEPTED, HoldStatus.ADMITTED));
+        /** Holds in these statuses never took a bed. */
+        public static final Set<HoldStatus> TOOK_NONE = Collections.unmodifiableSet(EnumSet.of(HoldStatus.REFUSED));
+
         /**
          * The bed a hold took: from its taking until its release or its patient's discharge, or to this day when
          * it is held, accepted or admitted still; a refused hold took none.
          */
         public static Optional<Taking> of(HoldStatus status, Instant createdAt, Instant updatedAt) {
-            return switch (status) {
-                case HELD, ACCEPTED, ADMITTED -> Optional.of(new Taking(createdAt, null));
-                case DISCHARGED, RELEASED -> Optional.of(new Taking(createdAt, updatedAt));
-                case REFUSED -> Optional.empty();
-            };
+            if (TOOK_NONE.contains(status)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Taking(createdAt, STILL_TAKING.contains(status) ? null : updatedAt));
         }
 
         boolean covers(Instant moment) {

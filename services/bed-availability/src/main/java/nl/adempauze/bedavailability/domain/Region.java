@@ -3,6 +3,7 @@ package nl.adempauze.bedavailability.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import nl.adempauze.platform.domain.DomainException;
 
 /**
  * The area of one coordination point: its care-type catalogue (data, not an enum: regions differ), the window
@@ -34,5 +35,31 @@ public record Region(String id, String name, Duration freshnessWindow, List<Care
 
     public Optional<CareType> careType(String code) {
         return careTypes.stream().filter(type -> type.code().equals(code)).findFirst();
+    }
+
+    /** The care type, if it is in the catalogue and kept per night; else refused on {@code careType}. */
+    public CareType calendarCareType(String code, String locationId) {
+        CareType type = catalogued(code);
+        if (!type.plannedBooking()) {
+            throw DomainException.invalidField("careType", "Care type '" + code + "' is not booked per night: "
+                    + "publish its free beds now with PUT /api/v1/locations/" + locationId + "/capacity/" + code);
+        }
+        return type;
+    }
+
+    /** The care type, if it is in the catalogue and kept as free now (not per night); else refused on {@code careType}. */
+    public CareType freeNowCareType(String code, String locationId) {
+        CareType type = catalogued(code);
+        if (type.plannedBooking()) {
+            throw DomainException.invalidField("careType", "Care type '" + code + "' is booked per night: publish "
+                    + "its free beds per night with PUT /api/v1/locations/" + locationId + "/capacity/" + code
+                    + "/nights");
+        }
+        return type;
+    }
+
+    private CareType catalogued(String code) {
+        return careType(code).orElseThrow(() -> DomainException.invalidField("careType",
+                "Care type '" + code + "' is not in the catalogue of region " + id));
     }
 }

@@ -1,6 +1,6 @@
 package nl.adempauze.bedavailability.messaging;
 
-import nl.adempauze.bedavailability.domain.HoldService;
+import nl.adempauze.bedavailability.application.HoldService;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.OfferAccepted;

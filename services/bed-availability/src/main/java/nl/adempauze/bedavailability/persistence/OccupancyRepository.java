@@ -1,6 +1,7 @@
 package nl.adempauze.bedavailability.persistence;
 
 import java.time.Instant;
+import java.util.Set;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.domain.MidnightCensus;
 import nl.adempauze.bedavailability.domain.OccupancyReport;
@@ -54,10 +55,12 @@ public class OccupancyRepository {
         return db.sql("""
                         SELECT h.location_id, h.care_type, h.status, h.created_at, h.updated_at
                         FROM hold h JOIN location l ON l.id = h.location_id
-                        WHERE l.region_id = :region AND h.first_night IS NULL AND h.status <> 'REFUSED'
+                        WHERE l.region_id = :region AND h.first_night IS NULL AND NOT h.status = ANY(:tookNone)
                           AND h.created_at <= :until
-                          AND (h.status IN ('HELD', 'ACCEPTED', 'ADMITTED') OR h.updated_at > :since)""")
+                          AND (h.status = ANY(:stillTaking) OR h.updated_at > :since)""")
                 .bind("region", regionId)
+                .bind("tookNone", names(MidnightCensus.Taking.TOOK_NONE))
+                .bind("stillTaking", names(MidnightCensus.Taking.STILL_TAKING))
                 .bind("since", since)
                 .bind("until", until)
                 .map((row, meta) -> MidnightCensus.Taking.of(HoldStatus.valueOf(row.get("status", String.class)),
@@ -66,5 +69,9 @@ public class OccupancyRepository {
                                 row.get("care_type", String.class)), taking)))
                 .all()
                 .flatMap(found -> found.map(Flux::just).orElseGet(Flux::empty));
+    }
+
+    private static String[] names(Set<HoldStatus> statuses) {
+        return statuses.stream().map(HoldStatus::name).toArray(String[]::new);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.adempauze.bedavailability.domain.ProtectionRule;
 import nl.adempauze.bedavailability.domain.Region;
+import nl.adempauze.bedavailability.domain.RegionSummary;
 import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -60,9 +61,6 @@ public class RegionRepository {
         return db.sql("SELECT id, name FROM region ORDER BY name")
                 .map((row, meta) -> new RegionSummary(row.get("id", String.class), row.get("name", String.class)))
                 .all();
-    }
-
-    public record RegionSummary(String id, String name) {
     }
 
     /** One care type of a region's catalogue; empty when the region does not have it. */

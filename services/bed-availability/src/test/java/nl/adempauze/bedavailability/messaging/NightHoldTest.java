@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.adempauze.bedavailability.api.NightsView;
 import nl.adempauze.bedavailability.domain.Hold;
-import nl.adempauze.bedavailability.domain.HoldService;
+import nl.adempauze.bedavailability.application.HoldService;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
 import nl.adempauze.contracts.EventCatalogue;

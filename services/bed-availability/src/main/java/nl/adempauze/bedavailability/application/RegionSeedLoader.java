@@ -1,4 +1,4 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.domain.NightRanges;
+import nl.adempauze.bedavailability.domain.ProtectionRule;
+import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.seed.RegionSeed;

@@ -1,4 +1,4 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.bedavailability.api.CapacityView;
+import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.domain.Region;
+import nl.adempauze.bedavailability.domain.RegionSummary;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
@@ -55,7 +58,7 @@ class RegionSeedLoaderTest extends BedAvailabilityIntegrationTest {
     void everySeedFileConfiguresItsRegionAndRegistersItsLocationsAndAgainOnARestartLeavesThemAlone() {
         startWithSeedFiles(SEED + "," + TWENTE_SEED);
 
-        assertThat(regions.summaries().map(RegionRepository.RegionSummary::id).collectList().block())
+        assertThat(regions.summaries().map(RegionSummary::id).collectList().block())
                 .contains("drenthe", "twente");
         assertThat(locationIdsIn("drenthe"))
                 .containsExactlyInAnyOrderElementsOf(DRENTHE.locations().stream().map(RegionSeed.Location::id).toList());

@@ -1,6 +1,8 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
+import nl.adempauze.bedavailability.domain.ProtectionRule;
+import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.platform.outbox.Outbox;

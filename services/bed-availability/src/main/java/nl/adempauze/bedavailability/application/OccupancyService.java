@@ -1,4 +1,4 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.adempauze.bedavailability.domain.CapacityFigure;
+import nl.adempauze.bedavailability.domain.MidnightCensus;
+import nl.adempauze.bedavailability.domain.NightCapacity;
+import nl.adempauze.bedavailability.domain.OccupancyPeriod;
+import nl.adempauze.bedavailability.domain.OccupancyReport;
 import nl.adempauze.bedavailability.domain.OccupancyReport.Key;
+import nl.adempauze.bedavailability.domain.Region;
+import nl.adempauze.bedavailability.domain.RegionOccupancy;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.NightCapacityRepository;

@@ -1,4 +1,4 @@
-package nl.adempauze.bedavailability.domain;
+package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
@@ -62,8 +64,7 @@ public class LocationService {
                                 .map(type -> nightCapacity.publishSeries(location, type, entry.getValue(), tonight,
                                         calendarNights))
                                 .orElseGet(() -> capacity.publish(location.id(), entry.getKey(), entry.getValue(), now)
-                                        .flatMap(figure -> outbox.append(
-                                                CapacityService.published(location.region(), figure))))))
+                                        .flatMap(figure -> outbox.append(figure.published(location.region()))))))
                 .then();
         return tx.transactional(work);
     }

@@ -2,16 +2,18 @@ package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import nl.adempauze.requestmatching.domain.RequestService;
+import nl.adempauze.requestmatching.application.RequestService;
+import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.domain.Urgency;
 
 /**

@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,9 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.adempauze.contracts.Nights;
-import nl.adempauze.contracts.events.RequestSubmitted;
-import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.CareTypeRule;
+import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.PatientDetails;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.Stay;
+import nl.adempauze.requestmatching.domain.StayRules;
+import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository.Residence;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -65,22 +73,22 @@ public class RequestService {
     private final RequestRepository requests;
     private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
-    private final Outbox outbox;
+    private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final PatientRecords patients;
     private final MatchingMetrics metrics;
     private final Clock clock;
 
-    public RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
-                          Outbox outbox, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
-                          MatchingMetrics metrics, Clock clock) {
+    RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
+                   Changes changes, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
+                   MatchingMetrics metrics, Clock clock) {
         this.patients = patients;
         this.metrics = metrics;
         this.requests = requests;
         this.reference = reference;
         this.offerCycle = offerCycle;
-        this.outbox = outbox;
+        this.changes = changes;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -239,15 +247,10 @@ public class RequestService {
     }
 
     private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission, Instant now) {
-        Stay stay = request.planning().stay();
         return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
-                .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
-                        request.urgency().name(), request.needs(), request.municipality(), request.funder(),
-                        request.neededBy(), stay == null ? null : stay.firstNight() != null ? stay.firstNight()
-                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now,
-                        request.referrerOrganisation())))
+                .then(changes.publish(request.submitted(now).events()))
                 .then(offerCycle.offerNext(request));
     }
 

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
@@ -34,8 +33,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1")
 public class RequestController {
-
-    private static final Set<RequestStatus> CLOSED = RequestStatus.CLOSED;
 
     private final RequestService service;
     private final RequestCancellation cancellation;
@@ -99,7 +96,8 @@ public class RequestController {
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
         return followed(id, caller)
-                .flatMap(request -> view(request).zipWith(patients.read(id, Access.actor(caller), purpose(caller), true),
+                .flatMap(request -> view(request).zipWith(
+                        patients.read(id, Access.actor(caller), purpose(caller), true),
                         (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient())));
     }
 
@@ -109,7 +107,7 @@ public class RequestController {
                                                    @RequestParam(required = false) String reason, Caller caller) {
         body.check("");
         return followed(id, caller)
-                .flatMap(request -> CLOSED.contains(request.status())
+                .flatMap(request -> RequestStatus.CLOSED.contains(request.status())
                         ? Mono.error(DomainException.conflict("Request closed", "Request " + id + " is "
                                 + request.status() + "; its patient's details can no longer be changed"))
                         : patients.change(id, body.toDetails(), Access.actor(caller), reason))

@@ -28,7 +28,8 @@ public record RequestView(String id, String status, String region, String careTy
                           Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
                           OfferView currentOffer, Match match, List<RankedCandidate> ranking,
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
-                          StayView stay, Waiting waiting, List<CoordinatorDecision> decisions, String referrerOrganisation,
+                          StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
+                          String referrerOrganisation,
                           PatientDetails patient) {
 
     /** Statuses in which the view shows where the patient goes. */

@@ -75,10 +75,12 @@ public class BedAvailabilityEventsListener {
                     adjusted.availableBeds(), adjusted.version(), adjusted.publishedAt());
         }
         if (payload instanceof NightCapacityPublished published) {
-            return replica.nightsChanged(published.locationId(), published.careType(), published.region(), published.nights());
+            return replica.nightsChanged(published.locationId(), published.careType(), published.region(),
+                    published.nights());
         }
         if (payload instanceof NightCapacityAdjusted adjusted) {
-            return replica.nightsChanged(adjusted.locationId(), adjusted.careType(), adjusted.region(), adjusted.nights());
+            return replica.nightsChanged(adjusted.locationId(), adjusted.careType(), adjusted.region(),
+                    adjusted.nights());
         }
         return Mono.empty();
     }

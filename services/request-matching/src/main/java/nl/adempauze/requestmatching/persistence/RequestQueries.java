@@ -41,18 +41,19 @@ public class RequestQueries {
 
     /** A referrer organisation's requests in {@code statuses}, newest first. */
     public Flux<MatchingRequest> ofReferrerOrganisation(String organisation, Collection<RequestStatus> statuses) {
-        return db.sql("SELECT " + RequestRepository.COLUMNS + " FROM request WHERE referrer_organisation = "
-                        + ":organisation AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
-                .bind("organisation", organisation)
-                .bind("statuses", Statuses.names(statuses))
-                .map(RequestRepository::toRequest).all();
+        return newestFirst("referrer_organisation", organisation, statuses);
     }
 
     /** A region's requests in {@code statuses}, newest first. */
     public Flux<MatchingRequest> inRegion(String region, Collection<RequestStatus> statuses) {
-        return db.sql("SELECT " + RequestRepository.COLUMNS + " FROM request WHERE region_id = :region "
+        return newestFirst("region_id", region, statuses);
+    }
+
+    /** The latest 500 requests whose {@code column} (a name from this class, never from a caller) is {@code value}. */
+    private Flux<MatchingRequest> newestFirst(String column, String value, Collection<RequestStatus> statuses) {
+        return db.sql("SELECT " + RequestRepository.COLUMNS + " FROM request WHERE " + column + " = :value "
                         + "AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
-                .bind("region", region)
+                .bind("value", value)
                 .bind("statuses", Statuses.names(statuses))
                 .map(RequestRepository::toRequest).all();
     }

@@ -1,15 +1,10 @@
 package nl.adempauze.requestmatching.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.platform.domain.TransitionTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,32 +25,22 @@ class OfferLifecycleTest {
             OfferCommand.WITHDRAW_FOR_CANCELLED_REQUEST,
             "HOLD_REQUESTED>WITHDRAWN OPEN>WITHDRAWN ACCEPTED>WITHDRAWN");
 
+    private static final ExpectedTransitions<OfferStatus, OfferCommand> TABLE =
+            new ExpectedTransitions<>(OfferLifecycle.TABLE, OfferStatus.class, EXPECTED);
+
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(OfferStatus.values()).flatMap(status -> Arrays.stream(OfferCommand.values())
-                .map(command -> Arguments.of(status, command)));
+        return ExpectedTransitions.everyPair(OfferStatus.class, OfferCommand.class);
     }
 
     @ParameterizedTest(name = "{0} + {1}")
     @MethodSource("everyPair")
     void allowsExactlyTheExpectedTransitions(OfferStatus from, OfferCommand command) {
-        Optional<OfferStatus> expected = expected(from, command);
-        TransitionTable<OfferStatus, OfferCommand> table = OfferLifecycle.TABLE;
-        assertThat(table.target(from, command)).isEqualTo(expected);
-        assertThat(table.allows(from, command)).isEqualTo(expected.isPresent());
-        assertThat(table.sourcesOf(command).contains(from)).isEqualTo(expected.isPresent());
-        if (expected.isPresent()) {
-            assertThat(table.next(from, command)).isEqualTo(expected.get());
-        } else {
-            assertThatThrownBy(() -> table.next(from, command))
-                    .isInstanceOf(TransitionTable.IllegalTransition.class)
-                    .satisfies(refused -> assertThat(((DomainException) refused).kind())
-                            .isEqualTo(DomainException.Kind.CONFLICT));
-        }
+        TABLE.check(from, command);
     }
 
     @Test
     void everyCommandIsWrittenOutAbove() {
-        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(OfferCommand.values());
+        TABLE.coversEvery(OfferCommand.class);
     }
 
     @Test
@@ -72,13 +57,5 @@ class OfferLifecycleTest {
                 OfferLifecycle.TABLE.next(OfferStatus.OPEN, OfferCommand.ACCEPT),
                 OfferLifecycle.TABLE.next(OfferStatus.OPEN, OfferCommand.DECLINE),
                 OfferLifecycle.TABLE.next(OfferStatus.OPEN, OfferCommand.EXPIRE));
-    }
-
-    private static Optional<OfferStatus> expected(OfferStatus from, OfferCommand command) {
-        return Arrays.stream(EXPECTED.get(command).split(" "))
-                .map(pair -> pair.split(">"))
-                .filter(pair -> pair[0].equals(from.name()))
-                .map(pair -> OfferStatus.valueOf(pair[1]))
-                .findFirst();
     }
 }

@@ -107,7 +107,8 @@ class OfferTest {
     @Test
     void withdrawalsSayWhy() {
         assertThat(held().withdrawUnansweredHold(NOW).events()).singleElement()
-                .isInstanceOfSatisfying(OfferWithdrawn.class, w -> assertThat(w.reason()).isEqualTo("HOLD_NOT_ANSWERED"));
+                .isInstanceOfSatisfying(OfferWithdrawn.class, w ->
+                        assertThat(w.reason()).isEqualTo("HOLD_NOT_ANSWERED"));
         assertThat(open(NOW).withdrawForAnotherLocation(NOW).events()).singleElement()
                 .isInstanceOfSatisfying(OfferWithdrawn.class, w -> assertThat(w.reason())
                         .isEqualTo(Offer.CHOSEN_ELSEWHERE));
@@ -115,7 +116,8 @@ class OfferTest {
         Changed<Offer> released = accepted.withdrawForCancelledRequest(NOW);
         assertThat(released.aggregate().status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(released.events()).singleElement()
-                .isInstanceOfSatisfying(OfferWithdrawn.class, w -> assertThat(w.reason()).isEqualTo("REQUEST_CANCELLED"));
+                .isInstanceOfSatisfying(OfferWithdrawn.class, w ->
+                        assertThat(w.reason()).isEqualTo("REQUEST_CANCELLED"));
         assertThatThrownBy(() -> accepted.withdrawForAnotherLocation(NOW))
                 .isInstanceOf(DomainException.class);
     }

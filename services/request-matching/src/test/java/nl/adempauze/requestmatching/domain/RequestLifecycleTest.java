@@ -2,15 +2,11 @@ package nl.adempauze.requestmatching.domain;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.platform.domain.TransitionTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,32 +38,22 @@ class RequestLifecycleTest {
             entry(RequestCommand.REMIND, "BOOKED>BOOKED"),
             entry(RequestCommand.WARN_OVERRUN, "ADMITTED>ADMITTED"));
 
+    private static final ExpectedTransitions<RequestStatus, RequestCommand> TABLE =
+            new ExpectedTransitions<>(RequestLifecycle.TABLE, RequestStatus.class, EXPECTED);
+
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(RequestStatus.values()).flatMap(status -> Arrays.stream(RequestCommand.values())
-                .map(command -> Arguments.of(status, command)));
+        return ExpectedTransitions.everyPair(RequestStatus.class, RequestCommand.class);
     }
 
     @ParameterizedTest(name = "{0} + {1}")
     @MethodSource("everyPair")
     void allowsExactlyTheExpectedTransitions(RequestStatus from, RequestCommand command) {
-        Optional<RequestStatus> expected = expected(from, command);
-        TransitionTable<RequestStatus, RequestCommand> table = RequestLifecycle.TABLE;
-        assertThat(table.target(from, command)).isEqualTo(expected);
-        assertThat(table.allows(from, command)).isEqualTo(expected.isPresent());
-        assertThat(table.sourcesOf(command).contains(from)).isEqualTo(expected.isPresent());
-        if (expected.isPresent()) {
-            assertThat(table.next(from, command)).isEqualTo(expected.get());
-        } else {
-            assertThatThrownBy(() -> table.next(from, command))
-                    .isInstanceOf(TransitionTable.IllegalTransition.class)
-                    .satisfies(refused -> assertThat(((DomainException) refused).kind())
-                            .isEqualTo(DomainException.Kind.CONFLICT));
-        }
+        TABLE.check(from, command);
     }
 
     @Test
     void everyCommandIsWrittenOutAbove() {
-        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(RequestCommand.values());
+        TABLE.coversEvery(RequestCommand.class);
     }
 
     @Test
@@ -88,13 +74,5 @@ class RequestLifecycleTest {
     @Test
     void theOpenStatusesAreThoseInWhichABedMayBeOfferedByHand() {
         assertThat(RequestLifecycle.TABLE.sourcesOf(RequestCommand.OFFER_BY_HAND)).isEqualTo(RequestStatus.OPEN);
-    }
-
-    private static Optional<RequestStatus> expected(RequestStatus from, RequestCommand command) {
-        return Arrays.stream(EXPECTED.get(command).split(" "))
-                .map(pair -> pair.split(">"))
-                .filter(pair -> pair[0].equals(from.name()))
-                .map(pair -> RequestStatus.valueOf(pair[1]))
-                .findFirst();
     }
 }

@@ -1,6 +1,5 @@
 package nl.adempauze.requestmatching.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -18,6 +18,7 @@ import nl.adempauze.requestmatching.application.RequestService;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.StayWish;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -134,13 +135,13 @@ public class RequestController {
         return followed(id, caller).flatMap(request -> cancellation.cancel(id, reason, series)).flatMap(this::view);
     }
 
-    private static RequestService.StayWish stayWish(SubmitRequest.Stay stay) {
+    private static StayWish stayWish(SubmitRequest.Stay stay) {
         if (stay == null) {
             return null;
         }
-        return new RequestService.StayWish(stay.firstNight(), stay.nights(), stay.flexibleDays(),
+        return new StayWish(stay.firstNight(), stay.nights(), stay.flexibleDays(),
                 stay.weekendIn() == null ? null : YearMonth.parse(stay.weekendIn()),
-                stay.repeat() == null ? null : new RequestService.Repeat(stay.repeat().every(), stay.repeat().times()));
+                stay.repeat() == null ? null : new StayWish.Repeat(stay.repeat().every(), stay.repeat().times()));
     }
 
     /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason). */

@@ -38,7 +38,8 @@ class StayWishTest {
                         new Stay(FIRST.plusWeeks(2), 2, 1, null));
         assertThat(new StayWish(null, null, null, YearMonth.of(2026, 5), new Repeat(Repeat.Every.MONTH, 2))
                 .occurrences(Urgency.PLANNED))
-                .containsExactly(new Stay(null, 2, 0, YearMonth.of(2026, 5)), new Stay(null, 2, 0, YearMonth.of(2026, 6)));
+                .containsExactly(new Stay(null, 2, 0, YearMonth.of(2026, 5)),
+                        new Stay(null, 2, 0, YearMonth.of(2026, 6)));
         assertThat(StayWish.NONE.occurrences(Urgency.CRISIS)).isEmpty();
     }
 }

@@ -28,7 +28,7 @@ import nl.adempauze.contracts.Topic;
 import nl.adempauze.contracts.events.OfferExpired;
 import nl.adempauze.contracts.events.StayReminderIssued;
 import nl.adempauze.notification.domain.NotifiedEvents;
-import nl.adempauze.requestmatching.domain.StayClocks;
+import nl.adempauze.requestmatching.application.StayClocks;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;

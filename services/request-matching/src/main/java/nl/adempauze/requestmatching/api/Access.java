@@ -1,10 +1,15 @@
 package nl.adempauze.requestmatching.api;
 
 import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.requestmatching.domain.RequestAccess.Verdict;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.application.RequestAccess.Verdict;
+import nl.adempauze.requestmatching.domain.Actor;
 import reactor.core.publisher.Mono;
 
-/** Turns an access verdict into the answer the caller gets: on, 403, or 404 as if the thing did not exist. */
+/**
+ * Turns an access verdict into the answer the caller gets: on, 403, or 404 as if the thing did not exist; and the
+ * caller into the actor that goes on the record.
+ */
 final class Access {
 
     private Access() {
@@ -15,6 +20,12 @@ final class Access {
             require(verdict, what, id);
             return then;
         });
+    }
+
+    /** The caller as the audit trail and the coordinator's decisions record them. */
+    static Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.mainRole() == null ? "NONE" : caller.mainRole().name(),
+                caller.organisation());
     }
 
     static void require(Verdict verdict, String what, String id) {

@@ -19,17 +19,4 @@ public final class AnswerOffer {
     public record Decline(@NotBlank(message = "reason is required when declining") @Size(max = 500,
             message = "reason is at most 500 characters") String reason, DeclineReason reasonCode) {
     }
-
-    /** A coordinator's decision needs a reason, for the record. */
-    public record Decision(@NotBlank(message = "reason is required") @Size(min = 3, max = 500,
-            message = "reason is 3 to 500 characters") String reason) {
-    }
-
-    /**
-     * A cancellation, with an optional reason. {@code series: true} on an occurrence of a recurring stay cancels it
-     * and every later occurrence that can still be cancelled (earlier ones, and stays already begun, stay as they are).
-     */
-    public record Cancel(@Size(max = 500, message = "reason is at most 500 characters") String reason,
-                         Boolean series) {
-    }
 }

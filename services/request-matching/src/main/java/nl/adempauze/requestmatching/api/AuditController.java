@@ -2,12 +2,12 @@ package nl.adempauze.requestmatching.api;
 
 import java.time.Instant;
 import java.util.List;
-import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.application.AuditTrail;
+import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.AuditEntry;
-import nl.adempauze.requestmatching.domain.RequestAccess;
-import nl.adempauze.requestmatching.persistence.AuditLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +19,9 @@ public class AuditController {
 
     private static final int MAX_ENTRIES = 1000;
 
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public AuditController(AuditLog audit) {
+    public AuditController(AuditTrail audit) {
         this.audit = audit;
     }
 
@@ -41,6 +41,6 @@ public class AuditController {
         if (from != null && to != null && !from.isBefore(to)) {
             return Mono.error(DomainException.invalidField("from", "from must lie before to"));
         }
-        return audit.find(new AuditLog.Query(requestId, actor, organisation, action, from, to, limit)).collectList();
+        return audit.find(requestId, actor, organisation, action, from, to, limit);
     }
 }

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
-import nl.adempauze.requestmatching.persistence.RequestRepository.RegionEscalation;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.requestmatching.domain.RequestAccess;
+import nl.adempauze.requestmatching.application.RequestAccess;
+import nl.adempauze.requestmatching.application.RequestReading;
+import nl.adempauze.requestmatching.domain.RegionEscalation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +18,10 @@ import reactor.core.publisher.Mono;
 @RestController
 public class EscalationController {
 
-    private final RequestRepository requests;
+    private final RequestReading requests;
     private final Clock clock;
 
-    public EscalationController(RequestRepository requests, Clock clock) {
+    public EscalationController(RequestReading requests, Clock clock) {
         this.requests = requests;
         this.clock = clock;
     }
@@ -32,6 +32,6 @@ public class EscalationController {
                                                     @RequestParam(required = false) Instant since, Caller caller) {
         Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         Instant from = since != null ? since : clock.instant().minus(Duration.ofHours(24));
-        return requests.escalationsInRegion(region, from).collectList();
+        return requests.escalations(region, from);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.adempauze.requestmatching.application.Figures;
 
 /**
  * The figures as CSV (RFC 4180, CRLF line ends, UTF-8): one row per section, urgency, care type and key, under the

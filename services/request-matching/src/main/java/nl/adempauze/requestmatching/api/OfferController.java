@@ -3,17 +3,14 @@ package nl.adempauze.requestmatching.api;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.List;
-import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.requestmatching.domain.Actor;
-import nl.adempauze.requestmatching.domain.PatientRecords;
-import nl.adempauze.requestmatching.domain.RequestAccess;
-import nl.adempauze.requestmatching.persistence.ReplicaRepository;
+import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.application.OfferCycle;
+import nl.adempauze.requestmatching.application.OfferInbox;
+import nl.adempauze.requestmatching.application.PatientRecords;
+import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.domain.Offer;
-import nl.adempauze.requestmatching.domain.OfferCycle;
 import nl.adempauze.requestmatching.domain.OfferStatus;
-import nl.adempauze.requestmatching.persistence.OfferRepository;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,18 +26,13 @@ import reactor.core.publisher.Mono;
 public class OfferController {
 
     private final OfferCycle offerCycle;
-    private final OfferRepository offers;
-    private final RequestRepository requests;
-    private final ReplicaRepository replica;
+    private final OfferInbox inbox;
     private final PatientRecords patients;
 
-    public OfferController(OfferCycle offerCycle, OfferRepository offers, RequestRepository requests,
-                           ReplicaRepository replica, PatientRecords patients) {
-        this.replica = replica;
-        this.patients = patients;
+    public OfferController(OfferCycle offerCycle, OfferInbox inbox, PatientRecords patients) {
         this.offerCycle = offerCycle;
-        this.offers = offers;
-        this.requests = requests;
+        this.inbox = inbox;
+        this.patients = patients;
     }
 
     /** Offers to a location (its provider's inbox; also for the region's coordinators); open ones by default. */
@@ -50,10 +42,10 @@ public class OfferController {
         Access.require(RequestAccess.mayViewOffers(caller), "Location", locationId);
         EnumSet<OfferStatus> statuses = status == null || status.isEmpty() ? EnumSet.of(OfferStatus.OPEN)
                 : EnumSet.copyOf(status);
-        return replica.locationPlace(locationId)
+        return inbox.place(locationId)
                 .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(place -> Access.check(RequestAccess.locationInbox(caller, place.providerId(), place.region()),
-                        "Location", locationId, offers.ofLocation(locationId, statuses).concatMap(this::view)
+                        "Location", locationId, inbox.ofLocation(locationId, statuses).concatMap(this::view)
                                 .collectList()));
     }
 
@@ -61,7 +53,7 @@ public class OfferController {
     @GetMapping("/offers/{id}")
     public Mono<OfferView> get(@PathVariable String id, Caller caller) {
         Access.require(RequestAccess.mayViewOffers(caller), "Offer", id);
-        return offers.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
+        return inbox.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
                 .flatMap(offer -> Access.check(RequestAccess.viewOffer(caller, offer), "Offer", id,
                         viewFor(offer, caller)));
     }
@@ -85,7 +77,7 @@ public class OfferController {
 
     private Mono<Offer> answerable(String id, Caller caller) {
         Access.require(RequestAccess.mayAnswerOffers(caller), "Offer", id);
-        return offers.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
+        return inbox.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
                 .flatMap(offer -> Access.check(RequestAccess.answerOffer(caller, offer), "Offer", id,
                         Mono.just(offer)));
     }
@@ -94,13 +86,13 @@ public class OfferController {
         if (!RequestAccess.providerSeesPatient(caller, offer)) {
             return view(offer);
         }
-        return view(offer).zipWith(patients.read(offer.requestId(), Actor.of(caller),
+        return view(offer).zipWith(patients.read(offer.requestId(), Access.actor(caller),
                         "provider admitting the patient of accepted offer " + offer.id(), false),
                 (view, shown) -> shown.patient() == null ? view : view.withPatient(shown.patient()));
     }
 
     private Mono<OfferView> view(Offer offer) {
-        return requests.find(offer.requestId()).map(request -> new OfferView(offer.id(), offer.requestId(),
+        return inbox.requestOf(offer).map(request -> new OfferView(offer.id(), offer.requestId(),
                 offer.locationId(), offer.status().name(), offer.careType(), request.urgency().name(),
                 request.needs(), request.municipality(), offer.rank(), offer.explanation(), offer.respondBy(),
                 offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null));

@@ -6,27 +6,19 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
-import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.application.CoordinatorDecisions;
+import nl.adempauze.requestmatching.application.PatientRecords;
+import nl.adempauze.requestmatching.application.RequestAccess;
+import nl.adempauze.requestmatching.application.RequestCancellation;
+import nl.adempauze.requestmatching.application.RequestReading;
+import nl.adempauze.requestmatching.application.RequestService;
 import nl.adempauze.requestmatching.domain.Contact;
-import nl.adempauze.requestmatching.domain.PatientRecords;
-import nl.adempauze.requestmatching.domain.RequestAccess;
-import nl.adempauze.requestmatching.domain.CoordinatorDecisions;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
-import nl.adempauze.requestmatching.domain.Offer;
-import nl.adempauze.requestmatching.domain.OfferStatus;
-import nl.adempauze.requestmatching.domain.RankedCandidate;
-import nl.adempauze.requestmatching.domain.RequestService;
 import nl.adempauze.requestmatching.domain.RequestStatus;
-import nl.adempauze.requestmatching.domain.OfferCycle;
-import nl.adempauze.requestmatching.domain.WaitingList;
-import nl.adempauze.requestmatching.domain.WaitingListOrder;
-import nl.adempauze.requestmatching.persistence.OfferRepository;
-import nl.adempauze.requestmatching.persistence.ReplicaRepository;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
+import nl.adempauze.requestmatching.domain.StayWish;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,43 +30,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1")
 public class RequestController {
 
-    private static final TypeReference<List<RankedCandidate>> RANKING = new TypeReference<>() {
-    };
-
     private final RequestService service;
-    private final OfferCycle offerCycle;
-    private final RequestRepository requests;
-    private final OfferRepository offers;
-    private final ReplicaRepository replica;
-    private final JsonMapper json;
+    private final RequestCancellation cancellation;
+    private final RequestReading reading;
     private final CoordinatorDecisions decisions;
-    private final WaitingList waitingList;
     private final PatientRecords patients;
 
-    private static final Set<RequestStatus> CLOSED = EnumSet.of(RequestStatus.CANCELLED, RequestStatus.DISCHARGED);
-
-    private static final Set<RequestStatus> SHOWS_MATCH =
-            EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ADMITTED);
-
-    public RequestController(RequestService service, OfferCycle offerCycle, RequestRepository requests,
-                             OfferRepository offers, ReplicaRepository replica, JsonMapper json,
-                             CoordinatorDecisions decisions, WaitingList waitingList, PatientRecords patients) {
-        this.patients = patients;
-        this.decisions = decisions;
-        this.waitingList = waitingList;
+    public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
+                             CoordinatorDecisions decisions, PatientRecords patients) {
         this.service = service;
-        this.offerCycle = offerCycle;
-        this.requests = requests;
-        this.offers = offers;
-        this.replica = replica;
-        this.json = json;
+        this.cancellation = cancellation;
+        this.reading = reading;
+        this.decisions = decisions;
+        this.patients = patients;
     }
 
     /**
@@ -103,7 +76,7 @@ public class RequestController {
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
-                body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Actor.of(caller),
+                body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Access.actor(caller),
                 body.patient() == null ? null : body.patient().toDetails());
         return service.submit(submission)
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
@@ -117,14 +90,15 @@ public class RequestController {
         Access.require(RequestAccess.listOwn(caller), "Requests", "of " + caller.organisation());
         EnumSet<RequestStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(RequestStatus.class)
                 : EnumSet.copyOf(status);
-        return requests.ofReferrerOrganisation(caller.organisation(), statuses).concatMap(this::view).collectList();
+        return reading.ofReferrerOrganisation(caller.organisation(), statuses).concatMap(this::view).collectList();
     }
 
     /** One request; to its referrer organisation and the region's coordinators with the patient's details (audited). */
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
         return followed(id, caller)
-                .flatMap(request -> view(request).zipWith(patients.read(id, Actor.of(caller), purpose(caller), true),
+                .flatMap(request -> view(request).zipWith(
+                        patients.read(id, Access.actor(caller), purpose(caller), true),
                         (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient())));
     }
 
@@ -134,10 +108,10 @@ public class RequestController {
                                                    @RequestParam(required = false) String reason, Caller caller) {
         body.check("");
         return followed(id, caller)
-                .flatMap(request -> CLOSED.contains(request.status())
+                .flatMap(request -> RequestStatus.CLOSED.contains(request.status())
                         ? Mono.error(DomainException.conflict("Request closed", "Request " + id + " is "
                                 + request.status() + "; its patient's details can no longer be changed"))
-                        : patients.change(id, body.toDetails(), Actor.of(caller), reason))
+                        : patients.change(id, body.toDetails(), Access.actor(caller), reason))
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
@@ -150,54 +124,39 @@ public class RequestController {
         EnumSet<RequestStatus> statuses = status == null || status.isEmpty()
                 ? EnumSet.copyOf(RequestStatus.OPEN)
                 : EnumSet.copyOf(status);
-        return requests.inRegion(region, statuses).concatMap(this::view).collectList();
+        return reading.inRegion(region, statuses).concatMap(this::view).collectList();
     }
 
     @PostMapping("/requests/{id}/cancel")
-    public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) AnswerOffer.Cancel body,
+    public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelBody body,
                                     Caller caller) {
-        return followed(id, caller).flatMap(request -> cancelFollowed(id, body));
-    }
-
-    private Mono<RequestView> cancelFollowed(String id, AnswerOffer.Cancel body) {
         String reason = body == null ? null : body.reason();
-        if (body == null || !Boolean.TRUE.equals(body.series())) {
-            return offerCycle.cancel(id, reason).flatMap(this::view);
-        }
-        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
-                .flatMap(request -> request.planning().seriesId() == null
-                        ? Mono.error(DomainException.invalidField("series", "Request " + id + " is not part of a recurring stay"))
-                        : offerCycle.cancel(id, reason).flatMap(cancelled -> requests
-                                .laterInSeries(request.planning().seriesId(), request.id())
-                                .concatMap(later -> offerCycle.cancel(later, reason)
-                                        // a later stay that has already begun is not cancelled with the series
-                                        .onErrorResume(DomainException.class, begun -> Mono.empty()))
-                                .then(Mono.just(cancelled))))
-                .flatMap(this::view);
+        boolean series = body != null && Boolean.TRUE.equals(body.series());
+        return followed(id, caller).flatMap(request -> cancellation.cancel(id, reason, series)).flatMap(this::view);
     }
 
-    private static RequestService.StayWish stayWish(SubmitRequest.Stay stay) {
+    private static StayWish stayWish(SubmitRequest.Stay stay) {
         if (stay == null) {
             return null;
         }
-        return new RequestService.StayWish(stay.firstNight(), stay.nights(), stay.flexibleDays(),
+        return new StayWish(stay.firstNight(), stay.nights(), stay.flexibleDays(),
                 stay.weekendIn() == null ? null : YearMonth.parse(stay.weekendIn()),
-                stay.repeat() == null ? null : new RequestService.Repeat(stay.repeat().every(), stay.repeat().times()));
+                stay.repeat() == null ? null : new StayWish.Repeat(stay.repeat().every(), stay.repeat().times()));
     }
 
     /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason). */
     @PostMapping("/requests/{id}/protection-override")
     public Mono<RequestView> overrideProtection(@PathVariable String id,
-                                                @Valid @RequestBody AnswerOffer.Decision body, Caller caller) {
+                                                @Valid @RequestBody DecisionBody body, Caller caller) {
         return decided(id, caller).flatMap(request -> decisions.overrideProtection(id, body.reason(),
-                Actor.of(caller))).flatMap(this::view);
+                Access.actor(caller))).flatMap(this::view);
     }
 
     /** Moves a waiting planned request up the waiting list (coordinator, with a reason). */
     @PostMapping("/requests/{id}/priority")
-    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decision body,
+    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody DecisionBody body,
                                            Caller caller) {
-        return decided(id, caller).flatMap(request -> decisions.raisePriority(id, body.reason(), Actor.of(caller)))
+        return decided(id, caller).flatMap(request -> decisions.raisePriority(id, body.reason(), Access.actor(caller)))
                 .flatMap(this::view);
     }
 
@@ -209,13 +168,13 @@ public class RequestController {
     public Mono<RequestView> offerByHand(@PathVariable String id, @Valid @RequestBody ManualOffer body,
                                         Caller caller) {
         return decided(id, caller).flatMap(request -> decisions.offerByHand(id, body.locationId(), body.reason(),
-                Actor.of(caller))).flatMap(this::view);
+                Access.actor(caller))).flatMap(this::view);
     }
 
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
-        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
+        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
                 .flatMap(request -> Access.check(RequestAccess.follow(caller, request),
                         "Request", id, Mono.just(request)));
     }
@@ -223,7 +182,7 @@ public class RequestController {
     /** The request, if the caller coordinates its region. */
     private Mono<MatchingRequest> decided(String id, Caller caller) {
         Access.require(RequestAccess.mayDecide(caller), "Request", id);
-        return requests.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
+        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
                 .flatMap(request -> Access.check(RequestAccess.decide(caller, request), "Request", id,
                         Mono.just(request)));
     }
@@ -235,37 +194,7 @@ public class RequestController {
 
 
     private Mono<RequestView> view(MatchingRequest request) {
-        Mono<List<Offer>> history = offers.ofRequest(request.id()).collectList();
-        Mono<Optional<RequestView.Match>> match = request.matchedOfferId() == null || !SHOWS_MATCH.contains(request.status())
-                ? Mono.just(Optional.empty())
-                : offers.find(request.matchedOfferId())
-                        .flatMap(offer -> replica.location(offer.locationId())
-                                .map(location -> Optional.of(RequestView.Match.of(request, offer, location))))
-                        .defaultIfEmpty(Optional.empty());
-        Mono<List<RankedCandidate>> ranking = requests.ranking(request.id())
-                .map(text -> json.readValue(text, RANKING))
-                .defaultIfEmpty(List.of());
-        Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
-                : requests.series(request.planning().seriesId()).collectList();
-        Mono<Optional<RequestView.Waiting>> waiting = request.status() != RequestStatus.WAITING
-                ? Mono.just(Optional.empty())
-                : waitingList.inOrder(request.region(), request.careType()).map(line -> Optional.of(
-                        new RequestView.Waiting(request.planning().waitingSince(), request.planning().priority(),
-                                1 + line.stream().map(WaitingListOrder.Entry::requestId).toList().indexOf(request.id()))));
-        return Mono.zip(history, match, ranking, requests.escalations(request.id()), series, waiting,
-                requests.decisions(request.id())).map(t -> {
-            List<RequestView.OfferView> offerViews = t.getT1().stream().map(RequestView.OfferView::of).toList();
-            RequestView.OfferView current = t.getT1().stream()
-                    .filter(offer -> offer.status().inFlight() || offer.status() == OfferStatus.ACCEPTED)
-                    .reduce((first, second) -> second)
-                    .map(RequestView.OfferView::of).orElse(null);
-            return new RequestView(request.id(), request.status().name(), request.region(), request.careType(),
-                    request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
-                    request.funder(), null, request.neededBy(), request.submittedAt(),
-                    request.updatedAt(), current, t.getT2().orElse(null), t.getT3(), offerViews, t.getT4(),
-                    request.cancelReason(), RequestView.StayView.of(request, t.getT5()), t.getT6().orElse(null),
-                    t.getT7(), request.referrerOrganisation(), null);
-        });
+        return reading.details(request).map(RequestView::of);
     }
 
     private static String blankToNull(String value) {

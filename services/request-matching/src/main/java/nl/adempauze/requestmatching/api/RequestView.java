@@ -2,16 +2,20 @@ package nl.adempauze.requestmatching.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.Escalation;
+import nl.adempauze.requestmatching.domain.LocationSummary;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.RequestDetails;
+import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Stay;
-import nl.adempauze.requestmatching.persistence.ReplicaRepository.LocationSummary;
-import nl.adempauze.requestmatching.persistence.RequestRepository.Decision;
-import nl.adempauze.requestmatching.persistence.RequestRepository.EscalationRow;
 
 /**
  * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
@@ -23,9 +27,32 @@ public record RequestView(String id, String status, String region, String careTy
                           List<String> needs, String postcode, String municipality, String funder,
                           Contact contact, Instant neededBy, Instant submittedAt, Instant updatedAt,
                           OfferView currentOffer, Match match, List<RankedCandidate> ranking,
-                          List<OfferView> offers, List<EscalationRow> escalations, String cancelReason,
-                          StayView stay, Waiting waiting, List<Decision> decisions, String referrerOrganisation,
+                          List<OfferView> offers, List<Escalation> escalations, String cancelReason,
+                          StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
+                          String referrerOrganisation,
                           PatientDetails patient) {
+
+    /** Statuses in which the view shows where the patient goes. */
+    private static final Set<RequestStatus> SHOWS_MATCH =
+            EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ADMITTED);
+
+    /** The view of a request, without anything identifying (see {@link #withIdentifyingDetails}). */
+    static RequestView of(RequestDetails details) {
+        MatchingRequest request = details.request();
+        Offer matched = details.matchedOffer();
+        Match match = matched == null || details.matchedLocation() == null || !SHOWS_MATCH.contains(request.status())
+                ? null : Match.of(request, matched, details.matchedLocation());
+        Offer current = details.currentOffer();
+        Waiting waiting = details.waitingPosition() == null ? null : new Waiting(request.planning().waitingSince(),
+                request.planning().priority(), details.waitingPosition());
+        return new RequestView(request.id(), request.status().name(), request.region(), request.careType(),
+                request.urgency().name(), request.needs(), request.postcode(), request.municipality(),
+                request.funder(), null, request.neededBy(), request.submittedAt(), request.updatedAt(),
+                current == null ? null : OfferView.of(current), match, details.ranking(),
+                details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
+                StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
+                null);
+    }
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
     RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {

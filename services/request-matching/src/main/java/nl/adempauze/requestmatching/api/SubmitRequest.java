@@ -2,16 +2,18 @@ package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import nl.adempauze.requestmatching.domain.RequestService;
+import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.Stay;
+import nl.adempauze.requestmatching.domain.StayWish;
 import nl.adempauze.requestmatching.domain.Urgency;
 
 /**
@@ -50,7 +52,7 @@ public record SubmitRequest(
 
     /** A recurring stay: {@code times} occurrences (2 to 12), one every WEEK or MONTH. */
     public record Repeat(
-            @NotNull(message = "every is required (WEEK or MONTH)") RequestService.Repeat.Every every,
+            @NotNull(message = "every is required (WEEK or MONTH)") StayWish.Repeat.Every every,
             @Min(value = 2, message = "times must be at least 2") @Max(value = 12, message = "times is at most 12")
             int times) {
     }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.adempauze.requestmatching.domain.MatchingRequest;
-import nl.adempauze.requestmatching.domain.WaitingList;
-import nl.adempauze.requestmatching.domain.WaitingListOrder;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.requestmatching.domain.RequestAccess;
+import nl.adempauze.requestmatching.application.RequestAccess;
+import nl.adempauze.requestmatching.application.RequestReading;
+import nl.adempauze.requestmatching.application.WaitingList;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,10 +29,10 @@ public class WaitingListController {
     }
 
     private final WaitingList waitingList;
-    private final RequestRepository requests;
+    private final RequestReading requests;
     private final Clock clock;
 
-    public WaitingListController(WaitingList waitingList, RequestRepository requests, Clock clock) {
+    public WaitingListController(WaitingList waitingList, RequestReading requests, Clock clock) {
         this.waitingList = waitingList;
         this.requests = requests;
         this.clock = clock;
@@ -45,10 +45,9 @@ public class WaitingListController {
         Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         Instant now = clock.instant();
         WaitingListOrder order = waitingList.order();
-        return requests.waitingLists()
-                .filter(list -> list.region().equals(region) && (careType == null || list.careType().equals(careType)))
-                .sort((a, b) -> a.careType().compareTo(b.careType()))
-                .concatMap(list -> waitingList.inOrder(region, list.careType()).flatMapMany(line -> {
+        return waitingList.careTypesWaiting(region, careType)
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(listed -> waitingList.inOrder(region, listed).flatMapMany(line -> {
                     List<Mono<InLine>> entries = new ArrayList<>();
                     for (int i = 0; i < line.size(); i++) {
                         int position = i + 1;

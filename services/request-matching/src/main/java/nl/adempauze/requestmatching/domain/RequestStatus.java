@@ -3,7 +3,10 @@ package nl.adempauze.requestmatching.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a request stands, as the referrer sees it. */
+/**
+ * Where a request stands, as the referrer sees it; which status may follow which is {@link RequestLifecycle#TABLE}'s
+ * to say.
+ */
 public enum RequestStatus {
     /** Accepted; a bed is being held for the best candidate. */
     SUBMITTED,
@@ -26,9 +29,11 @@ public enum RequestStatus {
     /** Statuses in which the request still looks for a bed. */
     public static final Set<RequestStatus> OPEN = EnumSet.of(SUBMITTED, OFFERED, WAITING, ESCALATED);
 
+    /** Statuses a request never leaves: its identifying details are purged a while after it got there. */
+    public static final Set<RequestStatus> CLOSED = EnumSet.of(CANCELLED, DISCHARGED);
+
     /** A request can be cancelled until the patient is admitted. */
     public boolean cancellable() {
-        return this == SUBMITTED || this == OFFERED || this == WAITING || this == MATCHED || this == BOOKED
-                || this == ESCALATED;
+        return RequestLifecycle.TABLE.allows(this, RequestCommand.CANCEL);
     }
 }

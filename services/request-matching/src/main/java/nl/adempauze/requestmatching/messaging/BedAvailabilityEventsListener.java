@@ -1,7 +1,5 @@
 package nl.adempauze.requestmatching.messaging;
 
-import java.util.EnumSet;
-import java.util.List;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.BedHoldRefused;
@@ -11,17 +9,13 @@ import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.LocationStatusChanged;
 import nl.adempauze.contracts.events.NightCapacityAdjusted;
 import nl.adempauze.contracts.events.NightCapacityPublished;
-import nl.adempauze.contracts.events.NightFigure;
 import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.messaging.EventConsumer;
-import nl.adempauze.requestmatching.domain.OfferCycle;
-import nl.adempauze.requestmatching.domain.RequestStatus;
-import nl.adempauze.requestmatching.domain.WaitingList;
-import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
-import nl.adempauze.requestmatching.persistence.ReplicaRepository;
+import nl.adempauze.requestmatching.application.OfferCycle;
+import nl.adempauze.requestmatching.application.ReplicaUpdates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,18 +33,12 @@ public class BedAvailabilityEventsListener {
     static final String HOLDS_CONSUMER = "request-matching-holds";
 
     private final EventConsumer consumer;
-    private final ReplicaRepository replica;
-    private final ReferenceDataRepository reference;
+    private final ReplicaUpdates replica;
     private final OfferCycle offerCycle;
-    private final WaitingList waitingList;
 
-    public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaRepository replica,
-                                         ReferenceDataRepository reference, OfferCycle offerCycle,
-                                         WaitingList waitingList) {
-        this.waitingList = waitingList;
+    public BedAvailabilityEventsListener(EventConsumer consumer, ReplicaUpdates replica, OfferCycle offerCycle) {
         this.consumer = consumer;
         this.replica = replica;
-        this.reference = reference;
         this.offerCycle = offerCycle;
     }
 
@@ -70,39 +58,31 @@ public class BedAvailabilityEventsListener {
     private Mono<Void> applyToReplica(IncomingEvent event) {
         Object payload = event.payload();
         if (payload instanceof RegionConfigured region) {
-            return reference.save(region);
+            return replica.regionConfigured(region);
         }
         if (payload instanceof LocationRegistered location) {
-            return replica.saveLocation(location);
+            return replica.locationRegistered(location);
         }
         if (payload instanceof LocationStatusChanged status) {
-            return replica.setOpen(status.locationId(), status.open(), status.reason());
+            return replica.locationStatusChanged(status);
         }
         if (payload instanceof CapacityPublished published) {
-            return replica.saveCapacity(published.locationId(), published.careType(), published.region(),
+            return replica.capacity(published.locationId(), published.careType(), published.region(),
                     published.availableBeds(), published.version(), published.publishedAt());
         }
         if (payload instanceof CapacityAdjusted adjusted) {
-            return replica.saveCapacity(adjusted.locationId(), adjusted.careType(), adjusted.region(),
+            return replica.capacity(adjusted.locationId(), adjusted.careType(), adjusted.region(),
                     adjusted.availableBeds(), adjusted.version(), adjusted.publishedAt());
         }
         if (payload instanceof NightCapacityPublished published) {
-            return nightsChanged(published.locationId(), published.careType(), published.region(), published.nights());
+            return replica.nightsChanged(published.locationId(), published.careType(), published.region(),
+                    published.nights());
         }
         if (payload instanceof NightCapacityAdjusted adjusted) {
-            return nightsChanged(adjusted.locationId(), adjusted.careType(), adjusted.region(), adjusted.nights());
+            return replica.nightsChanged(adjusted.locationId(), adjusted.careType(), adjusted.region(),
+                    adjusted.nights());
         }
         return Mono.empty();
-    }
-
-    /**
-     * Takes over the nights and, when a bed is available on any of them, offers it to the waiting list at once, in
-     * the same transaction: new capacity, a cancellation or an early discharge reaches the next in line directly.
-     */
-    private Mono<Void> nightsChanged(String locationId, String careType, String region, List<NightFigure> nights) {
-        Mono<Void> saved = replica.saveNights(locationId, careType, region, nights);
-        boolean bedAvailable = nights.stream().anyMatch(night -> night.availableBeds() > 0);
-        return bedAvailable ? saved.then(waitingList.rematch(region, careType)).then() : saved;
     }
 
     private Mono<Void> applyHoldOutcome(IncomingEvent event) {
@@ -114,12 +94,10 @@ public class BedAvailabilityEventsListener {
             return offerCycle.holdRefused(refused.offerId(), refused.reason());
         }
         if (payload instanceof PatientAdmitted admitted) {
-            return offerCycle.patientMoved(admitted.requestId(), EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED),
-                    RequestStatus.ADMITTED);
+            return offerCycle.patientAdmitted(admitted.requestId());
         }
         if (payload instanceof PatientDischarged discharged) {
-            return offerCycle.patientMoved(discharged.requestId(), EnumSet.of(RequestStatus.ADMITTED),
-                    RequestStatus.DISCHARGED);
+            return offerCycle.patientDischarged(discharged.requestId());
         }
         return Mono.empty(); // releases need no action from matching
     }

@@ -1,7 +1,7 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.util.HexFormat;
-import nl.adempauze.requestmatching.domain.PrivacySettings;
+import nl.adempauze.requestmatching.PrivacySettings;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,11 @@ package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import nl.adempauze.requestmatching.domain.DeclineReason;
+import nl.adempauze.requestmatching.domain.OfferStatus;
 import nl.adempauze.requestmatching.domain.Placement;
+import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Urgency;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -33,8 +37,8 @@ public class FiguresRepository {
     public Flux<Count> plannedNightsBooked(String region, Instant from, Instant to) {
         return counts("""
                 SELECT r.care_type, NULL, coalesce(sum(o.nights), 0) FROM request r JOIN offer o ON o.id = r.matched_offer_id
-                WHERE r.region_id = :region AND r.urgency = 'PLANNED' AND r.booked_at >= :from AND r.booked_at < :to
-                  AND r.status <> 'CANCELLED'
+                WHERE r.region_id = :region AND r.urgency = :planned AND r.booked_at >= :from AND r.booked_at < :to
+                  AND r.status <> :cancelled
                 GROUP BY r.care_type""", region, from, to);
     }
 
@@ -42,20 +46,20 @@ public class FiguresRepository {
     public Flux<Count> protectedNightsTakenByCrisis(String region, Instant from, Instant to) {
         return counts("""
                 SELECT o.care_type, 'release', coalesce(sum(o.protected_nights_released), 0) FROM offer o
-                WHERE o.region_id = :region AND o.status = 'ACCEPTED' AND o.answered_at >= :from AND o.answered_at < :to
+                WHERE o.region_id = :region AND o.status = :accepted AND o.answered_at >= :from AND o.answered_at < :to
                 GROUP BY o.care_type
                 UNION ALL
                 SELECT o.care_type, 'override', coalesce(sum(o.protected_nights_overridden), 0) FROM offer o
-                WHERE o.region_id = :region AND o.status = 'ACCEPTED' AND o.answered_at >= :from AND o.answered_at < :to
+                WHERE o.region_id = :region AND o.status = :accepted AND o.answered_at >= :from AND o.answered_at < :to
                 GROUP BY o.care_type""", region, from, to);
     }
 
     /** Offers declined in the period, by reason code. */
     public Flux<Count> offersDeclined(String region, Instant from, Instant to) {
         return counts("""
-                SELECT care_type, coalesce(decline_code, 'OTHER'), count(*) FROM offer
-                WHERE region_id = :region AND status = 'DECLINED' AND answered_at >= :from AND answered_at < :to
-                GROUP BY care_type, coalesce(decline_code, 'OTHER')""", region, from, to);
+                SELECT care_type, coalesce(decline_code, :other), count(*) FROM offer
+                WHERE region_id = :region AND status = :declined AND answered_at >= :from AND answered_at < :to
+                GROUP BY care_type, coalesce(decline_code, :other)""", region, from, to);
     }
 
     /** Hours waited on the waiting list by stays booked in the period: count, average and longest. */
@@ -65,7 +69,7 @@ public class FiguresRepository {
                   SELECT care_type, count(*)::float8 AS bookings,
                          avg(extract(epoch FROM booked_at - waiting_since) / 3600)::float8 AS average_hours,
                          max(extract(epoch FROM booked_at - waiting_since) / 3600)::float8 AS max_hours
-                  FROM request WHERE region_id = :region AND urgency = 'PLANNED' AND waiting_since IS NOT NULL
+                  FROM request WHERE region_id = :region AND urgency = :planned AND waiting_since IS NOT NULL
                     AND booked_at >= :from AND booked_at < :to
                   GROUP BY care_type) w
                 CROSS JOIN LATERAL (VALUES ('bookings', bookings), ('averageHours', average_hours),
@@ -78,10 +82,10 @@ public class FiguresRepository {
                         SELECT care_type, stat, value FROM (
                           SELECT care_type, count(*)::float8 AS length,
                                  max(extract(epoch FROM :now - waiting_since) / 3600)::float8 AS longest_wait_hours
-                          FROM request WHERE region_id = :region AND status = 'WAITING' GROUP BY care_type) w
+                          FROM request WHERE region_id = :region AND status = :waiting GROUP BY care_type) w
                         CROSS JOIN LATERAL (VALUES ('length', length), ('longestWaitHours', longest_wait_hours))
                             AS s(stat, value)""")
-                .bind("region", region).bind("now", now)
+                .bind("region", region).bind("now", now).bind("waiting", RequestStatus.WAITING.name())
                 .map((row, meta) -> new Count(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, Double.class)))
                 .all();
@@ -103,9 +107,10 @@ public class FiguresRepository {
         return db.sql("""
                         SELECT r.urgency, r.care_type, r.submitted_at, o.answered_at, r.needed_by, o.first_night
                         FROM request r JOIN offer o ON o.id = r.matched_offer_id
-                        WHERE r.region_id = :region AND o.status = 'ACCEPTED'
+                        WHERE r.region_id = :region AND o.status = :accepted
                           AND o.answered_at >= :from AND o.answered_at < :to""")
                 .bind("region", region).bind("from", from).bind("to", to)
+                .bind("accepted", OfferStatus.ACCEPTED.name())
                 .map((row, meta) -> new Placement(Urgency.valueOf(row.get(0, String.class)), row.get(1, String.class),
                         row.get(2, Instant.class), row.get(3, Instant.class), row.get(4, Instant.class),
                         row.get(5, LocalDate.class)))
@@ -115,10 +120,10 @@ public class FiguresRepository {
     /** Offers declined in the period, per urgency, care type and reason code. */
     public Flux<UrgencyCount> declines(String region, Instant from, Instant to) {
         return urgencyCounts("""
-                SELECT r.urgency, o.care_type, coalesce(o.decline_code, 'OTHER'), count(*)
+                SELECT r.urgency, o.care_type, coalesce(o.decline_code, :other), count(*)
                 FROM offer o JOIN request r ON r.id = o.request_id
-                WHERE o.region_id = :region AND o.status = 'DECLINED' AND o.answered_at >= :from AND o.answered_at < :to
-                GROUP BY r.urgency, o.care_type, coalesce(o.decline_code, 'OTHER')""", region, from, to);
+                WHERE o.region_id = :region AND o.status = :declined AND o.answered_at >= :from AND o.answered_at < :to
+                GROUP BY r.urgency, o.care_type, coalesce(o.decline_code, :other)""", region, from, to);
     }
 
     /** Escalations to the coordinator in the period, per urgency, care type and reason. */
@@ -131,16 +136,30 @@ public class FiguresRepository {
     }
 
     private Flux<UrgencyCount> urgencyCounts(String sql, String region, Instant from, Instant to) {
-        return db.sql(sql).bind("region", region).bind("from", from).bind("to", to)
+        return withNames(db.sql(sql), sql).bind("region", region).bind("from", from).bind("to", to)
                 .map((row, meta) -> new UrgencyCount(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, String.class), ((Number) row.get(3)).longValue()))
                 .all();
     }
 
     private Flux<Count> counts(String sql, String region, Instant from, Instant to) {
-        return db.sql(sql).bind("region", region).bind("from", from).bind("to", to)
+        return withNames(db.sql(sql), sql).bind("region", region).bind("from", from).bind("to", to)
                 .map((row, meta) -> new Count(row.get(0, String.class), row.get(1, String.class),
                         ((Number) row.get(2)).doubleValue()))
                 .all();
+    }
+
+    /** Binds the statuses, urgency and decline code a query names: never written into the SQL as literals. */
+    private static DatabaseClient.GenericExecuteSpec withNames(DatabaseClient.GenericExecuteSpec spec, String sql) {
+        Map<String, String> names = Map.of("planned", Urgency.PLANNED.name(),
+                "cancelled", RequestStatus.CANCELLED.name(), "waiting", RequestStatus.WAITING.name(),
+                "accepted", OfferStatus.ACCEPTED.name(), "declined", OfferStatus.DECLINED.name(),
+                "other", DeclineReason.OTHER.name());
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            if (sql.contains(":" + name.getKey())) {
+                spec = spec.bind(name.getKey(), name.getValue());
+            }
+        }
+        return spec;
     }
 }

@@ -3,16 +3,17 @@ package nl.adempauze.requestmatching.persistence;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Set;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.OfferCommand;
 import nl.adempauze.requestmatching.domain.OfferStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+/** The offers, as aggregates: stored when a hold is requested, read by id, request or location, saved on change. */
 @Repository
 public class OfferRepository {
 
@@ -43,49 +44,47 @@ public class OfferRepository {
         return spec.then();
     }
 
-    /** Records how many protected nights bed-availability let a crisis stay take, by release and by override. */
-    public Mono<Void> protectedNightsTaken(String id, int released, int overridden) {
-        return db.sql("""
-                        UPDATE offer SET protected_nights_released = :released,
-                            protected_nights_overridden = :overridden WHERE id = :id""")
-                .bind("id", id).bind("released", released).bind("overridden", overridden).then();
-    }
-
-    public Mono<Void> declineCode(String id, String code) {
-        return db.sql("UPDATE offer SET decline_code = :code WHERE id = :id").bind("id", id).bind("code", code).then();
+    /**
+     * Stores what one of the offer's methods changed, provided the row is still in {@code expected}, the status the
+     * change was made from; fails otherwise (the caller holds the request's lock, so that means a bug, not a race).
+     */
+    public Mono<Void> save(Offer offer, OfferStatus expected) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        UPDATE offer SET status = :status, reason = :reason, respond_by = :respondBy,
+                            offered_at = :offeredAt, answered_at = :answeredAt,
+                            protected_nights_released = :released, protected_nights_overridden = :overridden,
+                            decline_code = :declineCode
+                        WHERE id = :id AND status = :wasStatus""")
+                .bind("id", offer.id())
+                .bind("status", offer.status().name())
+                .bind("wasStatus", expected.name())
+                .bind("released", offer.protectedNightsReleased())
+                .bind("overridden", offer.protectedNightsOverridden());
+        spec = SqlBinds.nullable(spec, "reason", offer.reason(), String.class);
+        spec = SqlBinds.nullable(spec, "respondBy", offer.respondBy(), Instant.class);
+        spec = SqlBinds.nullable(spec, "offeredAt", offer.offeredAt(), Instant.class);
+        spec = SqlBinds.nullable(spec, "answeredAt", offer.answeredAt(), Instant.class);
+        spec = SqlBinds.nullable(spec, "declineCode", offer.declineCode(), String.class);
+        return spec.fetch().rowsUpdated().flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException("Offer " + offer.id() + " was no longer " + expected)));
     }
 
     /**
-     * Locations not to offer again for a request: those whose provider declined or let the offer expire, and those
-     * tried in the current round (a refused hold since {@code roundStartedAt}); an earlier refusal may be out of date.
+     * Locations not to offer again for a request: those whose offer rules them out (see
+     * {@link OfferStatus#RULE_OUT_LOCATION}), and those tried in the current round (a refused hold since
+     * {@code roundStartedAt}); an earlier refusal may be out of date.
      */
     public Flux<String> triedLocations(String requestId, Instant roundStartedAt) {
         return db.sql("""
                         SELECT DISTINCT location_id FROM offer WHERE request_id = :id
-                          AND (status IN ('DECLINED', 'EXPIRED', 'OPEN', 'ACCEPTED') OR created_at >= :round)""")
+                          AND (status = ANY(:rulingOut) OR created_at >= :round)""")
                 .bind("id", requestId).bind("round", roundStartedAt)
+                .bind("rulingOut", Statuses.names(OfferStatus.RULE_OUT_LOCATION))
                 .map((row, meta) -> row.get(0, String.class)).all();
     }
 
     public Mono<Offer> find(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM offer WHERE id = :id").bind("id", id).map(OfferRepository::toOffer).one();
-    }
-
-    /** Moves the offer from one of {@code from} to {@code next}; empty when it was in another status. */
-    public Mono<Offer> transition(String id, Collection<OfferStatus> from, OfferStatus next, String reason,
-                                  Instant respondBy, Instant at) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        UPDATE offer SET status = :next, reason = coalesce(:reason, reason),
-                            respond_by = coalesce(:respondBy, respond_by),
-                            offered_at = CASE WHEN :next = 'OPEN' THEN :at ELSE offered_at END,
-                            answered_at = CASE WHEN :next IN ('ACCEPTED', 'DECLINED', 'EXPIRED') THEN :at
-                                               ELSE answered_at END
-                        WHERE id = :id AND status = ANY(:from)""" + " RETURNING " + COLUMNS)
-                .bind("id", id).bind("next", next.name()).bind("at", at)
-                .bind("from", from.stream().map(Enum::name).toArray(String[]::new));
-        spec = SqlBinds.nullable(spec, "reason", reason, String.class);
-        spec = SqlBinds.nullable(spec, "respondBy", respondBy, Instant.class);
-        return spec.map(OfferRepository::toOffer).one();
     }
 
     public Flux<Offer> ofRequest(String requestId) {
@@ -97,25 +96,27 @@ public class OfferRepository {
         return db.sql("SELECT " + COLUMNS + " FROM offer WHERE location_id = :id AND status = ANY(:statuses) "
                         + "ORDER BY created_at DESC LIMIT 200")
                 .bind("id", locationId)
-                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .bind("statuses", Statuses.names(statuses))
                 .map(OfferRepository::toOffer).all();
     }
 
-    /** Open offers past their deadline; expiring one re-checks its status, so two instances never both expire it. */
+    /** Offers that may expire and whose deadline has passed; expiring one re-checks it under the request's lock. */
     public Flux<Offer> dueForExpiry(Instant now, int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM offer WHERE status = 'OPEN' AND respond_by < :now "
+        return db.sql("SELECT " + COLUMNS + " FROM offer WHERE status = ANY(:from) AND respond_by < :now "
                         + "ORDER BY respond_by LIMIT :limit")
+                .bind("from", Statuses.sourcesOf(OfferCommand.EXPIRE))
                 .bind("now", now).bind("limit", limit).map(OfferRepository::toOffer).all();
     }
 
     /** Offers whose hold request bed-availability has not answered since {@code before}. */
     public Flux<Offer> holdNotAnsweredSince(Instant before, int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM offer WHERE status = 'HOLD_REQUESTED' AND created_at < :before "
+        return db.sql("SELECT " + COLUMNS + " FROM offer WHERE status = ANY(:from) AND created_at < :before "
                         + "ORDER BY created_at LIMIT :limit")
+                .bind("from", Statuses.sourcesOf(OfferCommand.WITHDRAW_UNANSWERED_HOLD))
                 .bind("before", before).bind("limit", limit).map(OfferRepository::toOffer).all();
     }
 
-    private static Offer toOffer(Readable row) {
+    static Offer toOffer(Readable row) {
         return new Offer(
                 row.get("id", String.class),
                 row.get("request_id", String.class),

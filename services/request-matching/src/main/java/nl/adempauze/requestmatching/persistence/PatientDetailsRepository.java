@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientDetails;
+import nl.adempauze.requestmatching.domain.RequestStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -79,9 +80,10 @@ public class PatientDetailsRepository {
     public Flux<String> closedBefore(Instant closedBefore, int limit) {
         return db.sql("""
                         SELECT id FROM request
-                        WHERE status IN ('CANCELLED', 'DISCHARGED') AND updated_at < :closedBefore
+                        WHERE status = ANY(:closed) AND updated_at < :closedBefore
                           AND identifying_details_purged_at IS NULL
                         ORDER BY updated_at LIMIT :limit""")
+                .bind("closed", Statuses.names(RequestStatus.CLOSED))
                 .bind("closedBefore", closedBefore)
                 .bind("limit", limit)
                 .map(row -> row.get("id", String.class))

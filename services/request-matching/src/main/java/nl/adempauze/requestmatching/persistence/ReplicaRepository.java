@@ -10,6 +10,9 @@ import nl.adempauze.contracts.events.LocationRegistered;
 import nl.adempauze.contracts.events.NightFigure;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Candidate;
+import nl.adempauze.requestmatching.domain.LocationPlace;
+import nl.adempauze.requestmatching.domain.LocationSummary;
+import nl.adempauze.requestmatching.domain.OfferStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -21,11 +24,6 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 public class ReplicaRepository {
-
-    /** A location as shown to a referrer once matched. */
-    public record LocationSummary(String id, String name, String providerId, String providerName, String street,
-                                  String postcode, String city, String municipality) {
-    }
 
     private final DatabaseClient db;
 
@@ -139,10 +137,10 @@ public class ReplicaRepository {
                                0 AS available_beds, now() AS published_at,
                                ARRAY(SELECT f.funder FROM location_contract_replica f
                                      WHERE f.location_id = l.id AND f.care_type = :careType) AS funders,
-                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = 'ACCEPTED'
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = :accepted
                                   AND o.answered_at >= :since) AS accepted,
                                (SELECT count(*) FROM offer o WHERE o.location_id = l.id
-                                  AND o.status IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
+                                  AND o.status = ANY(:answered)
                                   AND coalesce(o.answered_at, o.respond_by) >= :since) AS answered
                         FROM location_replica l
                         WHERE l.region_id = :region AND EXISTS (SELECT 1 FROM night_capacity_replica n
@@ -150,6 +148,8 @@ public class ReplicaRepository {
                               AND n.available_beds > 0)""")
                 .bind("region", region).bind("careType", careType).bind("from", from).bind("to", to)
                 .bind("since", acceptanceSince)
+                .bind("accepted", OfferStatus.ACCEPTED.name())
+                .bind("answered", Statuses.names(OfferStatus.ANSWERED))
                 .map((row, meta) -> toCandidate(row))
                 .all();
     }
@@ -164,16 +164,18 @@ public class ReplicaRepository {
                                c.available_beds, c.published_at,
                                ARRAY(SELECT f.funder FROM location_contract_replica f
                                      WHERE f.location_id = l.id AND f.care_type = c.care_type) AS funders,
-                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = 'ACCEPTED'
+                               (SELECT count(*) FROM offer o WHERE o.location_id = l.id AND o.status = :accepted
                                   AND o.answered_at >= :since) AS accepted,
                                (SELECT count(*) FROM offer o WHERE o.location_id = l.id
-                                  AND o.status IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
+                                  AND o.status = ANY(:answered)
                                   AND coalesce(o.answered_at, o.respond_by) >= :since) AS answered
                         FROM capacity_replica c JOIN location_replica l ON l.id = c.location_id
                         WHERE c.region_id = :region AND c.care_type = :careType AND c.available_beds > 0""")
                 .bind("region", region)
                 .bind("careType", careType)
                 .bind("since", acceptanceSince)
+                .bind("accepted", OfferStatus.ACCEPTED.name())
+                .bind("answered", Statuses.names(OfferStatus.ANSWERED))
                 .map((row, meta) -> toCandidate(row))
                 .all();
     }
@@ -208,9 +210,6 @@ public class ReplicaRepository {
     }
 
     /** Whose a location is and where: what access to its offers depends on. */
-    public record LocationPlace(String providerId, String region) {
-    }
-
     public Mono<LocationPlace> locationPlace(String locationId) {
         return db.sql("SELECT provider_id, region_id FROM location_replica WHERE id = :id")
                 .bind("id", locationId)

@@ -4,40 +4,46 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.domain.RequestStatus;
-import nl.adempauze.requestmatching.domain.RespiteMetrics;
 import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.domain.Urgency;
-import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The requests, as aggregates: stored when submitted, read (and locked) by id, and saved after each change. What the
+ * views read is {@link RequestQueries}'s; the clocks' queries are {@link DueRequests}'.
+ */
 @Repository
 public class RequestRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, region_id, care_type, urgency, needs, postcode, municipality, latitude, longitude, funder, needed_by, status, matched_offer_id, expected_admission_at,
             cancel_reason, submitted_at, updated_at, first_night, nights, flexible_days, weekend_in, series_id, priority,
             protection_override, round_started_at, waiting_since, booked_at, referrer_organisation""";
 
     private final DatabaseClient db;
     private final FieldEncryption encryption;
+    private final JsonMapper json;
 
-    public RequestRepository(DatabaseClient db, FieldEncryption encryption) {
+    public RequestRepository(DatabaseClient db, FieldEncryption encryption, JsonMapper json) {
         this.db = db;
         this.encryption = encryption;
+        this.json = json;
     }
 
     public Mono<MatchingRequest> findByIdempotencyKey(String key) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE idempotency_key = :key").bind("key", key)
-                .map(this::toRequest).one();
+                .map(RequestRepository::toRequest).one();
     }
 
     /** Stores a new request with whom to call back (name and phone encrypted). */
@@ -94,258 +100,63 @@ public class RequestRepository {
                 .bind("series", seriesId).bind("id", requestId).map((row, meta) -> row.get(0, String.class)).all();
     }
 
-    /** Ids of the occurrences of a recurring stay, first night first. */
-    public Flux<String> series(String seriesId) {
-        return db.sql("SELECT id FROM request WHERE series_id = :series ORDER BY latest_first_night, id")
-                .bind("series", seriesId).map((row, meta) -> row.get(0, String.class)).all();
-    }
-
     public Mono<MatchingRequest> find(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id").bind("id", id)
-                .map(this::toRequest).one();
+                .map(RequestRepository::toRequest).one();
     }
 
     /** Reads and locks the request: offer-cycle steps for one request never interleave. */
     public Mono<MatchingRequest> lock(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id FOR UPDATE").bind("id", id)
-                .map(this::toRequest).one();
-    }
-
-    public Mono<Void> setStatus(String id, RequestStatus status, Instant at) {
-        return db.sql("UPDATE request SET status = :status, updated_at = :at WHERE id = :id")
-                .bind("id", id).bind("status", status.name()).bind("at", at).then();
-    }
-
-    public Mono<Void> setRanking(String id, String rankingJson) {
-        return db.sql("UPDATE request SET ranking = :ranking WHERE id = :id").bind("id", id)
-                .bind("ranking", rankingJson).then();
-    }
-
-    public Mono<String> ranking(String id) {
-        return db.sql("SELECT ranking FROM request WHERE id = :id AND ranking IS NOT NULL").bind("id", id)
-                .map((row, meta) -> row.get(0, String.class)).one();
-    }
-
-    public Mono<Void> matched(String id, String offerId, Instant expectedAdmissionAt, Instant at) {
-        return db.sql("""
-                        UPDATE request SET status = 'MATCHED', matched_offer_id = :offer,
-                            expected_admission_at = :expected, updated_at = :at WHERE id = :id""")
-                .bind("id", id).bind("offer", offerId).bind("expected", expectedAdmissionAt).bind("at", at).then();
-    }
-
-    /** The provider confirmed a planned stay. */
-    public Mono<Void> booked(String id, String offerId, Instant expectedAdmissionAt, Instant at) {
-        return db.sql("""
-                        UPDATE request SET status = 'BOOKED', matched_offer_id = :offer, booked_at = :at,
-                            expected_admission_at = :expected, updated_at = :at WHERE id = :id""")
-                .bind("id", id).bind("offer", offerId).bind("expected", expectedAdmissionAt).bind("at", at).then();
-    }
-
-    /** Puts the request on the waiting list; the first time it waited is kept, so its place in line is kept too. */
-    public Mono<Void> waitlisted(String id, Instant at) {
-        return db.sql("""
-                        UPDATE request SET status = 'WAITING', waiting_since = coalesce(waiting_since, :at),
-                            updated_at = :at WHERE id = :id""")
-                .bind("id", id).bind("at", at).then();
-    }
-
-    /** Starts a new matching round: locations refused before now may be tried again. */
-    public Mono<Void> startRound(String id, Instant at) {
-        return db.sql("UPDATE request SET round_started_at = :at WHERE id = :id").bind("id", id).bind("at", at).then();
-    }
-
-    public Mono<Void> protectionOverridden(String id, Instant at) {
-        return db.sql("""
-                        UPDATE request SET protection_override = TRUE, round_started_at = :at, updated_at = :at
-                        WHERE id = :id""")
-                .bind("id", id).bind("at", at).then();
-    }
-
-    public Mono<Integer> priorityRaised(String id, Instant at) {
-        return db.sql("UPDATE request SET priority = priority + 1, updated_at = :at WHERE id = :id RETURNING priority")
-                .bind("id", id).bind("at", at).map((row, meta) -> row.get(0, Integer.class)).one();
-    }
-
-    /** Records a coordinator's decision with its reason and who made it; {@code locationId} for a manual offer. */
-    public Mono<Void> decision(String requestId, String region, String kind, String reason, String decidedBy,
-                               String locationId, Instant at) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO coordinator_decision (request_id, region_id, kind, reason, decided_by, location_id,
-                                                          decided_at)
-                        VALUES (:request, :region, :kind, :reason, :decidedBy, :location, :at)""")
-                .bind("request", requestId).bind("region", region).bind("kind", kind).bind("reason", reason)
-                .bind("decidedBy", decidedBy).bind("at", at);
-        return SqlBinds.nullable(spec, "location", locationId, String.class).then();
-    }
-
-    /** A coordinator's decision as the request view lists it; {@code decidedBy} is null for decisions from before. */
-    public record Decision(String kind, String reason, String decidedBy, String locationId, Instant decidedAt) {
-    }
-
-    public Mono<List<Decision>> decisions(String requestId) {
-        return db.sql("""
-                        SELECT kind, reason, decided_by, location_id, decided_at FROM coordinator_decision
-                        WHERE request_id = :id ORDER BY id""")
-                .bind("id", requestId)
-                .map((row, meta) -> new Decision(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class), row.get(3, String.class), row.get(4, Instant.class)))
-                .all().collectList();
-    }
-
-    /** The waiting list of one care type in a region, unordered: {@link WaitingListOrder} orders it. */
-    public Flux<WaitingListOrder.Entry> waiting(String region, String careType) {
-        return db.sql("""
-                        SELECT id, waiting_since, priority FROM request
-                        WHERE region_id = :region AND care_type = :careType AND status = 'WAITING'""")
-                .bind("region", region).bind("careType", careType)
-                .map((row, meta) -> new WaitingListOrder.Entry(row.get(0, String.class), row.get(1, Instant.class),
-                        row.get(2, Integer.class)))
-                .all();
-    }
-
-    public record CareTypeInRegion(String region, String careType) {
-    }
-
-    /** Region and care type of every waiting list that is not empty. */
-    public Flux<CareTypeInRegion> waitingLists() {
-        return db.sql("SELECT DISTINCT region_id, care_type FROM request WHERE status = 'WAITING'")
-                .map((row, meta) -> new CareTypeInRegion(row.get(0, String.class), row.get(1, String.class))).all();
-    }
-
-    /** How many requests wait on each non-empty waiting list. */
-    public Flux<RespiteMetrics.Length> waitingListLengths() {
-        return db.sql("SELECT region_id, care_type, count(*) FROM request WHERE status = 'WAITING' "
-                        + "GROUP BY region_id, care_type")
-                .map((row, meta) -> new RespiteMetrics.Length(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, Long.class)))
-                .all();
-    }
-
-    /** Locks a waiting request unless another transaction is busy with it (then it is that one's to handle). */
-    public Mono<MatchingRequest> lockIfWaiting(String id) {
-        return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id AND status = 'WAITING' FOR UPDATE SKIP LOCKED")
-                .bind("id", id).map(this::toRequest).one();
-    }
-
-    /** Waiting requests whose last possible first night has begun: the stay can no longer be given. */
-    public Flux<String> waitingWindowPassed(LocalDate tonight) {
-        return db.sql("SELECT id FROM request WHERE status = 'WAITING' AND latest_first_night < :tonight")
-                .bind("tonight", tonight).map((row, meta) -> row.get(0, String.class)).all();
-    }
-
-    /** A booked stay that begins soon and whose reminder has not gone out. */
-    public record DueReminder(String requestId, String offerId) {
-    }
-
-    public Flux<DueReminder> remindersDue(LocalDate lastFirstNight) {
-        return db.sql("""
-                        SELECT r.id, o.id FROM request r JOIN offer o ON o.id = r.matched_offer_id
-                        WHERE r.status = 'BOOKED' AND r.reminded_at IS NULL AND o.first_night <= :last""")
-                .bind("last", lastFirstNight)
-                .map((row, meta) -> new DueReminder(row.get(0, String.class), row.get(1, String.class))).all();
-    }
-
-    public Mono<Long> markReminded(String id, Instant at) {
-        return db.sql("UPDATE request SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
-                .bind("id", id).bind("at", at).fetch().rowsUpdated();
-    }
-
-    /** Admitted crisis stays on the calendar whose held nights end by {@code lastNight}, not yet flagged. */
-    public Flux<String> staysEndingBy(LocalDate lastNight) {
-        return db.sql("""
-                        SELECT r.id FROM request r JOIN offer o ON o.id = r.matched_offer_id
-                        WHERE r.status = 'ADMITTED' AND r.urgency = 'CRISIS' AND o.first_night IS NOT NULL
-                          AND o.first_night + o.nights - 1 <= :lastNight AND r.overrun_escalated_at IS NULL""")
-                .bind("lastNight", lastNight).map((row, meta) -> row.get(0, String.class)).all();
-    }
-
-    public Mono<Long> markOverrunEscalated(String id, Instant at) {
-        return db.sql("UPDATE request SET overrun_escalated_at = :at WHERE id = :id AND overrun_escalated_at IS NULL")
-                .bind("id", id).bind("at", at).fetch().rowsUpdated();
-    }
-
-    public Mono<Void> cancelled(String id, String reason, Instant at) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(
-                        "UPDATE request SET status = 'CANCELLED', cancel_reason = :reason, updated_at = :at WHERE id = :id")
-                .bind("id", id).bind("at", at);
-        return SqlBinds.nullable(spec, "reason", reason, String.class).then();
+                .map(RequestRepository::toRequest).one();
     }
 
     /**
-     * Open requests whose needed-by time is near, not yet escalated for it: crisis requests within
-     * {@code crisisThreshold}, planned ones (needed by their last possible first night) within
-     * {@code plannedThreshold}.
+     * Locks the request if {@code command} is allowed in its status, unless another transaction is busy with it
+     * (then it is that one's to handle).
      */
-    public Flux<String> deadlineAtRisk(Instant crisisThreshold, Instant plannedThreshold) {
-        return db.sql("""
-                        SELECT id FROM request WHERE status IN ('SUBMITTED', 'OFFERED', 'WAITING')
-                          AND needed_by IS NOT NULL AND deadline_escalated_at IS NULL
-                          AND needed_by <= CASE WHEN urgency = 'PLANNED' THEN :planned ELSE :crisis END""")
-                .bind("crisis", crisisThreshold).bind("planned", plannedThreshold)
-                .map((row, meta) -> row.get(0, String.class)).all();
+    public Mono<MatchingRequest> lockIfAllowed(String id, RequestCommand command) {
+        return db.sql("SELECT " + COLUMNS + " FROM request WHERE id = :id AND status = ANY(:from) "
+                        + "FOR UPDATE SKIP LOCKED")
+                .bind("id", id).bind("from", Statuses.sourcesOf(command))
+                .map(RequestRepository::toRequest).one();
     }
 
-    public Mono<Long> markDeadlineEscalated(String id, Instant at) {
-        return db.sql("UPDATE request SET deadline_escalated_at = :at WHERE id = :id AND deadline_escalated_at IS NULL")
-                .bind("id", id).bind("at", at).fetch().rowsUpdated();
-    }
-
-    /** A referrer organisation's requests, newest first. */
-    public Flux<MatchingRequest> ofReferrerOrganisation(String organisation, Collection<RequestStatus> statuses) {
-        return db.sql("SELECT " + COLUMNS + " FROM request WHERE referrer_organisation = :organisation "
-                        + "AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
-                .bind("organisation", organisation)
-                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
-                .map(this::toRequest).all();
-    }
-
-    public Flux<MatchingRequest> inRegion(String region, Collection<RequestStatus> statuses) {
-        return db.sql("SELECT " + COLUMNS + " FROM request WHERE region_id = :region AND status = ANY(:statuses) "
-                        + "ORDER BY submitted_at DESC LIMIT 500")
-                .bind("region", region)
-                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
-                .map(this::toRequest).all();
-    }
-
-    public Mono<Void> escalation(String requestId, String region, String reason, String detail, Instant at) {
+    /**
+     * Stores what one of the request's methods changed (status, match, cancellation, planning), provided the row is
+     * still in {@code expected}, the status the change was made from; fails otherwise.
+     */
+    public Mono<Void> save(MatchingRequest request, RequestStatus expected) {
+        MatchingRequest.Planning planning = request.planning();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO escalation (request_id, region_id, reason, detail, escalated_at)
-                        VALUES (:request, :region, :reason, :detail, :at)""")
-                .bind("request", requestId).bind("region", region).bind("reason", reason).bind("at", at);
-        return SqlBinds.nullable(spec, "detail", detail, String.class).then();
+                        UPDATE request SET status = :status, matched_offer_id = :matchedOffer,
+                            expected_admission_at = :expected, cancel_reason = :cancelReason, updated_at = :updatedAt,
+                            priority = :priority, protection_override = :override, round_started_at = :round,
+                            waiting_since = :waitingSince, booked_at = :bookedAt
+                        WHERE id = :id AND status = :wasStatus""")
+                .bind("id", request.id())
+                .bind("status", request.status().name())
+                .bind("wasStatus", expected.name())
+                .bind("updatedAt", request.updatedAt())
+                .bind("priority", planning.priority())
+                .bind("override", planning.protectionOverride())
+                .bind("round", planning.roundStartedAt());
+        spec = SqlBinds.nullable(spec, "matchedOffer", request.matchedOfferId(), String.class);
+        spec = SqlBinds.nullable(spec, "expected", request.expectedAdmissionAt(), Instant.class);
+        spec = SqlBinds.nullable(spec, "cancelReason", request.cancelReason(), String.class);
+        spec = SqlBinds.nullable(spec, "waitingSince", planning.waitingSince(), Instant.class);
+        spec = SqlBinds.nullable(spec, "bookedAt", planning.bookedAt(), Instant.class);
+        return spec.fetch().rowsUpdated().flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException("Request " + request.id() + " was no longer " + expected)));
     }
 
-    public record EscalationRow(String reason, String detail, Instant escalatedAt) {
+    /** Keeps the ranking the last search made, for the request's view. */
+    public Mono<Void> saveRanking(String id, List<RankedCandidate> ranking) {
+        return db.sql("UPDATE request SET ranking = :ranking WHERE id = :id").bind("id", id)
+                .bind("ranking", json.writeValueAsString(ranking)).then();
     }
 
-    /** An escalation as the on-call coordinator's list shows it, with the request's current status. */
-    public record RegionEscalation(String requestId, String careType, String urgency, String requestStatus,
-                                   String reason, String detail, Instant escalatedAt) {
-    }
-
-    public Flux<RegionEscalation> escalationsInRegion(String region, Instant since) {
-        return db.sql("""
-                        SELECT e.request_id, r.care_type, r.urgency, r.status, e.reason, e.detail, e.escalated_at
-                        FROM escalation e JOIN request r ON r.id = e.request_id
-                        WHERE e.region_id = :region AND e.escalated_at >= :since
-                        ORDER BY e.escalated_at DESC LIMIT 500""")
-                .bind("region", region).bind("since", since)
-                .map((row, meta) -> new RegionEscalation(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class), row.get(3, String.class), row.get(4, String.class),
-                        row.get(5, String.class), row.get(6, Instant.class)))
-                .all();
-    }
-
-    public Mono<List<EscalationRow>> escalations(String requestId) {
-        return db.sql("SELECT reason, detail, escalated_at FROM escalation WHERE request_id = :id ORDER BY id")
-                .bind("id", requestId)
-                .map((row, meta) -> new EscalationRow(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, Instant.class)))
-                .all().collectList();
-    }
-
-
-    private MatchingRequest toRequest(Readable row) {
+    static MatchingRequest toRequest(Readable row) {
         return new MatchingRequest(
                 row.get("id", String.class),
                 row.get("region_id", String.class),

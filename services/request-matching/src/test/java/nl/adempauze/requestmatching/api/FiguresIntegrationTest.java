@@ -31,6 +31,7 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
+import nl.adempauze.requestmatching.application.Figures;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

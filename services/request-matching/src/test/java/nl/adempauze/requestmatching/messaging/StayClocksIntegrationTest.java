@@ -28,7 +28,7 @@ import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
-import nl.adempauze.requestmatching.domain.StayClocks;
+import nl.adempauze.requestmatching.application.StayClocks;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,13 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.RequestCommand;
+import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
+import nl.adempauze.requestmatching.persistence.WaitingListRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -18,15 +22,19 @@ import reactor.core.publisher.Mono;
 public class WaitingList {
 
     private final RequestRepository requests;
+    private final WaitingListRepository waiting;
     private final OfferCycle offerCycle;
+    private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final Clock clock;
 
-    public WaitingList(RequestRepository requests, OfferCycle offerCycle, TransactionalOperator tx,
-                       MatchingSettings settings, Clock clock) {
+    WaitingList(RequestRepository requests, WaitingListRepository waiting, OfferCycle offerCycle, Changes changes,
+                TransactionalOperator tx, MatchingSettings settings, Clock clock) {
         this.requests = requests;
+        this.waiting = waiting;
         this.offerCycle = offerCycle;
+        this.changes = changes;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -38,7 +46,7 @@ public class WaitingList {
 
     /** The waiting list in order, first in line first. */
     public Mono<List<WaitingListOrder.Entry>> inOrder(String region, String careType) {
-        return requests.waiting(region, careType).sort(order().comparator()).collectList();
+        return waiting.waiting(region, careType).sort(order().comparator()).collectList();
     }
 
     /**
@@ -50,18 +58,26 @@ public class WaitingList {
         return inOrder(region, careType)
                 .flatMapMany(Flux::fromIterable)
                 .take(settings.waitingListScan())
-                .concatMap(entry -> requests.lockIfWaiting(entry.requestId())
-                        .flatMap(request -> requests.startRound(request.id(), now)
-                                .then(requests.find(request.id()))
-                                .flatMap(offerCycle::tryOffer)))
+                .concatMap(entry -> requests.lockIfAllowed(entry.requestId(), RequestCommand.REMATCH)
+                        .flatMap(request -> changes.request(request, request.rematch(now)))
+                        .flatMap(offerCycle::tryOffer))
                 .filter(offered -> offered)
                 .next()
                 .defaultIfEmpty(false);
     }
 
+    /** The care types of a region (or just {@code careType}, if given) with a waiting list, by name. */
+    public Mono<List<String>> careTypesWaiting(String region, String careType) {
+        return waiting.waitingLists()
+                .filter(list -> list.region().equals(region) && (careType == null || list.careType().equals(careType)))
+                .map(WaitingListRepository.CareTypeInRegion::careType)
+                .sort()
+                .collectList();
+    }
+
     /** The safety net: every non-empty waiting list, each in its own transaction. */
     public Mono<Void> sweep() {
-        return requests.waitingLists()
+        return waiting.waitingLists()
                 .concatMap(list -> tx.transactional(rematch(list.region(), list.careType())))
                 .then();
     }

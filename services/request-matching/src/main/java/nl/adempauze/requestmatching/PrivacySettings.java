@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

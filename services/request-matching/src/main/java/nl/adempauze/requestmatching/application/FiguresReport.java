@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.api;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import nl.adempauze.requestmatching.api.Figures.CareTypeFigures;
-import nl.adempauze.requestmatching.api.Figures.TakenByCrisis;
-import nl.adempauze.requestmatching.api.Figures.TimeToPlacement;
-import nl.adempauze.requestmatching.api.Figures.UrgencyFigures;
-import nl.adempauze.requestmatching.api.Figures.Waited;
-import nl.adempauze.requestmatching.api.Figures.WaitingNow;
-import nl.adempauze.requestmatching.api.Figures.WithinTarget;
+import nl.adempauze.requestmatching.application.Figures.CareTypeFigures;
+import nl.adempauze.requestmatching.application.Figures.TakenByCrisis;
+import nl.adempauze.requestmatching.application.Figures.TimeToPlacement;
+import nl.adempauze.requestmatching.application.Figures.UrgencyFigures;
+import nl.adempauze.requestmatching.application.Figures.Waited;
+import nl.adempauze.requestmatching.application.Figures.WaitingNow;
+import nl.adempauze.requestmatching.application.Figures.WithinTarget;
 import nl.adempauze.requestmatching.domain.Placement;
 import nl.adempauze.requestmatching.domain.PlacementStatistics;
 import nl.adempauze.requestmatching.persistence.FiguresRepository;
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /** Gathers a region's figures for a period from the separate counts (JSON and CSV show the same). */
 @Component
-class FiguresReport {
+public class FiguresReport {
 
     private final FiguresRepository figures;
     private final Clock clock;
@@ -35,7 +35,7 @@ class FiguresReport {
         this.clock = clock;
     }
 
-    Mono<Figures> of(String region, ReportPeriod period) {
+    public Mono<Figures> of(String region, ReportPeriod period) {
         Instant start = period.start();
         Instant end = period.end();
         Map<String, CareTypeBuilder> byCareType = new TreeMap<>();

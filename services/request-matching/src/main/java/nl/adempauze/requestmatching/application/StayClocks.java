@@ -1,14 +1,17 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.adempauze.contracts.Nights;
-import nl.adempauze.contracts.events.StayReminderIssued;
-import nl.adempauze.platform.outbox.Outbox;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.RequestCommand;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
+import nl.adempauze.requestmatching.persistence.WaitingListRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,22 +32,26 @@ public class StayClocks {
     private final WaitingList waitingList;
     private final OfferCycle offerCycle;
     private final RequestRepository requests;
+    private final DueRequests due;
+    private final WaitingListRepository waiting;
     private final OfferRepository offers;
     private final RespiteMetrics metrics;
-    private final Outbox outbox;
+    private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final Clock clock;
 
-    public StayClocks(WaitingList waitingList, OfferCycle offerCycle, RequestRepository requests,
-                      OfferRepository offers, RespiteMetrics metrics, Outbox outbox, TransactionalOperator tx,
-                      MatchingSettings settings, Clock clock) {
+    StayClocks(WaitingList waitingList, OfferCycle offerCycle, RequestRepository requests, DueRequests due,
+               WaitingListRepository waiting, OfferRepository offers, RespiteMetrics metrics, Changes changes,
+               TransactionalOperator tx, MatchingSettings settings, Clock clock) {
         this.waitingList = waitingList;
         this.offerCycle = offerCycle;
         this.requests = requests;
+        this.due = due;
+        this.waiting = waiting;
         this.offers = offers;
         this.metrics = metrics;
-        this.outbox = outbox;
+        this.changes = changes;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -54,33 +61,31 @@ public class StayClocks {
     public void check() {
         Instant now = clock.instant();
         LocalDate tonight = Nights.nightOf(now);
-        step("take passed stays off the waiting list", requests.waitingWindowPassed(tonight)
+        step("take passed stays off the waiting list", due.waitingWindowPassed(tonight)
                 .concatMap(id -> tx.transactional(requests.lock(id)
                         .filter(request -> request.status() == RequestStatus.WAITING)
                         .flatMap(request -> offerCycle.windowPassed(request, now))))
                 .then());
         step("re-match the waiting lists", waitingList.sweep());
-        step("remind of stays that begin soon", requests.remindersDue(Nights.nightOf(now.plus(settings.reminderLead())))
-                .concatMap(due -> tx.transactional(requests.markReminded(due.requestId(), now)
+        step("remind of stays that begin soon", due.remindersDue(Nights.nightOf(now.plus(settings.reminderLead())))
+                .concatMap(reminder -> tx.transactional(due.markReminded(reminder.requestId(), now)
                         .filter(marked -> marked > 0)
-                        .flatMap(marked -> Mono.zip(requests.find(due.requestId()), offers.find(due.offerId())))
-                        .flatMap(t -> outbox.append(new StayReminderIssued(t.getT1().id(), t.getT2().id(),
-                                t.getT1().region(), t.getT2().locationId(), t.getT2().providerId(),
-                                t.getT2().careType(), t.getT2().firstNight(), t.getT2().nights(), now)))))
+                        .flatMap(marked -> Mono.zip(requests.find(reminder.requestId()),
+                                offers.find(reminder.offerId())))
+                        .filter(t -> t.getT1().can(RequestCommand.REMIND))
+                        .flatMap(t -> changes.publish(t.getT1().remind(t.getT2(), now).events()))))
                 .then());
         step("warn of crisis stays about to overrun their nights",
-                requests.staysEndingBy(Nights.nightOf(now.plus(settings.overrunMargin())))
-                        .concatMap(id -> tx.transactional(requests.markOverrunEscalated(id, now)
+                due.staysEndingBy(Nights.nightOf(now.plus(settings.overrunMargin())))
+                        .concatMap(id -> tx.transactional(due.markOverrunEscalated(id, now)
                                 .filter(marked -> marked > 0)
                                 .flatMap(marked -> requests.find(id))
+                                .filter(request -> request.can(RequestCommand.WARN_OVERRUN))
                                 .flatMap(request -> offers.find(request.matchedOfferId())
-                                        .flatMap(offer -> offerCycle.escalate(request, null, "STAY_OVERRUN",
-                                                "The crisis stay at " + offer.locationId() + " holds its bed until the"
-                                                        + " night of " + offer.firstNight().plusDays(offer.nights() - 1L)
-                                                        + "; the bed may be booked for planned respite after that:"
-                                                        + " discharge, or arrange a follow-up place", now)))))
+                                        .flatMap(offer -> changes.publish(request.overrunning(offer, now)
+                                                .events())))))
                         .then());
-        step("count the waiting lists", requests.waitingListLengths()
+        step("count the waiting lists", waiting.lengths()
                 .collectList()
                 .doOnNext(metrics::waitingListLengths)
                 .then());

@@ -1,7 +1,10 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.OfferStatus;
 
 /**
  * Who may do what with requests and offers (docs/SECURITY.md). The role is judged first: a role that may never do

@@ -1,8 +1,13 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.AuditAction;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
 import org.springframework.stereotype.Service;

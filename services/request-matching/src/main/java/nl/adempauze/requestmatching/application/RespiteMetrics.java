@@ -1,10 +1,11 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
+import nl.adempauze.requestmatching.domain.WaitingListLength;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +49,7 @@ public class RespiteMetrics {
         registry.timer("adempauze.waiting.list.waited", tags(region, careType)).record(waited);
     }
 
-    /** A waiting list's length, as last counted. */
-    public record Length(String region, String careType, long requests) {
-    }
-
-    public void waitingListLengths(List<Length> lengths) {
+    public void waitingListLengths(List<WaitingListLength> lengths) {
         waitingListLength.register(lengths.stream()
                 .map(length -> MultiGauge.Row.of(tags(length.region(), length.careType()), length.requests()))
                 .toList(), true);

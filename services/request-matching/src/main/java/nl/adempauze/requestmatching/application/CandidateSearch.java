@@ -1,6 +1,5 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.adempauze.contracts.Nights;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.Candidate;
+import nl.adempauze.requestmatching.domain.CandidateRanker;
+import nl.adempauze.requestmatching.domain.CareTypeRule;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.NightCalendar;
+import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.StayDates;
+import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;

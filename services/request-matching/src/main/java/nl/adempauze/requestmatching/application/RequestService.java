@@ -1,16 +1,25 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.adempauze.contracts.Nights;
-import nl.adempauze.contracts.events.RequestSubmitted;
-import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.CareTypeRule;
+import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.PatientDetails;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.Stay;
+import nl.adempauze.requestmatching.domain.StayRules;
+import nl.adempauze.requestmatching.domain.StayWish;
+import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository.Residence;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
@@ -37,25 +46,6 @@ public class RequestService {
                              PatientDetails patient) {
     }
 
-    /**
-     * The stay asked for: for a planned stay a first night or a weekend month, the nights, optional flexibility and
-     * recurrence; for a crisis stay only (optionally) its expected nights. All optional here; the rules decide.
-     */
-    public record StayWish(LocalDate firstNight, Integer nights, Integer flexibleDays, YearMonth weekendIn,
-                           Repeat repeat) {
-
-        public static final StayWish NONE = new StayWish(null, null, null, null, null);
-    }
-
-    /** A recurring stay: {@code times} occurrences, one every week or month. */
-    public record Repeat(Every every, int times) {
-
-        public enum Every { WEEK, MONTH }
-    }
-
-    /** A weekend stay is two nights (Friday and Saturday) unless said otherwise. */
-    private static final int WEEKEND_NIGHTS = 2;
-
     /** The request, and whether this call created it (false: an earlier call with the same idempotency key did). */
     public record Submitted(MatchingRequest request, boolean created) {
     }
@@ -65,22 +55,22 @@ public class RequestService {
     private final RequestRepository requests;
     private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
-    private final Outbox outbox;
+    private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final PatientRecords patients;
     private final MatchingMetrics metrics;
     private final Clock clock;
 
-    public RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
-                          Outbox outbox, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
-                          MatchingMetrics metrics, Clock clock) {
+    RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
+                   Changes changes, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
+                   MatchingMetrics metrics, Clock clock) {
         this.patients = patients;
         this.metrics = metrics;
         this.requests = requests;
         this.reference = reference;
         this.offerCycle = offerCycle;
-        this.outbox = outbox;
+        this.changes = changes;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -105,11 +95,12 @@ public class RequestService {
 
     private Mono<MatchingRequest> create(Submission submission) {
         Instant now = clock.instant();
-        StayWish wish = submission.stay() == null ? StayWish.NONE : submission.stay();
-        StayRules.Violation shape = stayShape(submission, wish);
-        if (shape != null) {
-            return Mono.error(DomainException.invalidField(shape.field(), shape.message()));
+        Optional<StayRules.Violation> shape = StayWish.shapeViolation(submission.stay(), submission.urgency(),
+                submission.neededBy());
+        if (shape.isPresent()) {
+            return Mono.error(DomainException.invalidField(shape.get().field(), shape.get().message()));
         }
+        StayWish wish = submission.stay() == null ? StayWish.NONE : submission.stay();
         for (int i = 0; i < submission.needs().size(); i++) {
             if (!settings.knownNeeds().contains(submission.needs().get(i))) {
                 return Mono.error(DomainException.invalidField("needs[" + i + "]", "Unknown need '"
@@ -122,7 +113,7 @@ public class RequestService {
         if (submission.neededBy() != null && submission.neededBy().isAfter(now.plus(NEEDED_BY_HORIZON))) {
             return Mono.error(DomainException.invalidField("neededBy", "neededBy lies more than a year ahead"));
         }
-        List<Stay> occurrences = occurrences(submission.urgency(), wish);
+        List<Stay> occurrences = wish.occurrences(submission.urgency());
         Integer nights = occurrences.isEmpty() ? wish.nights() : Integer.valueOf(occurrences.get(0).nights());
         LocalDate tonight = Nights.nightOf(now);
         Mono<MatchingRequest> work = reference.freshnessWindow(submission.region())
@@ -147,63 +138,6 @@ public class RequestService {
                                     now)));
                 });
         return tx.transactional(work);
-    }
-
-    /** Which stay fields fit the urgency, before any rule is looked up; null when the shape is right. */
-    private static StayRules.Violation stayShape(Submission submission, StayWish wish) {
-        if (submission.urgency() == Urgency.PLANNED) {
-            if (submission.stay() == null) {
-                return new StayRules.Violation("stay", "A planned request needs a stay: firstNight (or weekendIn)"
-                        + " and nights");
-            }
-            if ((wish.firstNight() == null) == (wish.weekendIn() == null)) {
-                return new StayRules.Violation("stay.firstNight", "Give either firstNight or weekendIn");
-            }
-            if (wish.nights() == null && wish.weekendIn() == null) {
-                return new StayRules.Violation("stay.nights", "nights is required for a planned stay");
-            }
-            if (wish.weekendIn() != null && wish.flexibleDays() != null && wish.flexibleDays() > 0) {
-                return new StayRules.Violation("stay.flexibleDays", "A weekend stay is flexible within its month"
-                        + " already; flexibleDays goes with firstNight");
-            }
-            if (wish.weekendIn() != null && wish.repeat() != null && wish.repeat().every() != Repeat.Every.MONTH) {
-                return new StayRules.Violation("stay.repeat.every", "A weekend in a month repeats every MONTH");
-            }
-            if (submission.neededBy() != null) {
-                return new StayRules.Violation("neededBy", "A planned stay is dated by stay.firstNight, not neededBy");
-            }
-            return null;
-        }
-        if (wish.firstNight() != null || wish.weekendIn() != null) {
-            return new StayRules.Violation(wish.firstNight() != null ? "stay.firstNight" : "stay.weekendIn",
-                    "A crisis stay begins tonight; only its expected nights can be given");
-        }
-        if (wish.flexibleDays() != null || wish.repeat() != null) {
-            return new StayRules.Violation(wish.flexibleDays() != null ? "stay.flexibleDays" : "stay.repeat",
-                    "A crisis stay begins tonight; only its expected nights can be given");
-        }
-        return null;
-    }
-
-    /** A planned stay's occurrences (one unless it repeats); none for a crisis request. */
-    private static List<Stay> occurrences(Urgency urgency, StayWish wish) {
-        if (urgency != Urgency.PLANNED) {
-            return List.of();
-        }
-        int times = wish.repeat() == null ? 1 : wish.repeat().times();
-        int flexibleDays = wish.flexibleDays() == null ? 0 : wish.flexibleDays();
-        List<Stay> stays = new ArrayList<>(times);
-        for (int k = 0; k < times; k++) {
-            if (wish.weekendIn() != null) {
-                stays.add(new Stay(null, wish.nights() != null ? wish.nights() : WEEKEND_NIGHTS, 0,
-                        wish.weekendIn().plusMonths(k)));
-            } else {
-                LocalDate first = wish.repeat() != null && wish.repeat().every() == Repeat.Every.WEEK
-                        ? wish.firstNight().plusWeeks(k) : wish.firstNight().plusMonths(k);
-                stays.add(new Stay(first, wish.nights(), flexibleDays, null));
-            }
-        }
-        return stays;
     }
 
     /** Wmo stays are paid by the resident's municipality: without a stated funder, it is the municipality's. */
@@ -239,15 +173,10 @@ public class RequestService {
     }
 
     private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission, Instant now) {
-        Stay stay = request.planning().stay();
         return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
-                .then(outbox.append(new RequestSubmitted(request.id(), request.region(), request.careType(),
-                        request.urgency().name(), request.needs(), request.municipality(), request.funder(),
-                        request.neededBy(), stay == null ? null : stay.firstNight() != null ? stay.firstNight()
-                        : stay.earliestFirstNight(), request.planning().nights(), request.planning().seriesId(), now,
-                        request.referrerOrganisation())))
+                .then(changes.publish(request.submitted(now).events()))
                 .then(offerCycle.offerNext(request));
     }
 

@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,12 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
-import nl.adempauze.requestmatching.domain.RequestAccess.Verdict;
+import nl.adempauze.requestmatching.application.RequestAccess.Verdict;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.OfferStatus;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** The request-matching rows of the access matrix in docs/SECURITY.md, rule by rule, for every kind of caller. */

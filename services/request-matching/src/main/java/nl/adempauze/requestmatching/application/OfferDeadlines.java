@@ -1,9 +1,10 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,15 +18,15 @@ public class OfferDeadlines {
     private static final Logger log = LoggerFactory.getLogger(OfferDeadlines.class);
 
     private final OfferRepository offers;
-    private final RequestRepository requests;
+    private final DueRequests due;
     private final OfferCycle offerCycle;
     private final MatchingSettings settings;
     private final Clock clock;
 
-    public OfferDeadlines(OfferRepository offers, RequestRepository requests, OfferCycle offerCycle,
-                          MatchingSettings settings, Clock clock) {
+    OfferDeadlines(OfferRepository offers, DueRequests due, OfferCycle offerCycle,
+                   MatchingSettings settings, Clock clock) {
         this.offers = offers;
-        this.requests = requests;
+        this.due = due;
         this.offerCycle = offerCycle;
         this.settings = settings;
         this.clock = clock;
@@ -40,7 +41,7 @@ public class OfferDeadlines {
                     .thenMany(offers.holdNotAnsweredSince(clock.instant().minus(settings.holdAnswerTimeout()), 100))
                     .concatMap(offer -> isolated("withdraw unanswered hold " + offer.id(),
                             offerCycle.holdUnanswered(offer.id())))
-                    .thenMany(requests.deadlineAtRisk(clock.instant().plus(settings.deadlineAtRiskMargin()),
+                    .thenMany(due.deadlineAtRisk(clock.instant().plus(settings.deadlineAtRiskMargin()),
                             clock.instant().plus(settings.plannedDeadlineMargin())))
                     .concatMap(id -> isolated("escalate deadline of " + id, offerCycle.deadlineAtRisk(id)))
                     .blockLast(Duration.ofMinutes(1));

@@ -1,7 +1,8 @@
-package nl.adempauze.requestmatching.domain;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import nl.adempauze.requestmatching.PrivacySettings;
 import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.api;
+package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,13 +10,13 @@ import nl.adempauze.platform.domain.DomainException;
  * The days a report covers, {@code first} to {@code last} inclusive (Dutch dates), and the instants between which
  * its events are counted. By default the last 30 days up to today; at most {@link #MAX_DAYS} days.
  */
-record ReportPeriod(LocalDate first, LocalDate last) {
+public record ReportPeriod(LocalDate first, LocalDate last) {
 
     /** The longest period one report covers. */
-    static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
 
     /** The period asked for, or 400 naming {@code from} or {@code to}. */
-    static ReportPeriod of(LocalDate from, LocalDate to, Clock clock) {
+    public static ReportPeriod of(LocalDate from, LocalDate to, Clock clock) {
         LocalDate last = to != null ? to : clock.instant().atZone(Nights.ZONE).toLocalDate();
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {

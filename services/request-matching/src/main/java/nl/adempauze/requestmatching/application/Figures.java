@@ -1,4 +1,4 @@
-package nl.adempauze.requestmatching.api;
+package nl.adempauze.requestmatching.application;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,111 @@
+package nl.adempauze.requestmatching.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.AuditAction;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.WaitingListOrder;
+import nl.adempauze.requestmatching.persistence.AuditLog;
+import nl.adempauze.requestmatching.persistence.CoordinatorDecisionLog;
+import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
+import nl.adempauze.requestmatching.persistence.RequestRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A coordinator's decisions on a request, each with a reason and on the record: letting a crisis request take
+ * nights protected for planned respite, raising a waiting request's place on the waiting list, and offering the
+ * bed of a location the coordinator chose from the request's ranking (matching by hand). Each goes on
+ * the audit trail with the coordinator who made it, in the same transaction.
+ */
+@Service
+public class CoordinatorDecisions {
+
+    private final RequestRepository requests;
+    private final ReferenceDataRepository reference;
+    private final OfferCycle offerCycle;
+    private final Changes changes;
+    private final CoordinatorDecisionLog decisions;
+    private final TransactionalOperator tx;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CoordinatorDecisions(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
+                         Changes changes, CoordinatorDecisionLog decisions, TransactionalOperator tx, AuditLog audit,
+                         Clock clock) {
+        this.requests = requests;
+        this.reference = reference;
+        this.offerCycle = offerCycle;
+        this.changes = changes;
+        this.decisions = decisions;
+        this.tx = tx;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Lets a crisis request take protected nights. An escalated request is matched again at once, now also on
+     * protected nights (locations refused for protection before are tried again); one with an offer in flight
+     * uses the override for its next candidates.
+     */
+    public Mono<MatchingRequest> overrideProtection(String requestId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> reference.careType(request.region(), request.careType()).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(rule -> changes.request(request,
+                                request.overrideProtection(rule.orElse(null), reason, now)))
+                        .flatMap(overridden -> recorded(overridden, CoordinatorDecision.PROTECTION_OVERRIDDEN,
+                                AuditAction.PROTECTION_OVERRIDDEN, reason, coordinator, null, now)
+                                .then(overridden.status() == RequestStatus.ESCALATED
+                                        ? offerCycle.offerNext(overridden) : Mono.empty()))
+                        .then(requests.find(requestId)));
+        return tx.transactional(work);
+    }
+
+    /** Moves a waiting planned request up the waiting list (see {@link WaitingListOrder}). */
+    public Mono<MatchingRequest> raisePriority(String requestId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> changes.request(request, request.raisePriority(reason, now)))
+                .flatMap(raised -> recorded(raised, CoordinatorDecision.PRIORITY_RAISED, AuditAction.PRIORITY_RAISED,
+                        reason, coordinator, null, now))
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
+    /**
+     * Matching by hand: the coordinator chose a location from the request's ranking. 409 unless the request still
+     * looks for a bed; see {@link OfferCycle#offerChosen} for the rest.
+     */
+    public Mono<MatchingRequest> offerByHand(String requestId, String locationId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> {
+                    request.requireOfferByHand();
+                    return offerCycle.offerChosen(request, locationId)
+                            .then(recorded(request, CoordinatorDecision.MANUAL_OFFER, AuditAction.MANUAL_OFFER,
+                                    reason, coordinator, locationId, now));
+                })
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
+    private Mono<MatchingRequest> locked(String requestId) {
+        return requests.lock(requestId).switchIfEmpty(Mono.error(DomainException.notFound("Request", requestId)));
+    }
+
+    /** The decision on the request's list of decisions and on the audit trail. */
+    private Mono<Void> recorded(MatchingRequest request, String kind, AuditAction action, String reason,
+                                Actor coordinator, String locationId, Instant now) {
+        return decisions.record(request.id(), request.region(), kind, reason, coordinator.subject(), locationId, now)
+                .then(audit.record(AuditEntry.of(coordinator, action, request.id(), reason, now)));
+    }
+}

@@ -1,0 +1,58 @@
+package nl.adempauze.requestmatching.application;
+
+import java.time.Instant;
+import java.util.List;
+import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.events.LocationStatusChanged;
+import nl.adempauze.contracts.events.NightFigure;
+import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
+import nl.adempauze.requestmatching.persistence.ReplicaRepository;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps matching's copy of bed-availability's configuration, locations and capacity current; nights with a bed
+ * free go to the waiting list at once. Runs in the consumer's transaction.
+ */
+@Service
+public class ReplicaUpdates {
+
+    private final ReplicaRepository replica;
+    private final ReferenceDataRepository reference;
+    private final WaitingList waitingList;
+
+    ReplicaUpdates(ReplicaRepository replica, ReferenceDataRepository reference, WaitingList waitingList) {
+        this.replica = replica;
+        this.reference = reference;
+        this.waitingList = waitingList;
+    }
+
+    public Mono<Void> regionConfigured(RegionConfigured region) {
+        return reference.save(region);
+    }
+
+    public Mono<Void> locationRegistered(LocationRegistered location) {
+        return replica.saveLocation(location);
+    }
+
+    public Mono<Void> locationStatusChanged(LocationStatusChanged status) {
+        return replica.setOpen(status.locationId(), status.open(), status.reason());
+    }
+
+    /** Free beds now at a location; a figure never moves back in version. */
+    public Mono<Void> capacity(String locationId, String careType, String region, int availableBeds, long version,
+                               Instant publishedAt) {
+        return replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
+    }
+
+    /**
+     * Takes over the nights and, when a bed is available on any of them, offers it to the waiting list at once, in
+     * the same transaction: new capacity, a cancellation or an early discharge reaches the next in line directly.
+     */
+    public Mono<Void> nightsChanged(String locationId, String careType, String region, List<NightFigure> nights) {
+        Mono<Void> saved = replica.saveNights(locationId, careType, region, nights);
+        boolean bedAvailable = nights.stream().anyMatch(night -> night.availableBeds() > 0);
+        return bedAvailable ? saved.then(waitingList.rematch(region, careType)).then() : saved;
+    }
+}

@@ -1,0 +1,73 @@
+package nl.adempauze.requestmatching.domain;
+
+import static nl.adempauze.requestmatching.domain.RequestCommand.ADMIT;
+import static nl.adempauze.requestmatching.domain.RequestCommand.BOOK;
+import static nl.adempauze.requestmatching.domain.RequestCommand.CANCEL;
+import static nl.adempauze.requestmatching.domain.RequestCommand.DISCHARGE;
+import static nl.adempauze.requestmatching.domain.RequestCommand.ESCALATE;
+import static nl.adempauze.requestmatching.domain.RequestCommand.MATCH;
+import static nl.adempauze.requestmatching.domain.RequestCommand.OFFER;
+import static nl.adempauze.requestmatching.domain.RequestCommand.OFFER_BY_HAND;
+import static nl.adempauze.requestmatching.domain.RequestCommand.OVERRIDE_PROTECTION;
+import static nl.adempauze.requestmatching.domain.RequestCommand.RAISE_PRIORITY;
+import static nl.adempauze.requestmatching.domain.RequestCommand.REMATCH;
+import static nl.adempauze.requestmatching.domain.RequestCommand.REMIND;
+import static nl.adempauze.requestmatching.domain.RequestCommand.REQUEST_HOLD;
+import static nl.adempauze.requestmatching.domain.RequestCommand.WAITLIST;
+import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_DEADLINE;
+import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_OVERRUN;
+import static nl.adempauze.requestmatching.domain.RequestStatus.ADMITTED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.BOOKED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.CANCELLED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.DISCHARGED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.ESCALATED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.MATCHED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.OFFERED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.SUBMITTED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.WAITING;
+
+import nl.adempauze.platform.domain.TransitionTable;
+
+/**
+ * The life of a request in one table. While it looks for a bed (SUBMITTED, OFFERED, WAITING, ESCALATED) it is
+ * matched again and again; an accepted offer matches or books it; the provider then admits and discharges the
+ * patient; until admission it can be cancelled. The coordinator's decisions and the clocks' warnings keep the status
+ * (the table lists them so that they, too, are allowed only where they make sense). Every other pair is refused.
+ */
+public final class RequestLifecycle {
+
+    public static final TransitionTable<RequestStatus, RequestCommand> TABLE = build();
+
+    private RequestLifecycle() {
+    }
+
+    private static TransitionTable<RequestStatus, RequestCommand> build() {
+        TransitionTable.Builder<RequestStatus, RequestCommand> table =
+                TransitionTable.of("Request", RequestStatus.class, RequestCommand.class)
+                        .allow(REQUEST_HOLD, SUBMITTED, SUBMITTED, OFFERED, WAITING, ESCALATED)
+                        .allow(OFFER, OFFERED, SUBMITTED)
+                        .allow(MATCH, MATCHED, OFFERED)
+                        .allow(BOOK, BOOKED, OFFERED)
+                        .allow(WAITLIST, WAITING, SUBMITTED, OFFERED, WAITING, ESCALATED)
+                        .allow(ESCALATE, ESCALATED, SUBMITTED, OFFERED, WAITING, ESCALATED)
+                        .allow(ADMIT, ADMITTED, MATCHED, BOOKED)
+                        .allow(DISCHARGE, DISCHARGED, ADMITTED)
+                        .allow(CANCEL, CANCELLED, SUBMITTED, OFFERED, WAITING, MATCHED, BOOKED, ESCALATED);
+        keeps(table, REMATCH, WAITING);
+        keeps(table, OVERRIDE_PROTECTION, SUBMITTED, OFFERED, ESCALATED);
+        keeps(table, RAISE_PRIORITY, WAITING);
+        keeps(table, OFFER_BY_HAND, SUBMITTED, OFFERED, WAITING, ESCALATED);
+        keeps(table, WARN_DEADLINE, SUBMITTED, OFFERED, WAITING);
+        keeps(table, REMIND, BOOKED);
+        keeps(table, WARN_OVERRUN, ADMITTED);
+        return table.build();
+    }
+
+    /** {@code command} is allowed in each of {@code statuses} and leaves the status as it is. */
+    private static void keeps(TransitionTable.Builder<RequestStatus, RequestCommand> table, RequestCommand command,
+                              RequestStatus... statuses) {
+        for (RequestStatus status : statuses) {
+            table.allow(command, status, status);
+        }
+    }
+}

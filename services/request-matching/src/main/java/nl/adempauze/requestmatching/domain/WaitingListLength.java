@@ -1,0 +1,5 @@
+package nl.adempauze.requestmatching.domain;
+
+/** A waiting list's length, as last counted. */
+public record WaitingListLength(String region, String careType, long requests) {
+}

@@ -1,0 +1,123 @@
+package nl.adempauze.requestmatching.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.Escalation;
+import nl.adempauze.requestmatching.domain.LocationSummary;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.RegionEscalation;
+import nl.adempauze.requestmatching.domain.RequestDetails;
+import nl.adempauze.requestmatching.domain.RequestStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The read side of requests: the lists a referrer and a coordinator see, and everything one request's view shows. */
+@Repository
+public class RequestQueries {
+
+    private static final TypeReference<List<RankedCandidate>> RANKING = new TypeReference<>() {
+    };
+
+    private final DatabaseClient db;
+    private final OfferRepository offers;
+    private final ReplicaRepository replica;
+    private final JsonMapper json;
+
+    public RequestQueries(DatabaseClient db, OfferRepository offers, ReplicaRepository replica, JsonMapper json) {
+        this.db = db;
+        this.offers = offers;
+        this.replica = replica;
+        this.json = json;
+    }
+
+    /** A referrer organisation's requests in {@code statuses}, newest first. */
+    public Flux<MatchingRequest> ofReferrerOrganisation(String organisation, Collection<RequestStatus> statuses) {
+        return newestFirst("referrer_organisation", organisation, statuses);
+    }
+
+    /** A region's requests in {@code statuses}, newest first. */
+    public Flux<MatchingRequest> inRegion(String region, Collection<RequestStatus> statuses) {
+        return newestFirst("region_id", region, statuses);
+    }
+
+    /** The latest 500 requests whose {@code column} (a name from this class, never from a caller) is {@code value}. */
+    private Flux<MatchingRequest> newestFirst(String column, String value, Collection<RequestStatus> statuses) {
+        return db.sql("SELECT " + RequestRepository.COLUMNS + " FROM request WHERE " + column + " = :value "
+                        + "AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
+                .bind("value", value)
+                .bind("statuses", Statuses.names(statuses))
+                .map(RequestRepository::toRequest).all();
+    }
+
+    /** What the view of {@code request} shows, but its place on the waiting list (the application orders that). */
+    public Mono<RequestDetails> details(MatchingRequest request) {
+        Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
+                : series(request.planning().seriesId()).collectList();
+        return offers.ofRequest(request.id()).collectList().flatMap(history -> Mono.zip(
+                        matchedLocation(request, history), ranking(request.id()), escalations(request.id()), series,
+                        decisions(request.id()))
+                .map(t -> new RequestDetails(request, history, t.getT1().orElse(null), t.getT2(), t.getT3(),
+                        t.getT4(), t.getT5(), null)));
+    }
+
+    private Mono<Optional<LocationSummary>> matchedLocation(MatchingRequest request, List<Offer> history) {
+        return history.stream().filter(offer -> offer.id().equals(request.matchedOfferId())).findFirst()
+                .map(offer -> replica.location(offer.locationId()).map(Optional::of))
+                .orElse(Mono.empty())
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** Escalations of a region since {@code since}, newest first, with each request's current status. */
+    public Flux<RegionEscalation> escalationsInRegion(String region, Instant since) {
+        return db.sql("""
+                        SELECT e.request_id, r.care_type, r.urgency, r.status, e.reason, e.detail, e.escalated_at
+                        FROM escalation e JOIN request r ON r.id = e.request_id
+                        WHERE e.region_id = :region AND e.escalated_at >= :since
+                        ORDER BY e.escalated_at DESC LIMIT 500""")
+                .bind("region", region).bind("since", since)
+                .map((row, meta) -> new RegionEscalation(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class), row.get(3, String.class), row.get(4, String.class),
+                        row.get(5, String.class), row.get(6, Instant.class)))
+                .all();
+    }
+
+    /** Ids of the occurrences of a recurring stay, first night first. */
+    private Flux<String> series(String seriesId) {
+        return db.sql("SELECT id FROM request WHERE series_id = :series ORDER BY latest_first_night, id")
+                .bind("series", seriesId).map((row, meta) -> row.get(0, String.class)).all();
+    }
+
+    private Mono<List<RankedCandidate>> ranking(String id) {
+        return db.sql("SELECT ranking FROM request WHERE id = :id AND ranking IS NOT NULL").bind("id", id)
+                .map((row, meta) -> row.get(0, String.class)).one()
+                .map(text -> json.readValue(text, RANKING))
+                .defaultIfEmpty(List.of());
+    }
+
+    private Mono<List<Escalation>> escalations(String requestId) {
+        return db.sql("SELECT reason, detail, escalated_at FROM escalation WHERE request_id = :id ORDER BY id")
+                .bind("id", requestId)
+                .map((row, meta) -> new Escalation(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, Instant.class)))
+                .all().collectList();
+    }
+
+    private Mono<List<CoordinatorDecision>> decisions(String requestId) {
+        return db.sql("""
+                        SELECT kind, reason, decided_by, location_id, decided_at FROM coordinator_decision
+                        WHERE request_id = :id ORDER BY id""")
+                .bind("id", requestId)
+                .map((row, meta) -> new CoordinatorDecision(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, String.class), row.get(3, String.class), row.get(4, Instant.class)))
+                .all().collectList();
+    }
+}

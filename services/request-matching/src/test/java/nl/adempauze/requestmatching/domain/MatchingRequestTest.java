@@ -1,0 +1,221 @@
+package nl.adempauze.requestmatching.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.adempauze.contracts.Nights;
+import nl.adempauze.contracts.events.OfferAccepted;
+import nl.adempauze.contracts.events.ProtectionOverridden;
+import nl.adempauze.contracts.events.RequestCancelled;
+import nl.adempauze.contracts.events.RequestEscalated;
+import nl.adempauze.contracts.events.RequestMatched;
+import nl.adempauze.contracts.events.RequestSubmitted;
+import nl.adempauze.contracts.events.RequestWaitlisted;
+import nl.adempauze.contracts.events.StayBooked;
+import nl.adempauze.contracts.events.StayReminderIssued;
+import nl.adempauze.contracts.events.WaitingPriorityRaised;
+import nl.adempauze.platform.domain.Changed;
+import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.platform.domain.TransitionTable;
+import org.junit.jupiter.api.Test;
+
+/** The request's methods: the status each leaves it in and the events each answers, without Spring or a database. */
+class MatchingRequestTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Instant EARLIER = NOW.minus(Duration.ofDays(2));
+    private static final LocalDate FIRST_NIGHT = LocalDate.parse("2026-03-20");
+    private static final Duration DELAY = Duration.ofHours(2);
+    private static final CareTypeRule PROTECTING = new CareTypeRule("drenthe", "LOGEER", "Logeeropvang", "WLZ",
+            Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofHours(4), true, 1, 14,
+            new CareTypeRule.Protection(1, null, Duration.ofDays(2)));
+
+    @Test
+    void aSubmittedRequestIsAnnounced() {
+        Changed<MatchingRequest> submitted = planned(RequestStatus.SUBMITTED).submitted(NOW);
+
+        assertThat(submitted.events()).singleElement().isInstanceOfSatisfying(RequestSubmitted.class, event -> {
+            assertThat(event.requestId()).isEqualTo("r-1");
+            assertThat(event.firstNight()).isEqualTo(FIRST_NIGHT);
+            assertThat(event.nights()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aHoldAndAnOfferMoveTheStatusWithoutEventsOfTheirOwn() {
+        Changed<MatchingRequest> held = planned(RequestStatus.WAITING).holdRequested(NOW);
+        assertThat(held.aggregate().status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(held.aggregate().updatedAt()).isEqualTo(NOW);
+        assertThat(held.events()).isEmpty();
+
+        Changed<MatchingRequest> offered = held.aggregate().offered(NOW);
+        assertThat(offered.aggregate().status()).isEqualTo(RequestStatus.OFFERED);
+        assertThat(offered.events()).isEmpty();
+        assertThatThrownBy(() -> offered.aggregate().offered(NOW))
+                .isInstanceOf(TransitionTable.IllegalTransition.class);
+    }
+
+    @Test
+    void anAcceptedCrisisOfferMatchesTheRequest() {
+        MatchingRequest request = crisis(RequestStatus.OFFERED);
+        Offer offer = OfferTest.open(NOW.plusSeconds(600));
+
+        Changed<MatchingRequest.Acceptance> accepted = request.accept(offer, null, DELAY, NOW);
+
+        assertThat(accepted.aggregate().request().status()).isEqualTo(RequestStatus.MATCHED);
+        assertThat(accepted.aggregate().request().matchedOfferId()).isEqualTo(offer.id());
+        assertThat(accepted.aggregate().request().expectedAdmissionAt()).isEqualTo(NOW.plus(DELAY));
+        assertThat(accepted.aggregate().offer().status()).isEqualTo(OfferStatus.ACCEPTED);
+        assertThat(accepted.events()).hasSize(2);
+        assertThat(accepted.events().get(0)).isInstanceOf(OfferAccepted.class);
+        assertThat(accepted.events().get(1)).isEqualTo(new RequestMatched("r-1", offer.id(), "drenthe", "loc-1",
+                "prov-1", offer.careType(), NOW.plus(DELAY), NOW));
+    }
+
+    @Test
+    void anAcceptedPlannedStayIsBookedFromItsFirstNight() {
+        MatchingRequest request = planned(RequestStatus.OFFERED);
+        Offer offer = OfferTest.open(NOW.plusSeconds(600));
+
+        Changed<MatchingRequest.Acceptance> accepted = request.accept(offer, null, DELAY, NOW);
+
+        MatchingRequest booked = accepted.aggregate().request();
+        assertThat(booked.status()).isEqualTo(RequestStatus.BOOKED);
+        assertThat(booked.planning().bookedAt()).isEqualTo(NOW);
+        assertThat(booked.expectedAdmissionAt()).isEqualTo(Nights.startOf(offer.firstNight()).plus(DELAY));
+        assertThat(accepted.events().get(1)).isInstanceOfSatisfying(StayBooked.class, event ->
+                assertThat(event.nights()).isEqualTo(offer.nights()));
+    }
+
+    @Test
+    void anAdmissionMoreThanAYearAheadIsRefused() {
+        assertThatThrownBy(() -> crisis(RequestStatus.OFFERED).accept(OfferTest.open(NOW.plusSeconds(600)),
+                NOW.plus(Duration.ofDays(400)), DELAY, NOW))
+                .isInstanceOfSatisfying(DomainException.class, refused ->
+                        assertThat(refused.field()).isEqualTo("expectedAdmissionAt"));
+    }
+
+    @Test
+    void withoutACandidateACrisisRequestEscalates() {
+        Changed<MatchingRequest> escalated = crisis(RequestStatus.SUBMITTED).noCandidate(2, 1, false, NOW);
+
+        assertThat(escalated.aggregate().status()).isEqualTo(RequestStatus.ESCALATED);
+        assertThat(escalated.events()).singleElement().isInstanceOfSatisfying(RequestEscalated.class, event -> {
+            assertThat(event.reason()).isEqualTo("NO_CANDIDATE");
+            assertThat(event.detail()).contains("2 location(s) already tried", "override the protection");
+        });
+    }
+
+    @Test
+    void withoutACandidateAPlannedRequestWaitsAndIsAnnouncedOnce() {
+        Changed<MatchingRequest> waiting = planned(RequestStatus.SUBMITTED).noCandidate(0, 0, false, NOW);
+
+        assertThat(waiting.aggregate().status()).isEqualTo(RequestStatus.WAITING);
+        assertThat(waiting.aggregate().planning().waitingSince()).isEqualTo(NOW);
+        assertThat(waiting.events()).singleElement().isInstanceOfSatisfying(RequestWaitlisted.class, event ->
+                assertThat(event.firstNight()).isEqualTo(FIRST_NIGHT));
+
+        Changed<MatchingRequest> again = waiting.aggregate().noCandidate(1, 0, false, NOW.plusSeconds(60));
+        assertThat(again.aggregate().planning().waitingSince()).isEqualTo(NOW);
+        assertThat(again.events()).isEmpty();
+    }
+
+    @Test
+    void aPlannedRequestWhoseDatesHaveAllBegunGoesToTheCoordinator() {
+        Changed<MatchingRequest> passed = planned(RequestStatus.WAITING).noCandidate(0, 0, true, NOW);
+
+        assertThat(passed.aggregate().status()).isEqualTo(RequestStatus.ESCALATED);
+        assertThat(passed.events()).singleElement().isInstanceOfSatisfying(RequestEscalated.class, event ->
+                assertThat(event.reason()).isEqualTo("STAY_WINDOW_PASSED"));
+    }
+
+    @Test
+    void aRequestIsCancelledUntilThePatientIsAdmitted() {
+        Changed<MatchingRequest> cancelled = crisis(RequestStatus.MATCHED).cancel(" ", NOW);
+
+        assertThat(cancelled.aggregate().status()).isEqualTo(RequestStatus.CANCELLED);
+        assertThat(cancelled.aggregate().cancelReason()).isEqualTo("Cancelled by the referrer");
+        assertThat(cancelled.events()).containsExactly(new RequestCancelled("r-1", "drenthe",
+                "Cancelled by the referrer", NOW));
+        assertThatThrownBy(() -> crisis(RequestStatus.ADMITTED).cancel("too late", NOW))
+                .isInstanceOfSatisfying(DomainException.class, refused ->
+                        assertThat(refused.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+    }
+
+    @Test
+    void thePatientIsAdmittedAndDischarged() {
+        MatchingRequest admitted = crisis(RequestStatus.MATCHED).admitted(NOW).aggregate();
+        assertThat(admitted.status()).isEqualTo(RequestStatus.ADMITTED);
+        assertThat(admitted.discharged(NOW).aggregate().status()).isEqualTo(RequestStatus.DISCHARGED);
+        assertThatThrownBy(() -> crisis(RequestStatus.OFFERED).admitted(NOW))
+                .isInstanceOf(TransitionTable.IllegalTransition.class);
+    }
+
+    @Test
+    void aCoordinatorOverridesProtectionForAnOpenCrisisRequestOnly() {
+        Changed<MatchingRequest> overridden = crisis(RequestStatus.ESCALATED).overrideProtection(PROTECTING, "urgent",
+                NOW);
+
+        assertThat(overridden.aggregate().status()).isEqualTo(RequestStatus.ESCALATED);
+        assertThat(overridden.aggregate().planning().protectionOverride()).isTrue();
+        assertThat(overridden.aggregate().planning().roundStartedAt()).isEqualTo(NOW);
+        assertThat(overridden.events()).containsExactly(new ProtectionOverridden("r-1", "drenthe", "ELV_HOOG",
+                "urgent", NOW));
+        assertThatThrownBy(() -> planned(RequestStatus.ESCALATED).overrideProtection(PROTECTING, "urgent", NOW))
+                .hasMessageContaining("Only a crisis request");
+        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).overrideProtection(PROTECTING, "urgent", NOW))
+                .hasMessageContaining("while it looks for a bed");
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).overrideProtection(null, "urgent", NOW))
+                .hasMessageContaining("no beds protected");
+    }
+
+    @Test
+    void aCoordinatorRaisesAWaitingRequestsPriority() {
+        Changed<MatchingRequest> raised = planned(RequestStatus.WAITING).raisePriority("long wait", NOW);
+
+        assertThat(raised.aggregate().planning().priority()).isEqualTo(1);
+        assertThat(raised.events()).containsExactly(new WaitingPriorityRaised("r-1", "drenthe", "LOGEER", 1,
+                "long wait", NOW));
+        assertThatThrownBy(() -> planned(RequestStatus.BOOKED).raisePriority("long wait", NOW))
+                .hasMessageContaining("only a request on the waiting list");
+    }
+
+    @Test
+    void theClocksWarnOnlyWhereTheTableAllows() {
+        assertThat(crisis(RequestStatus.OFFERED).deadlineAtRisk(NOW).events()).singleElement()
+                .isInstanceOfSatisfying(RequestEscalated.class, event ->
+                        assertThat(event.reason()).isEqualTo("DEADLINE_AT_RISK"));
+        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).deadlineAtRisk(NOW))
+                .isInstanceOf(TransitionTable.IllegalTransition.class);
+        Offer booked = OfferTest.open(NOW.plusSeconds(600));
+        assertThat(planned(RequestStatus.BOOKED).remind(booked, NOW).events()).singleElement()
+                .isInstanceOf(StayReminderIssued.class);
+        assertThat(crisis(RequestStatus.ADMITTED).overrunning(booked, NOW).events()).singleElement()
+                .isInstanceOfSatisfying(RequestEscalated.class, event ->
+                        assertThat(event.reason()).isEqualTo("STAY_OVERRUN"));
+    }
+
+    @Test
+    void matchingByHandNeedsARequestThatStillLooksForABed() {
+        crisis(RequestStatus.ESCALATED).requireOfferByHand();
+        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).requireOfferByHand())
+                .hasMessageContaining("a bed can only be offered by hand");
+    }
+
+    private static MatchingRequest crisis(RequestStatus status) {
+        return new MatchingRequest("r-1", "drenthe", "ELV_HOOG", Urgency.CRISIS, List.of(), "9401", "Assen", 53.0,
+                6.5, null, NOW.plusSeconds(3600), status, null, null, null, EARLIER, EARLIER,
+                MatchingRequest.Planning.none(EARLIER), "huisartsenpost-drenthe");
+    }
+
+    private static MatchingRequest planned(RequestStatus status) {
+        return new MatchingRequest("r-1", "drenthe", "LOGEER", Urgency.PLANNED, List.of(), "9401", "Assen", 53.0,
+                6.5, null, Nights.startOf(FIRST_NIGHT), status, null, null, null, EARLIER, EARLIER,
+                new MatchingRequest.Planning(Stay.fixed(FIRST_NIGHT, 3), 3, null, 0, false, EARLIER, null, null),
+                "huisartsenpost-drenthe");
+    }
+}

@@ -1,24 +1,20 @@
 package nl.adempauze.localstack.process;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import nl.adempauze.platform.testing.KafkaServer;
+import nl.adempauze.embedded.FreePort;
+import nl.adempauze.embedded.KafkaServer;
+import nl.adempauze.embedded.SingleNodeKraft;
 
 /**
- * A real single-node KRaft broker (the same Kafka build the embedded one uses) in a JVM of its own, on a fixed port
- * with its log on disk, so that it can be stopped and started again, or killed, like a broker in production.
+ * A real single-node KRaft broker (the same node as the embedded one, see {@link SingleNodeKraft}) in a JVM of its
+ * own, on a fixed port with its log on disk, so that it can be stopped and started again, or killed, like a broker in
+ * production.
  */
 public final class KafkaBrokerProcess implements KafkaServer {
 
@@ -30,38 +26,7 @@ public final class KafkaBrokerProcess implements KafkaServer {
     private KafkaBrokerProcess(Path directory) {
         this.directory = directory;
         this.port = FreePort.pick();
-        this.properties = directory.resolve("server.properties");
-        int controllerPort = FreePort.pick();
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(properties, String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@localhost:" + controllerPort,
-                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://localhost:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + directory.resolve("log"),
-                    "num.partitions=3",
-                    "auto.create.topics.enable=true",
-                    "offsets.topic.replication.factor=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Process format = ChildJvm.start(List.of("-Xmx256m"),
-                List.of(LocalStackRoles.KAFKA_FORMAT, properties.toString(), UUID.randomUUID().toString()), log());
-        ChildProcesses.awaitExit(format, Duration.ofMinutes(1));
-        if (format.exitValue() != 0) {
-            throw new IllegalStateException("Could not format the Kafka log; see " + log());
-        }
+        this.properties = SingleNodeKraft.prepare(directory, port);
     }
 
     /** Formats a new log in {@code directory} and starts the broker. */
@@ -125,9 +90,9 @@ public final class KafkaBrokerProcess implements KafkaServer {
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        try {
+            SingleNodeKraft.awaitAnswer(bootstrapServers(), timeout);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("Kafka broker did not answer; see " + log(), e);
         }
     }

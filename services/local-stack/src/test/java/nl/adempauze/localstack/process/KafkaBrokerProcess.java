@@ -48,20 +48,14 @@ public final class KafkaBrokerProcess implements KafkaServer {
 
     /** Shuts the broker down in an orderly way (SIGTERM) and waits until it has gone. */
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            ChildProcesses.awaitExit(process, Duration.ofMinutes(1));
-            process = null;
-        }
+        ChildProcesses.stop(process);
+        process = null;
     }
 
     /** Kills the broker at once (SIGKILL), as a crash of its machine's process would. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ChildProcesses.awaitExit(process, Duration.ofSeconds(30));
-            process = null;
-        }
+        ChildProcesses.kill(process);
+        process = null;
     }
 
     public synchronized boolean running() {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
-import nl.adempauze.platform.testing.PostgresServer;
+import nl.adempauze.embedded.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;

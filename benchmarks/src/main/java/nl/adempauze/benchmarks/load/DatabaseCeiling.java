@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.adempauze.platform.testing.PostgresServer;
+import nl.adempauze.embedded.PostgresServer;
 
 /**
  * (c) The database's own ceiling on the stack's PostgreSQL: one-row {@code UPDATE bench SET n = n + 1} transactions

@@ -1,12 +1,14 @@
 package nl.adempauze.localstack;
 
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,25 +18,34 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The single address of the local stack: routes {@code /api/...} to the service that owns the resource and
- * {@code /auth/...} to the development issuer, streaming both ways (so the live SSE stream passes through), and
- * serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/} and the web app at {@code /}. In
- * docker-compose nginx plays this part with the same table.
+ * {@code /auth/...} to the development issuer (the table is {@link Routes}), streaming answers back (so the live SSE
+ * stream passes through), and serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/} and the web
+ * app at {@code /}. In docker-compose nginx plays this part with the same table, the same forwarded headers and the
+ * same body limit.
  */
 public final class FrontDoor implements AutoCloseable {
 
+    /**
+     * The largest request body passed on: the services' own limit ({@code adempauze.web.max-body-size}, 64 KB unless
+     * configured; see {@code platform.web.BodySizeLimit}), so a body they would refuse is refused here the same way.
+     */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> DOCUMENT_TYPES = Map.of(
             ".yaml", "application/yaml", ".json", "application/schema+json", ".html", "text/html; charset=utf-8");
 
-    private final List<Route> routes;
+    private final Map<Upstream, String> upstreams;
     private final HttpClient client = HttpClient.create().followRedirect(false);
     private final DisposableServer server;
 
-    private FrontDoor(int port, List<Route> routes) {
-        this.routes = routes;
+    private FrontDoor(int port, Map<Upstream, String> upstreams) {
+        this.upstreams = Map.copyOf(upstreams);
         this.server = HttpServer.create().port(port).handle(this::handle).bindNow();
     }
 
@@ -46,25 +57,13 @@ public final class FrontDoor implements AutoCloseable {
 
     public static FrontDoor start(int port, String issuer, String bedAvailability, String requestMatching,
                                   String notification) {
-        return new FrontDoor(port, List.of(
-                Route.of("/auth/**", issuer),
-                Route.of("/api/v1/subscriptions/**", notification),
-                Route.of("/api/v1/live", notification),
-                Route.of("/api/v1/requests/**", requestMatching),
-                Route.of("/api/v1/offers/**", requestMatching),
-                Route.of("/api/v1/locations/{locationId}/offers", requestMatching),
-                Route.of("/api/v1/regions/{region}/requests", requestMatching),
-                Route.of("/api/v1/regions/{region}/escalations", requestMatching),
-                Route.of("/api/v1/regions/{region}/waiting-list", requestMatching),
-                Route.of("/api/v1/regions/{region}/figures", requestMatching),
-                Route.of("/api/v1/regions/{region}/figures.csv", requestMatching),
-                Route.of("/api/v1/audit", requestMatching),
-                Route.of("/api/**", bedAvailability)));
+        return new FrontDoor(port, Map.of(Upstream.ISSUER, issuer, Upstream.BED_AVAILABILITY, bedAvailability,
+                Upstream.REQUEST_MATCHING, requestMatching, Upstream.NOTIFICATION, notification));
     }
 
     /** Where the front door sends a request for {@code path}; empty when no route takes it. */
-    public java.util.Optional<String> targetOf(String path) {
-        return routes.stream().filter(route -> route.matches(path)).findFirst().map(Route::target);
+    public Optional<String> targetOf(String path) {
+        return Routes.upstreamOf(path).map(upstreams::get);
     }
 
     public int port() {
@@ -79,29 +78,44 @@ public final class FrontDoor implements AutoCloseable {
         if (!path.startsWith("/api/") && !path.startsWith("/auth/") && WebAppFiles.serves(path)) {
             return WebAppFiles.send(path, response);
         }
-        return routes.stream().filter(route -> route.matches(path)).findFirst()
-                .map(route -> proxy(route.target(), request, response))
-                .orElseGet(() -> response.status(HttpResponseStatus.NOT_FOUND)
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                        .sendString(Mono.just("{\"title\":\"Not found\",\"status\":404,\"detail\":\"No route for "
-                                + path.replace("\"", "") + "\"}")).then());
+        return targetOf(path)
+                .map(target -> proxy(target, request, response))
+                .orElseGet(() -> problem(response, HttpResponseStatus.NOT_FOUND, "Not found", "No route for " + path,
+                        Map.of()));
     }
 
     private Mono<Void> proxy(String target, HttpServerRequest request, HttpServerResponse response) {
+        long declared = contentLength(request);
+        if (declared > MAX_BODY_BYTES) {
+            // refused before reading: nothing of it reaches a service
+            return tooLarge(response, "The body has " + declared + " bytes");
+        }
+        return LimitedBody.read(request, MAX_BODY_BYTES)
+                .flatMap(body -> pass(target, request, body, response))
+                .onErrorResume(LimitedBody.TooLarge.class,
+                        e -> tooLarge(response, "The body has more than " + MAX_BODY_BYTES + " bytes"));
+    }
+
+    private Mono<Void> pass(String target, HttpServerRequest request, byte[] body, HttpServerResponse response) {
         return client
                 .headers(headers -> {
                     headers.set(request.requestHeaders());
                     headers.remove(HttpHeaderNames.HOST);
+                    headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+                    if (body.length > 0 || request.requestHeaders().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                    }
+                    ForwardedHeaders.add(headers, request, port());
                 })
                 .request(HttpMethod.valueOf(request.method().name()))
                 .uri(target + request.uri())
-                .send((outbound, out) -> out.send(request.receive().retain()))
-                .response((inbound, body) -> {
+                .send(body.length == 0 ? Mono.empty() : Mono.just(Unpooled.wrappedBuffer(body)))
+                .response((inbound, answer) -> {
                     response.status(inbound.status());
                     response.headers(inbound.responseHeaders().copy()
                             .remove(HttpHeaderNames.TRANSFER_ENCODING));
                     // flush each chunk as it comes: SSE must not wait for a buffer to fill
-                    return response.sendObject(body.retain()).then();
+                    return response.sendObject(answer.retain()).then();
                 })
                 .then()
                 .onErrorResume(e -> {
@@ -111,12 +125,39 @@ public final class FrontDoor implements AutoCloseable {
                     // a 502 is all the caller gets: the cause belongs in the log, or nobody can find it later
                     LOG.warn("Front door could not pass {} {} to {}: {}", request.method(), request.uri(), target,
                             e.toString());
-                    return response.status(HttpResponseStatus.BAD_GATEWAY)
-                            .header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                            .sendString(Mono.just("{\"title\":\"Service unavailable\",\"status\":502}")).then();
+                    return problem(response, HttpResponseStatus.BAD_GATEWAY, "Service unavailable",
+                            "The service behind this route does not answer; try again shortly", Map.of());
                 });
     }
 
+    private static long contentLength(HttpServerRequest request) {
+        try {
+            return Long.parseLong(request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH, "-1").trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413 as the services answer it, naming the limit; the connection closes, as the rest of the body is unread. */
+    private static Mono<Void> tooLarge(HttpServerResponse response, String what) {
+        response.keepAlive(false);
+        return problem(response, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request too large",
+                what + "; at most " + MAX_BODY_BYTES + " are accepted", Map.of("maxBodyBytes", MAX_BODY_BYTES));
+    }
+
+    /** An RFC 9457 problem, as the services answer theirs. */
+    private static Mono<Void> problem(HttpServerResponse response, HttpResponseStatus status, String title,
+                                      String detail, Map<String, Object> extensions) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.code());
+        problem.put("detail", detail);
+        problem.putAll(extensions);
+        return response.status(status)
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                .sendByteArray(Mono.just(JSON.writeValueAsBytes(problem))).then();
+    }
     private Mono<Void> document(String path, HttpServerResponse response) {
         String resource = path.equals("/docs") || path.equals("/docs/")
                 ? "frontdoor/index.html" : path.substring("/docs/".length());

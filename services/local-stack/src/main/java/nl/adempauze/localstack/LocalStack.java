@@ -5,12 +5,11 @@ import java.util.Arrays;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.adempauze.embedded.EmbeddedKafkaServer;
+import nl.adempauze.embedded.EmbeddedPostgresServer;
+import nl.adempauze.embedded.KafkaServer;
+import nl.adempauze.embedded.PostgresServer;
 import nl.adempauze.localstack.issuer.DevIssuerApplication;
-import nl.adempauze.localstack.process.LocalStackRoles;
-import nl.adempauze.platform.testing.EmbeddedKafkaServer;
-import nl.adempauze.platform.testing.EmbeddedPostgresServer;
-import nl.adempauze.platform.testing.KafkaServer;
-import nl.adempauze.platform.testing.PostgresServer;
 
 /**
  * Starts the whole system on one machine with only a JDK: a real KRaft broker and a real PostgreSQL (embedded),
@@ -18,8 +17,7 @@ import nl.adempauze.platform.testing.PostgresServer;
  * http://localhost:8080. The database starts empty each time; stop with Ctrl+C.
  * <p>
  * With the argument {@code dev-issuer} it runs only the development issuer (as docker-compose does); further
- * arguments go to it, and it needs the {@code local} profile ({@code SPRING_PROFILES_ACTIVE=local}). The
- * arguments of {@link LocalStackRoles} run one part in a JVM of its own (see {@link nl.adempauze.localstack.process}).
+ * arguments go to it, and it needs the {@code local} profile ({@code SPRING_PROFILES_ACTIVE=local}).
  */
 public final class LocalStack {
 
@@ -31,14 +29,11 @@ public final class LocalStack {
             DevIssuerApplication.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (LocalStackRoles.run(args)) {
-            return;
-        }
         long started = System.nanoTime();
         int frontDoorPort = Integer.getInteger("adempauze.port", 8080);
         String seedFile = seedFile();
         PostgresServer postgres = EmbeddedPostgresServer.start(Integer.getInteger("adempauze.postgres.port", 15432));
-        KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 9092));
+        KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 0));
         RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
                 Integer.getInteger("adempauze.issuer.port", 8090), 8081, 8082, 8083, seedFile,
                 System.getProperty("adempauze.dev-issuer.users"), "",

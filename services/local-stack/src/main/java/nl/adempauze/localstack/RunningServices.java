@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
+import nl.adempauze.embedded.KafkaServer;
+import nl.adempauze.embedded.PostgresServer;
 import nl.adempauze.localstack.issuer.DevIssuerApplication;
 import nl.adempauze.notification.NotificationApplication;
 import nl.adempauze.platform.security.PlatformSecurityAutoConfiguration;
-import nl.adempauze.platform.testing.KafkaServer;
-import nl.adempauze.platform.testing.PostgresServer;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 

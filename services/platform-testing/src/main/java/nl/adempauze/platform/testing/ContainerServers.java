@@ -1,5 +1,7 @@
 package nl.adempauze.platform.testing;
 
+import nl.adempauze.embedded.KafkaServer;
+import nl.adempauze.embedded.PostgresServer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 

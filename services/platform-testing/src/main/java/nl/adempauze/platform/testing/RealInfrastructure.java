@@ -1,6 +1,10 @@
 package nl.adempauze.platform.testing;
 
 import java.util.UUID;
+import nl.adempauze.embedded.EmbeddedKafkaServer;
+import nl.adempauze.embedded.EmbeddedPostgresServer;
+import nl.adempauze.embedded.KafkaServer;
+import nl.adempauze.embedded.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;

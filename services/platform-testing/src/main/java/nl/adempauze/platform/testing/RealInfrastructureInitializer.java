@@ -1,6 +1,7 @@
 package nl.adempauze.platform.testing;
 
 import java.util.Map;
+import nl.adempauze.embedded.PostgresServer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;

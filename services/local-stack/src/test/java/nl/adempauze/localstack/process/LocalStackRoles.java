@@ -9,14 +9,13 @@ import nl.adempauze.requestmatching.RequestMatchingApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What a child JVM of the local stack can be (see {@link ChildJvm}): one service, the Kafka broker, or the one-off
- * formatting of the broker's log.
+ * The main of a child JVM of the process stack (see {@link ChildJvm}): one service, or the Kafka broker. Test code:
+ * the runnable local stack runs everything in one JVM.
  */
 public final class LocalStackRoles {
 
     public static final String SERVICE = "service";
     public static final String KAFKA_BROKER = "kafka-broker";
-    public static final String KAFKA_FORMAT = "kafka-format";
 
     /** The services by the name they run under, each with its Spring Boot main. */
     public static final Map<String, Function<String[], ConfigurableApplicationContext>> SERVICES = Map.of(
@@ -27,10 +26,10 @@ public final class LocalStackRoles {
     private LocalStackRoles() {
     }
 
-    /** Runs the role the arguments name and answers true, or answers false when they name none. */
-    public static boolean run(String[] args) throws Exception {
+    /** Runs the role the arguments name: {@code service <name> <Spring arguments...>} or {@code kafka-broker <file>}. */
+    public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            return false;
+            throw new IllegalArgumentException("No role; one of " + SERVICE + ", " + KAFKA_BROKER);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
@@ -40,19 +39,9 @@ public final class LocalStackRoles {
                     throw new IllegalArgumentException("No service named " + rest[0] + "; one of " + SERVICES.keySet());
                 }
                 service.apply(Arrays.copyOfRange(rest, 1, rest.length));
-                return true;
             }
-            case KAFKA_BROKER -> {
-                kafka.Kafka.main(new String[] {rest[0]});
-                return true;
-            }
-            case KAFKA_FORMAT -> {
-                kafka.tools.StorageTool.main(new String[] {"format", "--ignore-formatted", "-t", rest[1], "-c", rest[0]});
-                return true;
-            }
-            default -> {
-                return false;
-            }
+            case KAFKA_BROKER -> kafka.Kafka.main(new String[] {rest[0]});
+            default -> throw new IllegalArgumentException("No role named " + args[0]);
         }
     }
 }

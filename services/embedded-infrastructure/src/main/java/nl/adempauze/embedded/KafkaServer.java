@@ -1,4 +1,4 @@
-package nl.adempauze.platform.testing;
+package nl.adempauze.embedded;
 
 /** A running Kafka broker. */
 public interface KafkaServer extends AutoCloseable {

@@ -62,20 +62,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Kills the JVM at once (SIGKILL): no shutdown hook, no graceful end of what it was doing. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ChildProcesses.awaitExit(process, Duration.ofSeconds(30));
-            process = null;
-        }
+        ChildProcesses.kill(process);
+        process = null;
     }
 
     /** Stops the JVM in an orderly way (SIGTERM: Spring's graceful shutdown). */
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            ChildProcesses.awaitExit(process, Duration.ofMinutes(1));
-            process = null;
-        }
+        ChildProcesses.stop(process);
+        process = null;
     }
 
     public synchronized boolean running() {

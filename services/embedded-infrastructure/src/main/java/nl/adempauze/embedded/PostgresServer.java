@@ -1,4 +1,4 @@
-package nl.adempauze.platform.testing;
+package nl.adempauze.embedded;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

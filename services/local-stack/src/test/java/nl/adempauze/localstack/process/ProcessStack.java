@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.adempauze.localstack.RunningServices;
-import nl.adempauze.platform.testing.EmbeddedPostgresServer;
+import nl.adempauze.embedded.EmbeddedPostgresServer;
+import nl.adempauze.embedded.FreePort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -1,4 +1,4 @@
-package nl.adempauze.platform.testing;
+package nl.adempauze.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

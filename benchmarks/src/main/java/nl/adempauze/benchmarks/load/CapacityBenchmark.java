@@ -16,7 +16,7 @@ public final class CapacityBenchmark {
 
     public static final List<String> CARE_TYPES = List.of("GRZ", "ELV_PALLIATIEF", "WLZ_CRISIS");
     /** The board counts as current while publish → visible stays under this at the 99th percentile. */
-    public static final Duration CURRENT_WITHIN = Duration.ofSeconds(1);
+    private static final Duration CURRENT_WITHIN = Duration.ofSeconds(1);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
 
     /** One rate's figures; {@code verdict} is "current" or why the board was not. */

@@ -21,8 +21,8 @@ public final class KafkaCeiling {
 
     /** About one CloudEvent (OfferMade) with its headers. */
     public static final int RECORD_BYTES = 700;
-    public static final int ROUND_TRIPS = 2_000;
-    public static final int PRODUCED = 500_000;
+    private static final int ROUND_TRIPS = 2_000;
+    private static final int PRODUCED = 500_000;
     /** The services' producer settings. */
     public static final String PRODUCER_SETTINGS = "acks=all enable.idempotence=true linger.ms=0";
 

@@ -11,7 +11,7 @@ public final class Latencies {
     private final Histogram histogram = new Histogram(HIGHEST, 3);
 
     /** What a report row shows of a histogram, in milliseconds (NaN when nothing was recorded). */
-    public record Summary(long count, double mean, double p50, double p90, double p99, double max) {
+    public record Summary(long count, double p50, double p90, double p99, double max) {
     }
 
     public synchronized void recordNanos(long nanos) {
@@ -21,9 +21,9 @@ public final class Latencies {
     /** Read once recording has stopped. */
     public synchronized Summary summary() {
         if (histogram.getTotalCount() == 0) {
-            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Summary(histogram.getTotalCount(), histogram.getMean() / 1000, millisAt(50), millisAt(90),
+        return new Summary(histogram.getTotalCount(), millisAt(50), millisAt(90),
                 millisAt(99), histogram.getMaxValue() / 1000.0);
     }
 

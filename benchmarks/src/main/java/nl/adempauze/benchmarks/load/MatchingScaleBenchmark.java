@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MatchingScaleBenchmark {
 
-    public static final String SEARCH_TIMER = "adempauze.matching.search";
-    public static final String SUBMISSION_TIMER = "adempauze.matching.submission";
+    private static final String SEARCH_TIMER = "adempauze.matching.search";
+    private static final String SUBMISSION_TIMER = "adempauze.matching.submission";
     private static final String REPLICA_GROUP = "request-matching-replica";
     private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
     /** Requests first sent in a region and not measured: its first searches also warm caches and code paths. */

@@ -5,17 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.adempauze.benchmarks.jmh.DomainBenchmarks;
-import nl.adempauze.benchmarks.load.LoadAverage;
 import nl.adempauze.benchmarks.load.LoadRun;
+import nl.adempauze.benchmarks.load.Machine;
 import nl.adempauze.benchmarks.load.Report;
 import nl.adempauze.benchmarks.load.Results;
 import nl.adempauze.benchmarks.load.RunSettings;
 
 /**
- * The benchmark of issue 6, run by {@code ./mvnw -q -DskipTests -Pbenchmark verify} from the repository root:
- * (a) to (e) on the running system (see {@link LoadRun}), then the JMH benchmarks of the domain rules once the
- * system has stopped (they would compete with it for the cores), and writes {@code docs/BENCHMARKS.md}, printing
- * the same to standard output. {@code -Dbenchmark.parts=a,c} runs only some parts (see {@link RunSettings}).
+ * The benchmark, run by {@code ./mvnw -q -DskipTests -Pbenchmark verify} from the repository root: parts (a) to
+ * (e) on the running system (see {@link LoadRun}), then the JMH benchmarks of the domain rules once the system has
+ * stopped (they would compete with it for the cores). Writes the figures into docs/BENCHMARKS.md between its
+ * markers (see {@link Report}) and prints them. {@code -Dbenchmark.parts=a,c} runs only some parts (see
+ * {@link RunSettings}).
  */
 public final class BenchmarkRun {
 
@@ -41,31 +42,23 @@ public final class BenchmarkRun {
             }
         }
         if (settings.runs("jmh")) {
-            jmh(settings.jmhBudget(), results);
+            System.out.println("[benchmark] JMH");
+            long jmhStarted = System.nanoTime();
+            try {
+                results.jmh = DomainBenchmarks.run();
+            } catch (Exception e) {
+                results.failures.add("(jmh) " + e);
+            }
+            results.jmhTime = Duration.ofNanos(System.nanoTime() - jmhStarted);
         }
-        results.loadAfter = LoadAverage.now();
+        results.loadAfter = Machine.loadAverage();
         results.wall = Duration.ofNanos(System.nanoTime() - started);
-        String report = Report.render(results);
         Path file = repository.resolve("docs").resolve("BENCHMARKS.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
-        System.out.println(report);
+        System.out.println(Report.writeInto(file, results));
         System.out.println("[benchmark] written to " + repository.relativize(file) + " in "
                 + results.wall.toSeconds() + " s");
         // the issuer and the HTTP clients keep non-daemon threads; everything measured has been written
         System.exit(0);
-    }
-
-    private static void jmh(Duration budget, Results results) {
-        System.out.printf("[benchmark] JMH: %d configurations within about %d s%n",
-                DomainBenchmarks.configurations(), budget.toSeconds());
-        long started = System.nanoTime();
-        try {
-            results.jmh.addAll(DomainBenchmarks.run(budget));
-        } catch (Exception e) {
-            results.failures.add("(jmh) " + e);
-        }
-        results.jmhTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** The working directory is the repository root under Maven's exec; from elsewhere, the nearest one above. */

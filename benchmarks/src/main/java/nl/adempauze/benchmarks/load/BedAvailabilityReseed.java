@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import nl.adempauze.localstack.RunningServices;
 import nl.adempauze.localstack.process.ServiceProcess;
 
@@ -62,13 +61,10 @@ public final class BedAvailabilityReseed implements AutoCloseable {
     private void awaitReady(String url, Duration timeout, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         URI readiness = URI.create(url + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!RunningServices.ready(http, readiness)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("bed-availability did not come back with the new seeds; see " + log);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        if (!LoadStep.await(() -> !process.isAlive() || RunningServices.ready(http, readiness), timeout,
+                Duration.ofMillis(100)) || !process.isAlive()) {
+            close();
+            throw new IllegalStateException("bed-availability did not come back with the new seeds; see " + log);
         }
     }
 

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import tools.jackson.databind.JsonNode;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BenchRegions {
 
     public static final String CARE_TYPE = "ELV_HOOG";
-    public static final int BEDS_PER_LOCATION = 20;
+    /** The demo user who coordinates the generated regions (its live stream shows their offers). */
+    public static final String COORDINATOR = "coordinator-bench";
     private static final int MUNICIPALITIES = 10;
     private static final int PROVIDERS = 50;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,78 +40,46 @@ public final class BenchRegions {
         return "Bench " + locations + " gemeente " + (number % MUNICIPALITIES + 1);
     }
 
-    /** The demo user who coordinates the generated regions (its live stream shows their offers). */
-    public static final String COORDINATOR = "coordinator-bench";
-
-    /**
-     * The repository's demo users and a coordinator of the generated regions, written as {@code demo-users.json}
-     * into the directory for the issuer.
-     */
+    /** The repository's demo users and a coordinator of the generated regions, as {@code demo-users.json}. */
     public static Path writeUsers(Path directory, Path demoUsers, List<Integer> sizes) {
-        try {
-            ObjectNode file = (ObjectNode) JSON.readTree(demoUsers.toFile());
-            ((ArrayNode) file.get("users")).add(JSON.<JsonNode>valueToTree(ordered("id", COORDINATOR,
-                    "name", "Benchmark coordinator", "description", "Coordinates the generated benchmark regions",
-                    "roles", List.of("COORDINATOR"), "org", "coordinatiepunt-benchmark",
-                    "regions", sizes.stream().map(BenchRegions::id).toList())));
-            Files.createDirectories(directory);
-            Path written = directory.resolve("demo-users.json");
-            Files.writeString(written, JSON.writeValueAsString(file));
-            return written;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode file = (ObjectNode) JSON.readTree(demoUsers.toFile());
+        ((ArrayNode) file.get("users")).add(JSON.valueToTree(Map.of("id", COORDINATOR, "name",
+                "Benchmark coordinator", "description", "Coordinates the generated benchmark regions", "roles",
+                List.of("COORDINATOR"), "org", "coordinatiepunt-benchmark", "regions",
+                sizes.stream().map(BenchRegions::id).toList())));
+        return write(directory.resolve("demo-users.json"), JSON.writeValueAsString(file));
     }
 
     /** Writes {@code bench-<n>.json} into the directory and answers its path. */
     public static Path write(Path directory, int locations) {
         Random random = new Random(locations);
         String region = id(locations);
-        List<Map<String, Object>> municipalities = new ArrayList<>();
-        for (int m = 0; m < MUNICIPALITIES; m++) {
-            municipalities.add(ordered("name", municipality(locations, m), "postcodeAreas",
-                    List.of(String.format(Locale.ROOT, "%d%03d", 1 + m % 9, m)),
-                    "latitude", 52.0 + m * 0.05, "longitude", 5.0 + m * 0.05));
-        }
-        List<Map<String, Object>> sites = new ArrayList<>();
-        for (int i = 1; i <= locations; i++) {
-            int m = i % MUNICIPALITIES;
-            String provider = region + "-provider-" + (i % PROVIDERS + 1);
-            sites.add(ordered("id", String.format(Locale.ROOT, "%s-loc-%05d", region, i),
-                    "providerId", provider, "providerName", "Benchmark provider " + (i % PROVIDERS + 1),
-                    "name", "Benchmark location " + i,
-                    "address", ordered("street", "Benchmarkweg " + i, "postcode", "1000 AA", "city",
-                            municipality(locations, m)),
-                    "municipality", municipality(locations, m),
-                    "latitude", 52.0 + random.nextDouble() * 0.5, "longitude", 5.0 + random.nextDouble() * 0.5,
-                    "features", List.of(),
-                    "capacity", Map.of(CARE_TYPE, BEDS_PER_LOCATION),
-                    "contracts", List.of(ordered("funder", "zilveren-kruis", "careTypes", List.of(CARE_TYPE)))));
-        }
-        Map<String, Object> seed = ordered(
-                "region", ordered("id", region, "name", "Benchmark " + locations, "freshnessWindowMinutes", 720),
-                "careTypes", List.of(ordered("code", CARE_TYPE, "name", "ELV hoogcomplex", "fundingStream", "ZVW",
-                        "defaultUrgency", "CRISIS", "offerResponseMinutes", Map.of("CRISIS", 30, "PLANNED", 1440),
-                        "admissionDeadlineHours", 24, "plannedBooking", false, "minStayNights", 1,
-                        "maxStayNights", 92)),
-                "funders", List.of(ordered("id", "zilveren-kruis", "name", "Zilveren Kruis", "fundingStream", "ZVW")),
-                "municipalities", municipalities,
-                "locations", sites);
+        String municipalities = IntStream.range(0, MUNICIPALITIES).mapToObj(m -> String.format(Locale.ROOT,
+                "{\"name\":\"%s\",\"postcodeAreas\":[\"%d%03d\"],\"latitude\":%s,\"longitude\":%s}",
+                municipality(locations, m), 1 + m % 9, m, 52.0 + m * 0.05, 5.0 + m * 0.05))
+                .collect(Collectors.joining(","));
+        String sites = IntStream.rangeClosed(1, locations).mapToObj(i -> String.format(Locale.ROOT, """
+                {"id":"%1$s-loc-%2$05d","providerId":"%1$s-provider-%3$d","providerName":"Benchmark provider %3$d",\
+                "name":"Benchmark location %2$d","address":{"street":"Benchmarkweg %2$d","postcode":"1000 AA",\
+                "city":"%4$s"},"municipality":"%4$s","latitude":%5$s,"longitude":%6$s,"features":[],\
+                "capacity":{"%7$s":20},"contracts":[{"funder":"zilveren-kruis","careTypes":["%7$s"]}]}""",
+                region, i, i % PROVIDERS + 1, municipality(locations, i), 52.0 + random.nextDouble() * 0.5,
+                5.0 + random.nextDouble() * 0.5, CARE_TYPE)).collect(Collectors.joining(","));
+        return write(directory.resolve(region + ".json"), String.format(Locale.ROOT, """
+                {"region":{"id":"%s","name":"Benchmark %d","freshnessWindowMinutes":720},"careTypes":[{"code":"%s",\
+                "name":"ELV hoogcomplex","fundingStream":"ZVW","defaultUrgency":"CRISIS",\
+                "offerResponseMinutes":{"CRISIS":30,"PLANNED":1440},"admissionDeadlineHours":24,\
+                "plannedBooking":false,"minStayNights":1,"maxStayNights":92}],"funders":[{"id":"zilveren-kruis",\
+                "name":"Zilveren Kruis","fundingStream":"ZVW"}],"municipalities":[%s],"locations":[%s]}""",
+                region, locations, CARE_TYPE, municipalities, sites));
+    }
+
+    private static Path write(Path file, String json) {
         try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve(region + ".json");
-            Files.writeString(file, JSON.writeValueAsString(seed));
-            return file;
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.adempauze.contracts.seed.RegionSeed;
 
@@ -17,14 +16,13 @@ public final class CapacityBenchmark {
 
     public static final List<String> CARE_TYPES = List.of("GRZ", "ELV_PALLIATIEF", "WLZ_CRISIS");
     /** The board counts as current while publish → visible stays under this at the 99th percentile. */
-    public static final Duration CURRENT_WITHIN = Duration.ofSeconds(1);
-    public static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
+    private static final Duration CURRENT_WITHIN = Duration.ofSeconds(1);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
 
-    /** One rate's figures. */
+    /** One rate's figures; {@code verdict} is "current" or why the board was not. */
     public record StepResult(double perSecond, Duration duration, int sent, long published, long errors,
-                             Map<String, Long> failures, Latencies.Summary put, Latencies.Summary visible,
-                             double achievedPerSecond, boolean current, String verdict, CpuUse.Use cpu,
-                             Map<String, Long> backlog) {
+                             Latencies.Summary put, Latencies.Summary visible, double achievedPerSecond,
+                             boolean current, String verdict) {
     }
 
     private record Target(String user, String locationId, String careType) {
@@ -52,14 +50,13 @@ public final class CapacityBenchmark {
     public void onLive(Notified event) {
         if ("CapacityPublished".equals(event.type())) {
             visible.arrived(key(event.field("locationId"), event.field("careType"), event.data().path("version")
-                    .asLong()), event.arrivedNanos());
+                    .asLong()), event.arrivedNanos(), 0);
         }
     }
 
-    public StepResult step(double perSecond, Duration duration, Probes probes) {
+    public StepResult step(double perSecond, Duration duration) {
         LoadStep step = new LoadStep(perSecond, duration);
         Outcome seen = new Outcome();
-        CpuUse.Snapshot before = probes.cpu().snapshot();
         step.run(intended -> {
             int number = publication.getAndIncrement();
             Target target = targets.get(number % targets.size());
@@ -74,12 +71,9 @@ public final class CapacityBenchmark {
                     step.failed(intended, "HTTP " + answer.status());
                 }
             }, error -> step.failed(intended, error.getClass().getSimpleName()));
-        });
-        Map<String, Long> backlog = probes.backlog().snapshot();
+        }, () -> false);
         LoadStep.await(() -> step.inFlight() == 0 && seen.completed() >= step.succeeded(), DRAIN_LIMIT);
-        CpuUse.Use use = CpuUse.between(before, probes.cpu().snapshot());
         Latencies.Summary latency = seen.latencies().summary();
-        double achieved = step.achievedPerSecond(seen);
         List<String> reasons = new ArrayList<>();
         if (step.failed() > 0) {
             reasons.add(step.failed() + " errors " + step.failures());
@@ -91,9 +85,9 @@ public final class CapacityBenchmark {
             reasons.add(String.format(Locale.ROOT, "p99 %.0f ms", latency.p99()));
         }
         visible.clear();
-        return new StepResult(perSecond, duration, step.sent(), step.succeeded(), step.failed(), step.failures(),
-                step.calls().summary(), latency, achieved, reasons.isEmpty(),
-                reasons.isEmpty() ? "current" : String.join("; ", reasons), use, backlog);
+        return new StepResult(perSecond, duration, step.sent(), step.succeeded(), step.failed(),
+                step.calls().summary(), latency, step.achievedPerSecond(seen), reasons.isEmpty(),
+                reasons.isEmpty() ? "current" : String.join("; ", reasons));
     }
 
     private static String key(String locationId, String careType, long version) {

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Pairs a send (by its key, with its intended time) with the arrival of its effect elsewhere, in whichever order
  * the two become known: the effect may be seen before the sender has read the key from the answer. Each pair is
- * recorded once, from the intended send time, into the {@link Outcome} the send named, so arrivals of one load
- * step that come late still count for that step.
+ * recorded once, into the {@link Outcome} the send named, so arrivals of one load step that come late still count
+ * for that step. A second arrival (a duplicate) is ignored.
  */
 public final class Correlator {
 
@@ -32,15 +32,7 @@ public final class Correlator {
         });
     }
 
-    /** The key's effect was seen at {@code arrivedNanos}; a second arrival (a duplicate) is ignored. */
-    public void arrived(String key, long arrivedNanos) {
-        arrived(key, arrivedNanos, 0);
-    }
-
-    /**
-     * As {@link #arrived(String, long)}, with a moment on the way ({@code markNanos}, on the same clock; 0: none)
-     * that splits the latency in two.
-     */
+    /** The key's effect was seen at {@code arrivedNanos}, with a moment on the way ({@code markNanos}; 0: none). */
     public void arrived(String key, long arrivedNanos, long markNanos) {
         entries.compute(key, (k, entry) -> {
             if (entry == null) {

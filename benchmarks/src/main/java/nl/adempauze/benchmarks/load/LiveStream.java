@@ -1,7 +1,6 @@
 package nl.adempauze.benchmarks.load;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +22,6 @@ public final class LiveStream implements AutoCloseable {
     };
 
     private final Disposable subscription;
-    private final AtomicLong received = new AtomicLong();
     private volatile Consumer<Notified> listener = event -> { };
 
     private LiveStream(WebClient web, String url, String bearer) {
@@ -38,7 +36,6 @@ public final class LiveStream implements AutoCloseable {
                         connected.tryEmitEmpty();
                         return;
                     }
-                    received.incrementAndGet();
                     listener.accept(Notified.parse(event.data(), System.nanoTime()));
                 }, error -> connected.tryEmitError(error));
         Mono<Void> open = connected.asMono();
@@ -52,10 +49,6 @@ public final class LiveStream implements AutoCloseable {
 
     public void onEvent(Consumer<Notified> listener) {
         this.listener = listener;
-    }
-
-    public long received() {
-        return received.get();
     }
 
     @Override

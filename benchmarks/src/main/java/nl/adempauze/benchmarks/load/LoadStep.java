@@ -11,8 +11,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * The book-keeping of one open-loop step: calls sent, answered as expected, failed (by status or error), still in
- * flight, and how long the calls themselves took from their intended send time.
+ * One load step: sends at a constant rate whatever the answers do (open loop), each send with its intended time,
+ * and keeps the book of calls sent, answered as expected, failed and in flight. Latency is measured from the
+ * intended time, so a stall in the system under test is not hidden by the load generator waiting for it (no
+ * coordinated omission). The send must not block.
  */
 public final class LoadStep {
 
@@ -31,33 +33,28 @@ public final class LoadStep {
         this.duration = duration;
     }
 
-    public double perSecond() {
-        return perSecond;
-    }
-
-    public Duration duration() {
-        return duration;
-    }
-
-    /** Runs the step: {@code send} is called with each intended send time and must not block. */
-    public void run(LongConsumer send) {
-        run(send, () -> false);
-    }
-
-    /** Runs the step until its end or until {@code stop} holds (then {@link #stoppedEarly()}). */
+    /** Runs the step until its end or until {@code stop} holds (checked before every send). */
     public void run(LongConsumer send, BooleanSupplier stop) {
+        long period = Math.round(1e9 / perSecond);
         startedNanos = System.nanoTime();
-        sent = OpenLoop.run(perSecond, duration, intended -> {
+        long end = startedNanos + duration.toNanos();
+        int count = 0;
+        for (long intended = startedNanos; intended < end && !stop.getAsBoolean(); intended += period) {
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
             inFlight.incrementAndGet();
             send.accept(intended);
-        }, stop);
+            count++;
+        }
+        sent = count;
         sentFor = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /**
-     * Runs the step closed loop instead: a request is sent whenever {@code mayPend} holds (few enough wait for their
-     * effect), as fast as the system completes them, for the step's duration; each send's intended time is when it
-     * was sent.
+     * Runs the step closed loop instead (a warm-up): a call whenever {@code mayPend} holds (few enough wait for
+     * their effect), as fast as the system completes them; each call's intended time is when it was sent.
      */
     public void runClosed(LongConsumer send, BooleanSupplier mayPend) {
         startedNanos = System.nanoTime();
@@ -76,15 +73,6 @@ public final class LoadStep {
         sentFor = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** How long it sent: its duration, or less when it was stopped. */
-    public Duration sentFor() {
-        return sentFor;
-    }
-
-    public boolean stoppedEarly() {
-        return sent < Math.floor(perSecond * duration.toNanos() / 1e9) - 1;
-    }
-
     public void succeeded(long intendedNanos) {
         calls.recordNanos(System.nanoTime() - intendedNanos);
         succeeded.incrementAndGet();
@@ -98,16 +86,39 @@ public final class LoadStep {
         inFlight.decrementAndGet();
     }
 
-    /** Waits until every call is answered and {@code done} holds, at most {@code limit}; answers whether it did. */
+    /** Waits until {@code done} holds, at most {@code limit}; answers whether it did. */
     public static boolean await(BooleanSupplier done, Duration limit) {
+        return await(done, limit, Duration.ofMillis(20));
+    }
+
+    /** As {@link #await(BooleanSupplier, Duration)}, asking every {@code interval}. */
+    public static boolean await(BooleanSupplier done, Duration limit, Duration interval) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            LockSupport.parkNanos(interval.toNanos());
         }
         return true;
+    }
+
+    /** Effects per second from the step's start to the last effect's arrival. */
+    public double achievedPerSecond(Outcome outcome) {
+        long last = outcome.lastArrivalNanos();
+        if (last == Long.MIN_VALUE || outcome.completed() == 0) {
+            return 0;
+        }
+        return outcome.completed() / Math.max((last - startedNanos) / 1e9, sentFor.toNanos() / 1e9);
+    }
+
+    public boolean stoppedEarly() {
+        return sent < Math.floor(perSecond * duration.toNanos() / 1e9) - 1;
+    }
+
+    /** How long it sent: its duration, or less when it was stopped. */
+    public Duration sentFor() {
+        return sentFor;
     }
 
     public int inFlight() {
@@ -133,19 +144,5 @@ public final class LoadStep {
 
     public Latencies calls() {
         return calls;
-    }
-
-    public long startedNanos() {
-        return startedNanos;
-    }
-
-    /** Effects per second from the step's start to the last effect's arrival. */
-    public double achievedPerSecond(Outcome outcome) {
-        long last = outcome.lastArrivalNanos();
-        if (last == Long.MIN_VALUE || outcome.completed() == 0) {
-            return 0;
-        }
-        double seconds = Math.max((last - startedNanos) / 1e9, sentFor.toNanos() / 1e9);
-        return outcome.completed() / seconds;
     }
 }

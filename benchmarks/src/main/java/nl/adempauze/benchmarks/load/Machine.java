@@ -4,36 +4,35 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /** The machine a run was measured on, as the report states it: every figure depends on it. */
-public record Machine(int cores, long memoryBytes, String os, String java, String cpuModel) {
+public record Machine(int cores, String memory, String os, String java, String cpuModel) {
 
     public static Machine current() {
-        long memory = -1;
+        String memory = "unknown";
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            memory = os.getTotalMemorySize();
+            memory = String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / 1024.0 / 1024 / 1024);
         }
         return new Machine(Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                         + System.getProperty("os.arch") + ")",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                readCpuModel());
+                read("/proc/cpuinfo").lines().filter(line -> line.startsWith("model name")).findFirst()
+                        .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown"));
     }
 
-    /** The first {@code model name} of /proc/cpuinfo (Linux); "unknown" elsewhere. */
-    private static String readCpuModel() {
+    /** The 1, 5 and 15 minute load averages of /proc/loadavg (Linux): other work on the machine disturbs every figure. */
+    public static String loadAverage() {
+        String[] fields = read("/proc/loadavg").trim().split("\\s+");
+        return fields.length < 3 ? "unknown" : fields[0] + " / " + fields[1] + " / " + fields[2];
+    }
+
+    private static String read(String file) {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            return lines.stream().filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+            return Files.readString(Path.of(file));
         } catch (IOException e) {
-            return "unknown";
+            return "";
         }
-    }
-
-    public String memory() {
-        return memoryBytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", memoryBytes / 1024.0 / 1024 / 1024);
     }
 }

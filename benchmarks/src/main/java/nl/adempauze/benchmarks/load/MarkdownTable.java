@@ -8,36 +8,32 @@ import java.util.Locale;
 public final class MarkdownTable {
 
     private final List<String> header;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<String> rows = new ArrayList<>();
 
-    public MarkdownTable(String... header) {
-        this.header = List.of(header);
+    public MarkdownTable(List<String> header) {
+        this.header = List.copyOf(header);
     }
 
-    public MarkdownTable row(Object... cells) {
-        List<String> row = new ArrayList<>();
-        for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString().replace("|", "\\|"));
-        }
-        rows.add(row);
+    public MarkdownTable(String... header) {
+        this(List.of(header));
+    }
+
+    public MarkdownTable row(List<?> cells) {
+        rows.add("| " + String.join(" | ", cells.stream().map(cell -> cell == null ? "" : cell.toString()
+                .replace("|", "\\|")).toList()) + " |\n");
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
+    public MarkdownTable row(Object... cells) {
+        return row(java.util.Arrays.asList(cells));
     }
 
     public String render() {
-        StringBuilder out = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
-        header.forEach(column -> out.append("---|"));
-        out.append('\n');
-        for (List<String> row : rows) {
-            out.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        return out.toString();
+        return "| " + String.join(" | ", header) + " |\n|" + "---|".repeat(header.size()) + "\n"
+                + String.join("", rows) + "\n";
     }
 
-    /** Milliseconds: one decimal below 100, none above; "n/a" for NaN. */
+    /** Milliseconds: two decimals below 10, one below 100, none above; "n/a" for NaN. */
     public static String ms(double millis) {
         if (Double.isNaN(millis)) {
             return "n/a";
@@ -48,14 +44,6 @@ public final class MarkdownTable {
     /** A rate or count with thousands separators and no decimals. */
     public static String whole(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    /** A ratio as "12.3×". */
-    public static String times(double ratio) {
-        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, ratio >= 100 ? "%.0f×" : ratio >= 10 ? "%.1f×" : "%.2f×", ratio);
     }
 
     /** A share as "42%". */

@@ -7,11 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import nl.adempauze.contracts.EventCatalogue;
-import nl.adempauze.platform.messaging.ConsumerGroupLag;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MatchingScaleBenchmark {
 
-    public static final String SEARCH_TIMER = "adempauze.matching.search";
-    public static final String SUBMISSION_TIMER = "adempauze.matching.submission";
+    private static final String SEARCH_TIMER = "adempauze.matching.search";
+    private static final String SUBMISSION_TIMER = "adempauze.matching.submission";
     private static final String REPLICA_GROUP = "request-matching-replica";
     private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(30);
     /** Requests first sent in a region and not measured: its first searches also warm caches and code paths. */
@@ -106,17 +102,11 @@ public final class MatchingScaleBenchmark {
     }
 
     /** Waits until request-matching has read every location and capacity event (its replica is complete). */
-    public void awaitReplicaCaughtUp(Duration limit) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.processes().kafka().bootstrapServers()))) {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (ConsumerGroupLag.of(admin, REPLICA_GROUP, List.of(EventCatalogue.LOCATIONS.name(),
-                    EventCatalogue.CAPACITY.name())) > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("request-matching did not catch up within " + limit);
-                }
-                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            }
+    public static void awaitReplicaCaughtUp(SystemCounters counters, Duration limit) {
+        if (!LoadStep.await(() -> counters.lag(REPLICA_GROUP, List.of(EventCatalogue.LOCATIONS.name(),
+                EventCatalogue.CAPACITY.name())) == 0, limit,
+                Duration.ofMillis(200))) {
+            throw new IllegalStateException("request-matching did not catch up within " + limit);
         }
     }
 

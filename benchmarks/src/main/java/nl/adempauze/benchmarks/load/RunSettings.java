@@ -5,27 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a run does, from system properties (defaults: the documented run). {@code benchmark.parts}: any of
- * a, b, c, d, e, jmh (comma-separated; default all); {@code benchmark.crisis.rates} and {@code
- * benchmark.matching.sizes} likewise (the Maven profile passes these three); the others for runs by hand.
+ * What a run does. Four system properties, all passed by the Maven profile ({@code default} or unset: the
+ * documented run): {@code benchmark.parts} (any of a, b, c, d, e, jmh), {@code benchmark.crisis.rates},
+ * {@code benchmark.matching.sizes} and {@code benchmark.warm-up.seconds}. The rest is fixed here.
  */
-public record RunSettings(List<String> parts, List<Double> crisisRates, int warmUpConcurrency, int warmUpSegments,
-                          Duration warmUpSegment,
-                          List<Double> capacityRates, Duration capacityStep, List<Integer> regionSizes,
-                          int matchingRequests, Duration jmhBudget) {
+public record RunSettings(List<String> parts, List<Double> crisisRates, List<Integer> regionSizes, Duration warmUp) {
+
+    /** Closed-loop warm-up: a new request whenever fewer than this many wait for their offer. */
+    public static final int WARM_UP_CONCURRENCY = 8;
+    public static final List<Double> CAPACITY_RATES = List.of(50.0, 100.0, 200.0, 500.0, 1000.0);
+    public static final Duration CAPACITY_STEP = Duration.ofSeconds(6);
+    public static final int MATCHING_REQUESTS = 20;
 
     public static RunSettings fromSystemProperties() {
-        return new RunSettings(
-                strings("benchmark.parts", "a,b,c,d,e,jmh"),
-                numbers("benchmark.crisis.rates", "10,30,50,100,200,300,500"),
-                Integer.getInteger("benchmark.warm-up.concurrency", 8),
-                Integer.getInteger("benchmark.warm-up.segments", 4),
-                Duration.ofSeconds(Long.getLong("benchmark.warm-up.segment-seconds", 30)),
-                numbers("benchmark.capacity.rates", "50,100,200,500,1000"),
-                Duration.ofSeconds(Long.getLong("benchmark.capacity.step-seconds", 6)),
-                strings("benchmark.matching.sizes", "10,100,1000").stream().map(Integer::parseInt).toList(),
-                Integer.getInteger("benchmark.matching.requests", 20),
-                Duration.ofSeconds(Long.getLong("benchmark.jmh.budget-seconds", 45)));
+        return new RunSettings(values("benchmark.parts", "a,b,c,d,e,jmh"),
+                values("benchmark.crisis.rates", "10,30,50,100,200,300,500").stream().map(Double::parseDouble).toList(),
+                values("benchmark.matching.sizes", "10,100,1000").stream().map(Integer::parseInt).toList(),
+                Duration.ofSeconds(Long.parseLong(values("benchmark.warm-up.seconds", "120").get(0))));
     }
 
     /**
@@ -33,8 +29,7 @@ public record RunSettings(List<String> parts, List<Double> crisisRates, int warm
      * rate allows), short enough that all steps fit the run and the beds (1000 per location and care type).
      */
     public static Duration crisisStep(double perSecond) {
-        long seconds = Math.max(10, Math.min(20, Math.round(2000 / perSecond)));
-        return Duration.ofSeconds(Long.getLong("benchmark.crisis.step-seconds", seconds));
+        return Duration.ofSeconds(Math.max(10, Math.min(20, Math.round(2000 / perSecond))));
     }
 
     public boolean runs(String part) {
@@ -46,15 +41,10 @@ public record RunSettings(List<String> parts, List<Double> crisisRates, int warm
         return parts.stream().anyMatch(part -> !part.equals("jmh"));
     }
 
-    /** The property's values, or the defaults when it is unset or {@code default} (as the Maven profile passes it). */
-    private static List<String> strings(String property, String defaults) {
+    /** The property's comma-separated values, or the defaults when it is unset, blank or {@code default}. */
+    private static List<String> values(String property, String defaults) {
         String value = System.getProperty(property, "default");
         String chosen = value.isBlank() || value.equals("default") ? defaults : value;
-        return Arrays.stream(chosen.split(",")).map(String::trim)
-                .filter(item -> !item.isEmpty()).toList();
-    }
-
-    private static List<Double> numbers(String property, String defaults) {
-        return strings(property, defaults).stream().map(Double::parseDouble).toList();
+        return Arrays.stream(chosen.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +22,6 @@ public final class WebhookReceiver implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicLong received = new AtomicLong();
     private volatile Consumer<Notified> listener = event -> { };
 
     public WebhookReceiver() {
@@ -41,7 +39,6 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
-            received.incrementAndGet();
             listener.accept(Notified.parse(body, arrived));
         });
         server.start();
@@ -54,10 +51,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void onEvent(Consumer<Notified> listener) {
         this.listener = listener;
-    }
-
-    public long received() {
-        return received.get();
     }
 
     @Override

@@ -47,7 +47,12 @@ public final class ServiceArchitecture {
 
     /** Fails, listing every break, when a rule below is broken by the service's main classes. */
     public void check() {
-        rules().check(mainClasses());
+        check(mainClasses());
+    }
+
+    /** Fails, listing every break, when the given classes of the service break a rule. */
+    public void check(JavaClasses classes) {
+        rules().check(classes);
     }
 
     public ArchRule rules() {

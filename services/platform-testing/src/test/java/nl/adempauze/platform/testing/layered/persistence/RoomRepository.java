@@ -1,0 +1,5 @@
+package nl.adempauze.platform.testing.layered.persistence;
+
+/** A repository, which no domain class may know. */
+public class RoomRepository {
+}

@@ -5,6 +5,7 @@ import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
 import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
+import { candidateExplanation } from './explanations.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
 
@@ -54,7 +55,7 @@ function rankingTable(request, open, actions, region, refresh) {
         h('td', {}, String(candidate.rank)),
         h('th', { scope: 'row' }, candidate.name),
         h('td', {}, candidate.distanceKm === null || candidate.distanceKm === undefined ? '–' : `${candidate.distanceKm.toLocaleString('nl-NL')} km`),
-        h('td', { class: 'small' }, candidate.explanation),
+        h('td', { class: 'small', 'data-test': 'explanation' }, candidateExplanation(candidate)),
         h('td', {}, candidate.locationId === current ? h('span', { class: 'badge' }, 'aangeboden')
           : open ? h('button', {
             type: 'button', class: 'small', 'data-test': 'manual-offer', 'data-location': candidate.locationId,

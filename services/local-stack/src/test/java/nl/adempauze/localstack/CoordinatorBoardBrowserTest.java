@@ -91,6 +91,8 @@ class CoordinatorBoardBrowserTest {
             coordinator.click("[data-test=open-requests] tr[data-request='" + requestId + "'] [data-test=open-request]");
             String other = "[data-test=ranking] [data-test=manual-offer]";
             String chosen = coordinator.waitFor(d -> d.findElement(By.cssSelector(other)).getDomAttribute("data-location"));
+            // the ranking's reasons in Dutch, from their codes
+            assertThat(coordinator.text("[data-test=ranking] [data-test=explanation]")).contains("km van huis");
             coordinator.click(other + "[data-location='" + chosen + "']");
             coordinator.click("[data-test=manual-offer-form-confirm]");
             assertThat(coordinator.text("[data-test=manual-offer-form] .field-error"))

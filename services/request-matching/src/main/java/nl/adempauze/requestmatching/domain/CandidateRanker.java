@@ -19,7 +19,8 @@ import java.util.Set;
  * {@value #STALE_PENALTY_KM} km; a location that accepts most offers gains up to
  * {@value #ACCEPTANCE_BONUS_KM} km; a stay moved away from the wanted dates costs
  * {@value #SHIFT_PENALTY_KM_PER_DAY} km per day. A missing contract ranks lower but never excludes, except for a
- * Wmo stay, which only the municipality's contracted locations can take.
+ * Wmo stay, which only the municipality's contracted locations can take. Each ranked candidate says why in English
+ * and as {@link RankingReason}s, one per factor, in the same order.
  */
 public final class CandidateRanker {
 
@@ -61,7 +62,7 @@ public final class CandidateRanker {
             Scored s = scored.get(i);
             StayDates dates = s.dates();
             ranked.add(new RankedCandidate(i + 1, s.candidate().locationId(), s.candidate().name(),
-                    s.candidate().providerId(), round(s.score()), round(s.distanceKm()), s.explanation(),
+                    s.candidate().providerId(), round(s.score()), round(s.distanceKm()), s.explanation(), s.reasons(),
                     dates == null ? null : dates.firstNight(), dates == null ? null : dates.nights()));
         }
         return ranked;
@@ -80,25 +81,36 @@ public final class CandidateRanker {
         double distance = Geo.distanceKm(profile.latitude(), profile.longitude(), candidate.latitude(),
                 candidate.longitude());
         List<String> reasons = new ArrayList<>();
+        List<RankingReason> structured = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "%.1f km from the patient's home", distance));
+        structured.add(RankingReason.of(RankingReasonCode.DISTANCE_KM, "km", round(distance)));
         double score = distance;
 
         if (profile.funder() == null || profile.funder().isBlank()) {
             score += NO_CONTRACT_PENALTY_KM;
             reasons.add("funder unknown (+" + (int) NO_CONTRACT_PENALTY_KM + ")");
+            structured.add(RankingReason.of(RankingReasonCode.FUNDER_UNKNOWN,
+                    "penaltyKm", (int) NO_CONTRACT_PENALTY_KM));
         } else if (candidate.contractedFunders().contains(profile.funder())) {
             reasons.add("contracted with " + profile.funder());
+            structured.add(RankingReason.of(RankingReasonCode.CONTRACT_WITH_FUNDER, "funder", profile.funder()));
         } else {
             score += NO_CONTRACT_PENALTY_KM;
             reasons.add("no contract with " + profile.funder() + " (+" + (int) NO_CONTRACT_PENALTY_KM + ")");
+            structured.add(RankingReason.of(RankingReasonCode.NO_CONTRACT, "funder", profile.funder(),
+                    "penaltyKm", (int) NO_CONTRACT_PENALTY_KM));
         }
 
         Duration age = Duration.between(candidate.capacityPublishedAt(), now);
+        long minutes = Math.max(0, age.toMinutes());
         if (age.compareTo(freshnessWindow) > 0) {
             score += STALE_PENALTY_KM;
             reasons.add("capacity stale, published " + humanize(age) + " ago (+" + (int) STALE_PENALTY_KM + ")");
+            structured.add(RankingReason.of(RankingReasonCode.CAPACITY_STALE, "minutes", minutes,
+                    "penaltyKm", (int) STALE_PENALTY_KM));
         } else {
             reasons.add("capacity published " + humanize(age) + " ago");
+            structured.add(RankingReason.of(RankingReasonCode.CAPACITY_FRESH, "minutes", minutes));
         }
 
         double rate = candidate.acceptance().rate();
@@ -107,19 +119,28 @@ public final class CandidateRanker {
         if (candidate.acceptance().answered() > 0) {
             reasons.add(String.format(Locale.ROOT, "accepted %d of %d recent offers (-%.1f)",
                     candidate.acceptance().accepted(), candidate.acceptance().answered(), bonus));
+            structured.add(RankingReason.of(RankingReasonCode.ACCEPTANCE_RATE,
+                    "accepted", candidate.acceptance().accepted(), "answered", candidate.acceptance().answered(),
+                    "bonusKm", round(bonus)));
         } else {
             reasons.add(String.format(Locale.ROOT, "no recent offers answered (-%.1f)", bonus));
+            structured.add(RankingReason.of(RankingReasonCode.NO_ANSWERED_OFFERS, "bonusKm", round(bonus)));
         }
         if (option.dates() == null) {
             reasons.add(candidate.availableBeds() + " bed(s) free");
+            structured.add(RankingReason.of(RankingReasonCode.BEDS_FREE, "beds", candidate.availableBeds()));
         } else {
-            double shiftPenalty = SHIFT_PENALTY_KM_PER_DAY * Math.abs(option.dates().shiftDays());
+            StayDates dates = option.dates();
+            double shiftPenalty = SHIFT_PENALTY_KM_PER_DAY * Math.abs(dates.shiftDays());
             score += shiftPenalty;
-            reasons.add("free on every night: " + option.dates().describe()
+            reasons.add("free on every night: " + dates.describe()
                     + (shiftPenalty > 0 ? String.format(Locale.ROOT, " (+%.0f)", shiftPenalty) : ""));
+            structured.add(RankingReason.of(RankingReasonCode.FREE_ON_DATES,
+                    "firstNight", dates.firstNight().toString(), "nights", dates.nights(),
+                    "shiftDays", dates.shiftDays(), "penaltyKm", (int) shiftPenalty));
         }
         return new Scored(candidate, option.dates(), score, distance, candidate.name() + " ("
-                + candidate.municipality() + "): " + String.join("; ", reasons));
+                + candidate.municipality() + "): " + String.join("; ", reasons), List.copyOf(structured));
     }
 
     private static String humanize(Duration age) {
@@ -139,6 +160,7 @@ public final class CandidateRanker {
         return Math.round(value * 10) / 10.0;
     }
 
-    private record Scored(Candidate candidate, StayDates dates, double score, double distanceKm, String explanation) {
+    private record Scored(Candidate candidate, StayDates dates, double score, double distanceKm, String explanation,
+                          List<RankingReason> reasons) {
     }
 }

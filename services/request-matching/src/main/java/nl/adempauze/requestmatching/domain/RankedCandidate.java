@@ -1,11 +1,24 @@
 package nl.adempauze.requestmatching.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * A candidate in ranking order, with its score (lower is better) and why it stands where it does. For a stay on
- * the calendar, the dates it would take ({@code firstNight} and {@code nights}); null for a free-now bed.
+ * A candidate in ranking order, with its score (lower is better) and why it stands where it does: in English
+ * ({@code explanation}) and as structured {@code reasons} (empty in rankings stored before reasons existed). For a
+ * stay on the calendar, the dates it would take ({@code firstNight} and {@code nights}); null for a free-now bed.
  */
 public record RankedCandidate(int rank, String locationId, String name, String providerId, double score,
-                              double distanceKm, String explanation, LocalDate firstNight, Integer nights) {
+                              double distanceKm, String explanation, List<RankingReason> reasons,
+                              LocalDate firstNight, Integer nights) {
+
+    public RankedCandidate {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** A candidate explained in English only. */
+    public RankedCandidate(int rank, String locationId, String name, String providerId, double score,
+                           double distanceKm, String explanation, LocalDate firstNight, Integer nights) {
+        this(rank, locationId, name, providerId, score, distanceKm, explanation, List.of(), firstNight, nights);
+    }
 }

@@ -17,15 +17,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The read side of requests: the lists a referrer and a coordinator see, and everything one request's view shows. */
 @Repository
 public class RequestQueries {
-
-    private static final TypeReference<List<RankedCandidate>> RANKING = new TypeReference<>() {
-    };
 
     private final DatabaseClient db;
     private final OfferRepository offers;
@@ -99,7 +95,7 @@ public class RequestQueries {
     private Mono<List<RankedCandidate>> ranking(String id) {
         return db.sql("SELECT ranking FROM request WHERE id = :id AND ranking IS NOT NULL").bind("id", id)
                 .map((row, meta) -> row.get(0, String.class)).one()
-                .map(text -> json.readValue(text, RANKING))
+                .map(text -> RankingJson.read(json, text))
                 .defaultIfEmpty(List.of());
     }
 

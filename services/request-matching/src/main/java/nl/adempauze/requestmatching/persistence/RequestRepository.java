@@ -153,7 +153,7 @@ public class RequestRepository {
     /** Keeps the ranking the last search made, for the request's view. */
     public Mono<Void> saveRanking(String id, List<RankedCandidate> ranking) {
         return db.sql("UPDATE request SET ranking = :ranking WHERE id = :id").bind("id", id)
-                .bind("ranking", json.writeValueAsString(ranking)).then();
+                .bind("ranking", RankingJson.write(json, ranking)).then();
     }
 
     static MatchingRequest toRequest(Readable row) {

@@ -113,6 +113,16 @@ class ManualOfferIntegrationTest {
         api.awaitStatus(requestId, "OFFERED");
         assertThat(api.view(requestId).ranking()).extracting(candidate -> candidate.locationId())
                 .containsExactly(first, second);
+        // beside the English explanation, each candidate's reasons as codes with their values
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(MatchingApi.asCoordinator()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.ranking[0].explanation").value(explanation -> assertThat((String) explanation)
+                        .contains("km from the patient's home"))
+                .jsonPath("$.ranking[0].reasons[0].code").isEqualTo("DISTANCE_KM")
+                .jsonPath("$.ranking[0].reasons[0].values.km").isNumber()
+                .jsonPath("$.ranking[0].reasons[*].code").value(codes -> assertThat(String.valueOf(codes))
+                        .contains("CAPACITY_FRESH", "BEDS_FREE"));
 
         web.post().uri("/api/v1/requests/{id}/manual-offer", requestId).headers(MatchingApi.asCoordinator())
                 .contentType(MediaType.APPLICATION_JSON)

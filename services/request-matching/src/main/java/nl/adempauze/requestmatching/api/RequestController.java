@@ -2,6 +2,7 @@ package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,8 +42,11 @@ public class RequestController {
     private final CoordinatorDecisions decisions;
     private final PatientRecords patients;
 
+    private final Clock clock;
+
     public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
-                             CoordinatorDecisions decisions, PatientRecords patients) {
+                             CoordinatorDecisions decisions, PatientRecords patients, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.cancellation = cancellation;
         this.reading = reading;
@@ -171,6 +175,22 @@ public class RequestController {
                 Access.actor(caller))).flatMap(this::view);
     }
 
+    /** Pauses the crisis queue's re-matching of one queued crisis request (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/queue/pause")
+    public Mono<RequestView> pauseQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
+                                        Caller caller) {
+        return decided(id, caller).flatMap(request -> decisions.pauseQueue(id, body.reason(), Access.actor(caller)))
+                .flatMap(this::view);
+    }
+
+    /** Lets the crisis queue re-match a paused request again (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/queue/resume")
+    public Mono<RequestView> resumeQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
+                                         Caller caller) {
+        return decided(id, caller).flatMap(request -> decisions.resumeQueue(id, body.reason(), Access.actor(caller)))
+                .flatMap(this::view);
+    }
+
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
@@ -194,7 +214,7 @@ public class RequestController {
 
 
     private Mono<RequestView> view(MatchingRequest request) {
-        return reading.details(request).map(RequestView::of);
+        return reading.details(request).map(details -> RequestView.of(details, clock.instant()));
     }
 
     private static String blankToNull(String value) {

@@ -13,6 +13,7 @@ import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.CoordinatorDecisionLog;
+import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import reactor.core.publisher.Mono;
 public class CoordinatorDecisions {
 
     private final RequestRepository requests;
+    private final CrisisQueueRepository crisisQueue;
     private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
     private final Changes changes;
@@ -37,10 +39,12 @@ public class CoordinatorDecisions {
     private final AuditLog audit;
     private final Clock clock;
 
-    CoordinatorDecisions(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
+    CoordinatorDecisions(RequestRepository requests, CrisisQueueRepository crisisQueue,
+                         ReferenceDataRepository reference, OfferCycle offerCycle,
                          Changes changes, CoordinatorDecisionLog decisions, TransactionalOperator tx, AuditLog audit,
                          Clock clock) {
         this.requests = requests;
+        this.crisisQueue = crisisQueue;
         this.reference = reference;
         this.offerCycle = offerCycle;
         this.changes = changes;
@@ -94,6 +98,30 @@ public class CoordinatorDecisions {
                             .then(recorded(request, CoordinatorDecision.MANUAL_OFFER, AuditAction.MANUAL_OFFER,
                                     reason, coordinator, locationId, now));
                 })
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
+    /** Pauses the crisis queue's re-matching of one queued request, with a reason (409 unless it is queued). */
+    public Mono<MatchingRequest> pauseQueue(String requestId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(entry -> crisisQueue.save(request.pauseQueue(entry.orElse(null), reason)))
+                        .then(recorded(request, CoordinatorDecision.QUEUE_PAUSED, AuditAction.QUEUE_PAUSED, reason,
+                                coordinator, null, now)))
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
+    /** Resumes the crisis queue's re-matching of a paused request (409 unless it is paused in the queue). */
+    public Mono<MatchingRequest> resumeQueue(String requestId, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(entry -> crisisQueue.save(request.resumeQueue(entry.orElse(null))))
+                        .then(recorded(request, CoordinatorDecision.QUEUE_RESUMED, AuditAction.QUEUE_RESUMED, reason,
+                                coordinator, null, now)))
                 .then(requests.find(requestId));
         return tx.transactional(work);
     }

@@ -21,11 +21,14 @@ public class ReplicaUpdates {
     private final ReplicaRepository replica;
     private final ReferenceDataRepository reference;
     private final WaitingList waitingList;
+    private final CrisisQueue crisisQueue;
 
-    ReplicaUpdates(ReplicaRepository replica, ReferenceDataRepository reference, WaitingList waitingList) {
+    ReplicaUpdates(ReplicaRepository replica, ReferenceDataRepository reference, WaitingList waitingList,
+                   CrisisQueue crisisQueue) {
         this.replica = replica;
         this.reference = reference;
         this.waitingList = waitingList;
+        this.crisisQueue = crisisQueue;
     }
 
     public Mono<Void> regionConfigured(RegionConfigured region) {
@@ -36,14 +39,21 @@ public class ReplicaUpdates {
         return replica.saveLocation(location);
     }
 
+    /** A location opened or closed; a reopened one is offered to the region's crisis queues at once. */
     public Mono<Void> locationStatusChanged(LocationStatusChanged status) {
-        return replica.setOpen(status.locationId(), status.open(), status.reason());
+        Mono<Void> saved = replica.setOpen(status.locationId(), status.open(), status.reason());
+        return status.open() ? saved.then(crisisQueue.rematchRegion(status.region())) : saved;
     }
 
-    /** Free beds now at a location; a figure never moves back in version. */
+    /**
+     * Free beds now at a location (a figure never moves back in version); a free bed is offered to the crisis
+     * queue of its region and care type at once, in the same transaction: a published bed, a released hold or a
+     * discharge reaches the first in line directly.
+     */
     public Mono<Void> capacity(String locationId, String careType, String region, int availableBeds, long version,
                                Instant publishedAt) {
-        return replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
+        Mono<Void> saved = replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
+        return availableBeds > 0 ? saved.then(crisisQueue.rematch(region, careType)).then() : saved;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
@@ -16,6 +17,7 @@ import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestCancellation;
 import nl.adempauze.requestmatching.application.RequestReading;
 import nl.adempauze.requestmatching.application.RequestService;
+import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
@@ -179,16 +181,19 @@ public class RequestController {
     @PostMapping("/requests/{id}/queue/pause")
     public Mono<RequestView> pauseQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
                                         Caller caller) {
-        return decided(id, caller).flatMap(request -> decisions.pauseQueue(id, body.reason(), Access.actor(caller)))
-                .flatMap(this::view);
+        return decided(id, caller, actor -> decisions.pauseQueue(id, body.reason(), actor));
     }
 
     /** Lets the crisis queue re-match a paused request again (coordinator, with a reason). */
     @PostMapping("/requests/{id}/queue/resume")
     public Mono<RequestView> resumeQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
                                          Caller caller) {
-        return decided(id, caller).flatMap(request -> decisions.resumeQueue(id, body.reason(), Access.actor(caller)))
-                .flatMap(this::view);
+        return decided(id, caller, actor -> decisions.resumeQueue(id, body.reason(), actor));
+    }
+
+    /** A coordinator's decision on a request of their region, answered with the request's view. */
+    private Mono<RequestView> decided(String id, Caller caller, Function<Actor, Mono<MatchingRequest>> decision) {
+        return decided(id, caller).flatMap(request -> decision.apply(Access.actor(caller))).flatMap(this::view);
     }
 
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */

@@ -3,11 +3,13 @@ package nl.adempauze.requestmatching.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
@@ -104,24 +106,25 @@ public class CoordinatorDecisions {
 
     /** Pauses the crisis queue's re-matching of one queued request, with a reason (409 unless it is queued). */
     public Mono<MatchingRequest> pauseQueue(String requestId, String reason, Actor coordinator) {
-        Instant now = clock.instant();
-        Mono<MatchingRequest> work = locked(requestId)
-                .flatMap(request -> crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(entry -> crisisQueue.save(request.pauseQueue(entry.orElse(null), reason)))
-                        .then(recorded(request, CoordinatorDecision.QUEUE_PAUSED, AuditAction.QUEUE_PAUSED, reason,
-                                coordinator, null, now)))
-                .then(requests.find(requestId));
-        return tx.transactional(work);
+        return queueDecision(requestId, (request, entry) -> request.pauseQueue(entry, reason),
+                CoordinatorDecision.QUEUE_PAUSED, AuditAction.QUEUE_PAUSED, reason, coordinator);
     }
 
     /** Resumes the crisis queue's re-matching of a paused request (409 unless it is paused in the queue). */
     public Mono<MatchingRequest> resumeQueue(String requestId, String reason, Actor coordinator) {
+        return queueDecision(requestId, MatchingRequest::resumeQueue, CoordinatorDecision.QUEUE_RESUMED,
+                AuditAction.QUEUE_RESUMED, reason, coordinator);
+    }
+
+    /** A decision on the request's crisis queue entry (null when it was never queued), which the request makes. */
+    private Mono<MatchingRequest> queueDecision(String requestId,
+                                                BiFunction<MatchingRequest, CrisisQueueEntry, CrisisQueueEntry> decide,
+                                                String kind, AuditAction action, String reason, Actor coordinator) {
         Instant now = clock.instant();
         Mono<MatchingRequest> work = locked(requestId)
                 .flatMap(request -> crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(entry -> crisisQueue.save(request.resumeQueue(entry.orElse(null))))
-                        .then(recorded(request, CoordinatorDecision.QUEUE_RESUMED, AuditAction.QUEUE_RESUMED, reason,
-                                coordinator, null, now)))
+                        .flatMap(entry -> crisisQueue.save(decide.apply(request, entry.orElse(null))))
+                        .then(recorded(request, kind, action, reason, coordinator, null, now)))
                 .then(requests.find(requestId));
         return tx.transactional(work);
     }

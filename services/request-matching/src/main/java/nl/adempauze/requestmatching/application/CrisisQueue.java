@@ -42,14 +42,10 @@ public class CrisisQueue {
      */
     public Mono<Boolean> rematch(String region, String careType) {
         Instant now = clock.instant();
-        return queue.retryable(region, careType)
-                .sort(CrisisQueueOrder.comparator())
-                .concatMap(entry -> requests.lockIfAllowed(entry.requestId(), RequestCommand.RETRY_FROM_QUEUE)
-                        .flatMap(request -> changes.request(request, request.retryFromQueue(now)))
-                        .flatMap(offerCycle::tryFromQueue))
-                .filter(held -> held)
-                .next()
-                .defaultIfEmpty(false);
+        return offerCycle.firstInLine(queue.retryable(region, careType)
+                        .sort(CrisisQueueOrder.comparator())
+                        .map(CrisisQueueOrder.Entry::requestId),
+                RequestCommand.RETRY_FROM_QUEUE, request -> request.retryFromQueue(now), offerCycle::tryFromQueue);
     }
 
     /** A location of {@code region} reopened: every care type with a queue there is tried. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import nl.adempauze.platform.domain.Changed;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.persistence.AfterCommit;
@@ -91,6 +92,24 @@ public class OfferCycle {
             }
             return saveRanking.then(requestHold(request, result.ranking().get(0), now)).thenReturn(true);
         }));
+    }
+
+    /**
+     * Tries the requests of a line ({@code inOrder}, first first) until one gets a hold, one offer per change so
+     * nobody loses a bed to one behind it: each that {@code command} is allowed for now (and no other transaction is
+     * busy with) is locked, starts a new round ({@code round}) and is tried ({@code attempt}). Runs in the caller's
+     * transaction; answers whether a hold was requested.
+     */
+    Mono<Boolean> firstInLine(Flux<String> inOrder, RequestCommand command,
+                              Function<MatchingRequest, Changed<MatchingRequest>> round,
+                              Function<MatchingRequest, Mono<Boolean>> attempt) {
+        return inOrder
+                .concatMap(id -> requests.lockIfAllowed(id, command)
+                        .flatMap(request -> changes.request(request, round.apply(request)))
+                        .flatMap(attempt))
+                .filter(held -> held)
+                .next()
+                .defaultIfEmpty(false);
     }
 
     /**

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps matching's copy of bed-availability's configuration, locations and capacity current; nights with a bed
- * free go to the waiting list at once. Runs in the consumer's transaction.
+ * Keeps matching's copy of bed-availability's configuration, locations and capacity current; a free bed (or night)
+ * goes to the crisis queue, and nights to the waiting list, at once. Runs in the consumer's transaction.
  */
 @Service
 public class ReplicaUpdates {
@@ -57,12 +57,14 @@ public class ReplicaUpdates {
     }
 
     /**
-     * Takes over the nights and, when a bed is available on any of them, offers it to the waiting list at once, in
-     * the same transaction: new capacity, a cancellation or an early discharge reaches the next in line directly.
+     * Takes over the nights and, when a bed is available on any of them, offers it to the crisis queue (the more
+     * urgent) and the waiting list at once, in the same transaction: new capacity, a cancellation or an early
+     * discharge reaches the next in line directly.
      */
     public Mono<Void> nightsChanged(String locationId, String careType, String region, List<NightFigure> nights) {
         Mono<Void> saved = replica.saveNights(locationId, careType, region, nights);
         boolean bedAvailable = nights.stream().anyMatch(night -> night.availableBeds() > 0);
-        return bedAvailable ? saved.then(waitingList.rematch(region, careType)).then() : saved;
+        return bedAvailable ? saved.then(crisisQueue.rematch(region, careType))
+                .then(waitingList.rematch(region, careType)).then() : saved;
     }
 }

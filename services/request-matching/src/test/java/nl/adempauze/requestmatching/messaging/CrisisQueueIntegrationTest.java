@@ -10,6 +10,7 @@ import java.util.List;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.LocationStatusChanged;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
@@ -116,6 +117,25 @@ class CrisisQueueIntegrationTest {
         web.get().uri("/api/v1/regions/drenthe/requests?status=MATCHED").headers(MatchingApi.asCoordinator())
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + requestId + "')].queue.placedAfterQueueMinutes").isNotEmpty();
+    }
+
+    @Test
+    void aReopenedLocationReachesTheQueue() {
+        TestEventProducer.shared().send(new LocationStatusChanged(location, "drenthe", false, "renovation",
+                Instant.now()));
+        await().atMost(MatchingApi.TIMEOUT).until(() -> !isOpen());
+        api.publish(location, CARE_TYPE, 1, 2);
+        String requestId = queued(Duration.ofHours(6));
+
+        TestEventProducer.shared().send(new LocationStatusChanged(location, "drenthe", true, null, Instant.now()));
+        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
+                h -> h.requestId().equals(requestId));
+        assertThat(hold.locationId()).isEqualTo(location);
+    }
+
+    private boolean isOpen() {
+        return Boolean.TRUE.equals(db.sql("SELECT open FROM location_replica WHERE id = :id").bind("id", location)
+                .map((row, meta) -> row.get(0, Boolean.class)).one().block(MatchingApi.TIMEOUT));
     }
 
     @Test

@@ -2,7 +2,7 @@
 // Every event reloads the board's data (a region is a few dozen locations and requests), so what is shown is
 // always what the services hold, never a guess assembled from events.
 import { h, fill, clock, formatDateTime, announce } from './dom.js';
-import { STATUS, OFFER_STATUS, URGENCY, ESCALATION_REASONS, label, careTypeName } from './labels.js';
+import { STATUS, OFFER_STATUS, URGENCY, ESCALATION_REASONS, label, careTypeName, queueText } from './labels.js';
 import { get } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion } from './region.js';
@@ -72,6 +72,12 @@ export function mountBoard(container, session) {
   function render() {
     if (!state.data) return;
     const { region, capacityView, locations, list, escalationList } = state.data;
+    // an escalation still in the crisis queue says so ("in de wachtrij" or paused with its reason)
+    const queued = (requestId) => {
+      const request = list.find((candidate) => candidate.id === requestId);
+      const text = request?.status === 'ESCALATED' ? queueText(request) : null;
+      return text ? h('div', { class: 'small', 'data-test': 'queue' }, text) : null;
+    };
     const open = list.filter((request) => OPEN.includes(request.status));
     const recent = list.filter((request) => !OPEN.includes(request.status)
       && Date.now() - new Date(request.updatedAt).getTime() < RECENT_MS);
@@ -96,12 +102,14 @@ export function mountBoard(container, session) {
           h('strong', {}, label(ESCALATION_REASONS, escalation.reason)), ` · ${careTypeName(region, escalation.careType)}`,
           escalation.municipality ? ` · ${escalation.municipality}` : '', ' · sinds ', formatDateTime(escalation.escalatedAt),
           escalation.detail ? h('div', { class: 'muted small' }, escalation.detail) : null,
+          queued(escalation.requestId),
           list.some((request) => request.id === escalation.requestId) ? openButton({ id: escalation.requestId }) : null))));
     fill(placed, h('h2', { id: 'placed-title' }, 'Geplaatst (24 uur)'),
       recent.length === 0 ? h('p', { class: 'muted' }, 'Nog niemand geplaatst.')
         : h('ul', { class: 'cards', 'data-test': 'placed' }, recent.map((request) => h('li', { 'data-request': request.id, 'data-status': request.status },
           h('strong', {}, label(STATUS, request.status)), ` · ${careTypeName(region, request.careType)} · `,
-          request.match ? `${request.match.locationName}, ${request.match.city}` : '', ' ', openButton(request)))));
+          request.match ? `${request.match.locationName}, ${request.match.city}` : '',
+          queueText(request) ? h('span', { 'data-test': 'queue' }, ` · ${queueText(request)}`) : '', ' ', openButton(request)))));
     fill(capacity, h('div', { class: 'panel-head' }, h('h2', { id: 'capacity-title' }, 'Capaciteit'),
       h('div', { class: 'tabs', role: 'group', 'aria-label': 'Weergave' },
         viewButton('locations', 'Per locatie'), viewButton('municipalities', 'Per gemeente'), viewButton('map', 'Kaart'))),

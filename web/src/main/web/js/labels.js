@@ -32,12 +32,26 @@ export const DECLINE_REASONS = {
 export const ESCALATION_REASONS = {
   NO_CANDIDATE: 'Geen passende plek', OFFER_EXPIRED: 'Aanbod niet beantwoord', DEADLINE_AT_RISK: 'Deadline in gevaar',
   STAY_WINDOW_PASSED: 'Periode verstreken', STAY_OVERRUN: 'Verblijf loopt uit',
+  QUEUE_DEADLINE_PASSED: 'Uit de wachtrij: deadline verstreken',
 };
 
 export const DECISIONS = {
   PROTECTION_OVERRIDDEN: 'Bescherming opgeheven', PRIORITY_RAISED: 'Prioriteit verhoogd',
   MANUAL_OFFER: 'Met de hand aangeboden', MANUAL_OFFER_MADE: 'Met de hand aangeboden',
+  QUEUE_PAUSED: 'Wachtrij gepauzeerd', QUEUE_RESUMED: 'Wachtrij hervat',
 };
+
+/**
+ * A crisis request's place in the crisis queue as plain text (never HTML): placed from it after how long, queued,
+ * or paused with the coordinator's reason; null when it was never queued.
+ */
+export function queueText(request) {
+  const queue = request.queue;
+  if (!queue) return null;
+  if (queue.placedAfterQueueMinutes != null) return `geplaatst na ${queue.placedAfterQueueMinutes} minuten in de wachtrij`;
+  if (!queue.queued) return null;
+  return queue.paused ? `wachtrij gepauzeerd: ${queue.pausedReason}` : 'in de wachtrij';
+}
 
 export const ROLES = {
   COORDINATOR: 'Coördinator', PROVIDER: 'Zorgaanbieder', REFERRER: 'Verwijzer', ADMIN: 'Beheerder',

@@ -1,7 +1,7 @@
 // The referrer's screen: a request form (crisis or planned) and "my requests", live, with where and when once a
 // bed is found.
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
-import { STATUS, URGENCY, label, careTypeName } from './labels.js';
+import { STATUS, URGENCY, label, careTypeName, queueText } from './labels.js';
 import { get, post, newIdempotencyKey } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
@@ -63,7 +63,8 @@ export function mountReferrer(container, session) {
           h('p', {}, h('strong', { class: `status ${request.status.toLowerCase()}`, 'data-test': 'status' }, label(STATUS, request.status)),
             ` · ingediend ${formatDateTime(request.submittedAt)}`,
             request.stay?.firstNight ? ` · ${formatDate(request.stay.firstNight)}, ${request.stay.nights} nacht(en)` : '',
-            request.waiting ? ` · wachtlijst plaats ${request.waiting.position}` : ''),
+            request.waiting ? ` · wachtlijst plaats ${request.waiting.position}` : '',
+            queueText(request) ? h('span', { 'data-test': 'queue' }, ` · ${queueText(request)}`) : ''),
           request.match ? h('p', { class: 'match', 'data-test': 'match' },
             `${request.match.locationName} (${request.match.providerName}), ${request.match.street}, ${request.match.postcode} ${request.match.city}`,
             request.match.firstNight ? ` · vanaf ${formatDate(request.match.firstNight)}, ${request.match.nights} nacht(en)`

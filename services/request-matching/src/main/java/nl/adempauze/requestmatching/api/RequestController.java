@@ -2,10 +2,12 @@ package nl.adempauze.requestmatching.api;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
@@ -15,6 +17,7 @@ import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestCancellation;
 import nl.adempauze.requestmatching.application.RequestReading;
 import nl.adempauze.requestmatching.application.RequestService;
+import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
@@ -41,8 +44,11 @@ public class RequestController {
     private final CoordinatorDecisions decisions;
     private final PatientRecords patients;
 
+    private final Clock clock;
+
     public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
-                             CoordinatorDecisions decisions, PatientRecords patients) {
+                             CoordinatorDecisions decisions, PatientRecords patients, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.cancellation = cancellation;
         this.reading = reading;
@@ -171,6 +177,25 @@ public class RequestController {
                 Access.actor(caller))).flatMap(this::view);
     }
 
+    /** Pauses the crisis queue's re-matching of one queued crisis request (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/queue/pause")
+    public Mono<RequestView> pauseQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
+                                        Caller caller) {
+        return decided(id, caller, actor -> decisions.pauseQueue(id, body.reason(), actor));
+    }
+
+    /** Lets the crisis queue re-match a paused request again (coordinator, with a reason). */
+    @PostMapping("/requests/{id}/queue/resume")
+    public Mono<RequestView> resumeQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
+                                         Caller caller) {
+        return decided(id, caller, actor -> decisions.resumeQueue(id, body.reason(), actor));
+    }
+
+    /** A coordinator's decision on a request of their region, answered with the request's view. */
+    private Mono<RequestView> decided(String id, Caller caller, Function<Actor, Mono<MatchingRequest>> decision) {
+        return decided(id, caller).flatMap(request -> decision.apply(Access.actor(caller))).flatMap(this::view);
+    }
+
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
@@ -194,7 +219,7 @@ public class RequestController {
 
 
     private Mono<RequestView> view(MatchingRequest request) {
-        return reading.details(request).map(RequestView::of);
+        return reading.details(request).map(details -> RequestView.of(details, clock.instant()));
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.Escalation;
 import nl.adempauze.requestmatching.domain.LocationSummary;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
@@ -30,14 +31,14 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
                           String referrerOrganisation,
-                          PatientDetails patient) {
+                          PatientDetails patient, Queue queue) {
 
     /** Statuses in which the view shows where the patient goes. */
     private static final Set<RequestStatus> SHOWS_MATCH =
             EnumSet.of(RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ADMITTED);
 
     /** The view of a request, without anything identifying (see {@link #withIdentifyingDetails}). */
-    static RequestView of(RequestDetails details) {
+    static RequestView of(RequestDetails details, Instant now) {
         MatchingRequest request = details.request();
         Offer matched = details.matchedOffer();
         Match match = matched == null || details.matchedLocation() == null || !SHOWS_MATCH.contains(request.status())
@@ -51,14 +52,14 @@ public record RequestView(String id, String status, String region, String careTy
                 current == null ? null : OfferView.of(current), match, details.ranking(),
                 details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
                 StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
-                null);
+                null, Queue.of(request, details.crisisQueue(), now));
     }
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
     RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, details);
+                waiting, decisions, referrerOrganisation, details, queue);
     }
 
     /**
@@ -78,6 +79,27 @@ public record RequestView(String id, String status, String region, String careTy
             return new StayView(stay.firstNight(), stay.nights(), stay.flexibleDays(),
                     stay.weekendIn() == null ? null : stay.weekendIn().toString(), stay.latestFirstNight(),
                     planning.seriesId(), series);
+        }
+    }
+
+    /**
+     * Its time in the crisis queue, if it was ever there: since when, whether a coordinator paused the re-matching
+     * (and why), whether it is still queued, the whole minutes spent there (until now, or until it was placed or
+     * left), and when it was placed from the queue, after how many minutes.
+     */
+    public record Queue(Instant since, boolean queued, boolean paused, String pausedReason, long minutesInQueue,
+                        Long placedAfterQueueMinutes) {
+
+        static Queue of(MatchingRequest request, CrisisQueueEntry entry, Instant now) {
+            if (entry == null) {
+                return null;
+            }
+            // a request that closed without leaving the queue (cancelled) stopped counting when it closed
+            long minutes = entry.minutesInQueue(RequestStatus.OPEN.contains(request.status()) ? now
+                    : request.updatedAt());
+            return new Queue(entry.since(), entry.inQueue() && RequestStatus.OPEN.contains(request.status()),
+                    entry.paused(), entry.pausedReason(), minutes,
+                    entry.placedAt() != null ? minutes : null);
         }
     }
 

@@ -3,16 +3,19 @@ package nl.adempauze.requestmatching.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
+import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.CoordinatorDecisionLog;
+import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,7 @@ import reactor.core.publisher.Mono;
 public class CoordinatorDecisions {
 
     private final RequestRepository requests;
+    private final CrisisQueueRepository crisisQueue;
     private final ReferenceDataRepository reference;
     private final OfferCycle offerCycle;
     private final Changes changes;
@@ -37,10 +41,12 @@ public class CoordinatorDecisions {
     private final AuditLog audit;
     private final Clock clock;
 
-    CoordinatorDecisions(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
+    CoordinatorDecisions(RequestRepository requests, CrisisQueueRepository crisisQueue,
+                         ReferenceDataRepository reference, OfferCycle offerCycle,
                          Changes changes, CoordinatorDecisionLog decisions, TransactionalOperator tx, AuditLog audit,
                          Clock clock) {
         this.requests = requests;
+        this.crisisQueue = crisisQueue;
         this.reference = reference;
         this.offerCycle = offerCycle;
         this.changes = changes;
@@ -94,6 +100,31 @@ public class CoordinatorDecisions {
                             .then(recorded(request, CoordinatorDecision.MANUAL_OFFER, AuditAction.MANUAL_OFFER,
                                     reason, coordinator, locationId, now));
                 })
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
+    /** Pauses the crisis queue's re-matching of one queued request, with a reason (409 unless it is queued). */
+    public Mono<MatchingRequest> pauseQueue(String requestId, String reason, Actor coordinator) {
+        return queueDecision(requestId, (request, entry) -> request.pauseQueue(entry, reason),
+                CoordinatorDecision.QUEUE_PAUSED, AuditAction.QUEUE_PAUSED, reason, coordinator);
+    }
+
+    /** Resumes the crisis queue's re-matching of a paused request (409 unless it is paused in the queue). */
+    public Mono<MatchingRequest> resumeQueue(String requestId, String reason, Actor coordinator) {
+        return queueDecision(requestId, MatchingRequest::resumeQueue, CoordinatorDecision.QUEUE_RESUMED,
+                AuditAction.QUEUE_RESUMED, reason, coordinator);
+    }
+
+    /** A decision on the request's crisis queue entry (null when it was never queued), which the request makes. */
+    private Mono<MatchingRequest> queueDecision(String requestId,
+                                                BiFunction<MatchingRequest, CrisisQueueEntry, CrisisQueueEntry> decide,
+                                                String kind, AuditAction action, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(entry -> crisisQueue.save(decide.apply(request, entry.orElse(null))))
+                        .then(recorded(request, kind, action, reason, coordinator, null, now)))
                 .then(requests.find(requestId));
         return tx.transactional(work);
     }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import nl.adempauze.platform.domain.Changed;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.persistence.AfterCommit;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
+import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.DeclineReason;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
@@ -19,6 +21,7 @@ import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Urgency;
+import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
@@ -44,6 +47,7 @@ public class OfferCycle {
     private final DueRequests due;
     private final ReferenceDataRepository reference;
     private final CandidateSearch search;
+    private final CrisisQueueRepository crisisQueue;
     private final RespiteMetrics metrics;
     private final Changes changes;
     private final TransactionalOperator tx;
@@ -51,13 +55,14 @@ public class OfferCycle {
     private final Clock clock;
 
     OfferCycle(RequestRepository requests, OfferRepository offers, DueRequests due, ReferenceDataRepository reference,
-               CandidateSearch search, RespiteMetrics metrics, Changes changes, TransactionalOperator tx,
+               CandidateSearch search, CrisisQueueRepository crisisQueue, RespiteMetrics metrics, Changes changes, TransactionalOperator tx,
                MatchingSettings settings, Clock clock) {
         this.requests = requests;
         this.offers = offers;
         this.due = due;
         this.reference = reference;
         this.search = search;
+        this.crisisQueue = crisisQueue;
         this.metrics = metrics;
         this.changes = changes;
         this.tx = tx;
@@ -80,10 +85,44 @@ public class OfferCycle {
             Mono<Void> saveRanking = requests.saveRanking(request.id(), result.ranking());
             if (result.ranking().isEmpty()) {
                 return saveRanking.then(changes.request(request, request.noCandidate(result.tried(),
-                        result.protectedOnly(), result.windowPassed(), now))).thenReturn(false);
+                                result.protectedOnly(), result.windowPassed(), now)))
+                        .flatMap(escalated -> escalated.joinsCrisisQueue(now)
+                                ? crisisQueue.join(CrisisQueueEntry.joined(request.id(), now)) : Mono.empty())
+                        .thenReturn(false);
             }
             return saveRanking.then(requestHold(request, result.ranking().get(0), now)).thenReturn(true);
         }));
+    }
+
+    /**
+     * Tries the requests of a line ({@code inOrder}, first first) until one gets a hold, one offer per change so
+     * nobody loses a bed to one behind it: each that {@code command} is allowed for now (and no other transaction is
+     * busy with) is locked, starts a new round ({@code round}) and is tried ({@code attempt}). Runs in the caller's
+     * transaction; answers whether a hold was requested.
+     */
+    Mono<Boolean> firstInLine(Flux<String> inOrder, RequestCommand command,
+                              Function<MatchingRequest, Changed<MatchingRequest>> round,
+                              Function<MatchingRequest, Mono<Boolean>> attempt) {
+        return inOrder
+                .concatMap(id -> requests.lockIfAllowed(id, command)
+                        .flatMap(request -> changes.request(request, round.apply(request)))
+                        .flatMap(attempt))
+                .filter(held -> held)
+                .next()
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * The crisis queue's try for a queued request (locked by the caller): a hold on its best candidate if one fits
+     * now, else nothing at all (it stays queued; the coordinator was told when it escalated). Answers whether a hold
+     * was requested.
+     */
+    Mono<Boolean> tryFromQueue(MatchingRequest queued) {
+        Instant now = clock.instant();
+        return rule(queued).flatMap(rule -> search.search(queued, rule.orElse(null), now).flatMap(result ->
+                result.ranking().isEmpty() ? Mono.just(false)
+                        : requests.saveRanking(queued.id(), result.ranking())
+                                .then(requestHold(queued, result.ranking().get(0), now)).thenReturn(true)));
     }
 
     /** Asks bed-availability to hold the candidate's bed (or nights) for the request: the offer's first step. */
@@ -162,10 +201,17 @@ public class OfferCycle {
             return offers.save(acceptedOffer, offer.status())
                     .then(requests.save(accepted.aggregate().request(), request.status()))
                     .then(changes.publish(accepted.events()))
+                    .then(placedFromQueue(request.id(), now))
                     .then(AfterCommit.run(() -> count(request, acceptedOffer, now)))
                     .thenReturn(acceptedOffer);
         });
         return tx.transactional(work);
+    }
+
+    /** A request placed while in the crisis queue leaves it placed, so its view can say after how long. */
+    private Mono<Void> placedFromQueue(String requestId, Instant now) {
+        return crisisQueue.find(requestId).filter(CrisisQueueEntry::inQueue)
+                .flatMap(entry -> crisisQueue.save(entry.placed(now)));
     }
 
     /** Metrics of an accepted offer, counted once its transaction has committed. */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps matching's copy of bed-availability's configuration, locations and capacity current; nights with a bed
- * free go to the waiting list at once. Runs in the consumer's transaction.
+ * Keeps matching's copy of bed-availability's configuration, locations and capacity current; a free bed (or night)
+ * goes to the crisis queue, and nights to the waiting list, at once. Runs in the consumer's transaction.
  */
 @Service
 public class ReplicaUpdates {
@@ -21,11 +21,14 @@ public class ReplicaUpdates {
     private final ReplicaRepository replica;
     private final ReferenceDataRepository reference;
     private final WaitingList waitingList;
+    private final CrisisQueue crisisQueue;
 
-    ReplicaUpdates(ReplicaRepository replica, ReferenceDataRepository reference, WaitingList waitingList) {
+    ReplicaUpdates(ReplicaRepository replica, ReferenceDataRepository reference, WaitingList waitingList,
+                   CrisisQueue crisisQueue) {
         this.replica = replica;
         this.reference = reference;
         this.waitingList = waitingList;
+        this.crisisQueue = crisisQueue;
     }
 
     public Mono<Void> regionConfigured(RegionConfigured region) {
@@ -36,23 +39,32 @@ public class ReplicaUpdates {
         return replica.saveLocation(location);
     }
 
+    /** A location opened or closed; a reopened one is offered to the region's crisis queues at once. */
     public Mono<Void> locationStatusChanged(LocationStatusChanged status) {
-        return replica.setOpen(status.locationId(), status.open(), status.reason());
-    }
-
-    /** Free beds now at a location; a figure never moves back in version. */
-    public Mono<Void> capacity(String locationId, String careType, String region, int availableBeds, long version,
-                               Instant publishedAt) {
-        return replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
+        Mono<Void> saved = replica.setOpen(status.locationId(), status.open(), status.reason());
+        return status.open() ? saved.then(crisisQueue.rematchRegion(status.region())) : saved;
     }
 
     /**
-     * Takes over the nights and, when a bed is available on any of them, offers it to the waiting list at once, in
-     * the same transaction: new capacity, a cancellation or an early discharge reaches the next in line directly.
+     * Free beds now at a location (a figure never moves back in version); a free bed is offered to the crisis
+     * queue of its region and care type at once, in the same transaction: a published bed, a released hold or a
+     * discharge reaches the first in line directly.
+     */
+    public Mono<Void> capacity(String locationId, String careType, String region, int availableBeds, long version,
+                               Instant publishedAt) {
+        Mono<Void> saved = replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
+        return availableBeds > 0 ? saved.then(crisisQueue.rematch(region, careType)).then() : saved;
+    }
+
+    /**
+     * Takes over the nights and, when a bed is available on any of them, offers it to the crisis queue (the more
+     * urgent) and the waiting list at once, in the same transaction: new capacity, a cancellation or an early
+     * discharge reaches the next in line directly.
      */
     public Mono<Void> nightsChanged(String locationId, String careType, String region, List<NightFigure> nights) {
         Mono<Void> saved = replica.saveNights(locationId, careType, region, nights);
         boolean bedAvailable = nights.stream().anyMatch(night -> night.availableBeds() > 0);
-        return bedAvailable ? saved.then(waitingList.rematch(region, careType)).then() : saved;
+        return bedAvailable ? saved.then(crisisQueue.rematch(region, careType))
+                .then(waitingList.rematch(region, careType)).then() : saved;
     }
 }

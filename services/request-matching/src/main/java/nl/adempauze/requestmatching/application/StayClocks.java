@@ -30,6 +30,7 @@ public class StayClocks {
     private static final Logger log = LoggerFactory.getLogger(StayClocks.class);
 
     private final WaitingList waitingList;
+    private final CrisisQueue crisisQueue;
     private final OfferCycle offerCycle;
     private final RequestRepository requests;
     private final DueRequests due;
@@ -41,10 +42,11 @@ public class StayClocks {
     private final MatchingSettings settings;
     private final Clock clock;
 
-    StayClocks(WaitingList waitingList, OfferCycle offerCycle, RequestRepository requests, DueRequests due,
+    StayClocks(WaitingList waitingList, CrisisQueue crisisQueue, OfferCycle offerCycle, RequestRepository requests, DueRequests due,
                WaitingListRepository waiting, OfferRepository offers, RespiteMetrics metrics, Changes changes,
                TransactionalOperator tx, MatchingSettings settings, Clock clock) {
         this.waitingList = waitingList;
+        this.crisisQueue = crisisQueue;
         this.offerCycle = offerCycle;
         this.requests = requests;
         this.due = due;
@@ -67,6 +69,8 @@ public class StayClocks {
                         .flatMap(request -> offerCycle.windowPassed(request, now))))
                 .then());
         step("re-match the waiting lists", waitingList.sweep());
+        step("take crisis requests past their deadline out of the crisis queue", crisisQueue.leaveWhenDeadlinePassed());
+        step("re-match the crisis queues", crisisQueue.sweep());
         step("remind of stays that begin soon", due.remindersDue(Nights.nightOf(now.plus(settings.reminderLead())))
                 .concatMap(reminder -> tx.transactional(due.markReminded(reminder.requestId(), now)
                         .filter(marked -> marked > 0)

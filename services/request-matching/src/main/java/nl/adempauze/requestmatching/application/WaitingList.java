@@ -6,7 +6,6 @@ import java.util.List;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
-import nl.adempauze.requestmatching.persistence.RequestRepository;
 import nl.adempauze.requestmatching.persistence.WaitingListRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -21,20 +20,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class WaitingList {
 
-    private final RequestRepository requests;
     private final WaitingListRepository waiting;
     private final OfferCycle offerCycle;
-    private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final Clock clock;
 
-    WaitingList(RequestRepository requests, WaitingListRepository waiting, OfferCycle offerCycle, Changes changes,
-                TransactionalOperator tx, MatchingSettings settings, Clock clock) {
-        this.requests = requests;
+    WaitingList(WaitingListRepository waiting, OfferCycle offerCycle, TransactionalOperator tx,
+                MatchingSettings settings, Clock clock) {
         this.waiting = waiting;
         this.offerCycle = offerCycle;
-        this.changes = changes;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
@@ -55,15 +50,11 @@ public class WaitingList {
      */
     public Mono<Boolean> rematch(String region, String careType) {
         Instant now = clock.instant();
-        return inOrder(region, careType)
-                .flatMapMany(Flux::fromIterable)
-                .take(settings.waitingListScan())
-                .concatMap(entry -> requests.lockIfAllowed(entry.requestId(), RequestCommand.REMATCH)
-                        .flatMap(request -> changes.request(request, request.rematch(now)))
-                        .flatMap(offerCycle::tryOffer))
-                .filter(offered -> offered)
-                .next()
-                .defaultIfEmpty(false);
+        return offerCycle.firstInLine(inOrder(region, careType)
+                        .flatMapMany(Flux::fromIterable)
+                        .take(settings.waitingListScan())
+                        .map(WaitingListOrder.Entry::requestId),
+                RequestCommand.REMATCH, request -> request.rematch(now), offerCycle::tryOffer);
     }
 
     /** The care types of a region (or just {@code careType}, if given) with a waiting list, by name. */

@@ -15,5 +15,9 @@ public enum AuditAction {
     /** A coordinator moved a waiting request up the waiting list. */
     PRIORITY_RAISED,
     /** A coordinator offered a request the bed of a location chosen from its ranking (matching by hand). */
-    MANUAL_OFFER
+    MANUAL_OFFER,
+    /** A coordinator paused the crisis queue's re-matching of a request. */
+    QUEUE_PAUSED,
+    /** A coordinator resumed the crisis queue's re-matching of a request. */
+    QUEUE_RESUMED
 }

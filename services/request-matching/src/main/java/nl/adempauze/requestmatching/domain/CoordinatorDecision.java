@@ -11,4 +11,6 @@ public record CoordinatorDecision(String kind, String reason, String decidedBy, 
     public static final String PROTECTION_OVERRIDDEN = "PROTECTION_OVERRIDDEN";
     public static final String PRIORITY_RAISED = "PRIORITY_RAISED";
     public static final String MANUAL_OFFER = "MANUAL_OFFER";
+    public static final String QUEUE_PAUSED = "QUEUE_PAUSED";
+    public static final String QUEUE_RESUMED = "QUEUE_RESUMED";
 }

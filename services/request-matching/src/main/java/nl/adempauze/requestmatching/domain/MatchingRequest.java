@@ -162,6 +162,60 @@ public record MatchingRequest(String id, String region, String careType, Urgency
         return new RequestEscalated(id, region, careType, urgency.name(), reason, detail, now);
     }
 
+    // --- the crisis queue
+
+    /**
+     * Whether the request, now escalated, waits in the region's crisis queue: a crisis request that found no
+     * candidate and whose admission deadline has not passed.
+     */
+    public boolean joinsCrisisQueue(Instant now) {
+        return urgency == Urgency.CRISIS && status == RequestStatus.ESCALATED
+                && (neededBy == null || neededBy.isAfter(now));
+    }
+
+    /** Something fitting appeared for the queued request: a new round, in which earlier refusals no longer count. */
+    public Changed<MatchingRequest> retryFromQueue(Instant now) {
+        RequestLifecycle.TABLE.next(status, RequestCommand.RETRY_FROM_QUEUE);
+        return Changed.of(copy(status, updatedAt, planning.withRound(now, planning.protectionOverride())));
+    }
+
+    /** A coordinator pauses the queue's re-matching of this request; refused unless it waits in the queue. */
+    public CrisisQueueEntry pauseQueue(CrisisQueueEntry entry, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalidField("reason", "reason is required");
+        }
+        requireQueued(entry, RequestCommand.PAUSE_QUEUE);
+        if (entry.paused()) {
+            throw DomainException.conflict("Queue already paused", "The crisis queue is already paused for request "
+                    + id + ": " + entry.pausedReason());
+        }
+        return entry.pausedFor(reason);
+    }
+
+    /** A coordinator lets the queue re-match this request again; refused unless it is paused in the queue. */
+    public CrisisQueueEntry resumeQueue(CrisisQueueEntry entry) {
+        requireQueued(entry, RequestCommand.RESUME_QUEUE);
+        if (!entry.paused()) {
+            throw DomainException.conflict("Queue not paused", "The crisis queue is not paused for request " + id);
+        }
+        return entry.resumed();
+    }
+
+    private void requireQueued(CrisisQueueEntry entry, RequestCommand command) {
+        if (!can(command) || entry == null || !entry.inQueue()) {
+            throw DomainException.conflict("Request not queued", "Request " + id + " is " + status
+                    + " and not in the crisis queue; only a crisis request escalated for lack of a candidate is");
+        }
+    }
+
+    /** The queued request's admission deadline passed without a bed: it leaves the queue, the coordinator is told. */
+    public Changed<CrisisQueueEntry> leaveQueue(CrisisQueueEntry entry, Instant now) {
+        RequestLifecycle.TABLE.next(status, RequestCommand.LEAVE_QUEUE);
+        return Changed.of(entry.left(now), escalated("QUEUE_DEADLINE_PASSED", "Needed by " + neededBy
+                + "; no fitting bed appeared in " + entry.minutesInQueue(now) + " minute(s) in the crisis queue,"
+                + " which no longer looks for one", now));
+    }
+
     // --- answers and the patient's stay
 
     /** An accepted offer, and the request it matched or booked; what {@link #accept} answers. */

@@ -33,5 +33,13 @@ public enum RequestCommand {
     /** A booked stay begins soon: the provider and referrer are reminded once. */
     REMIND,
     /** An admitted crisis stay is about to outlast the nights it holds: the coordinator is warned once. */
-    WARN_OVERRUN
+    WARN_OVERRUN,
+    /** Something fitting appeared for a crisis request in the crisis queue: a new round, matched by itself. */
+    RETRY_FROM_QUEUE,
+    /** A coordinator pauses the crisis queue's re-matching for one request, with a reason. */
+    PAUSE_QUEUE,
+    /** A coordinator lets the crisis queue re-match the request again. */
+    RESUME_QUEUE,
+    /** A queued crisis request's admission deadline passed: it leaves the queue, and the coordinator is told. */
+    LEAVE_QUEUE
 }

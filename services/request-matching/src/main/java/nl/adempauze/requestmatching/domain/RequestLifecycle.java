@@ -8,11 +8,15 @@ import static nl.adempauze.requestmatching.domain.RequestCommand.ESCALATE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.MATCH;
 import static nl.adempauze.requestmatching.domain.RequestCommand.OFFER;
 import static nl.adempauze.requestmatching.domain.RequestCommand.OFFER_BY_HAND;
+import static nl.adempauze.requestmatching.domain.RequestCommand.LEAVE_QUEUE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.OVERRIDE_PROTECTION;
+import static nl.adempauze.requestmatching.domain.RequestCommand.PAUSE_QUEUE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.RAISE_PRIORITY;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REMATCH;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REMIND;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REQUEST_HOLD;
+import static nl.adempauze.requestmatching.domain.RequestCommand.RESUME_QUEUE;
+import static nl.adempauze.requestmatching.domain.RequestCommand.RETRY_FROM_QUEUE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WAITLIST;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_DEADLINE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_OVERRUN;
@@ -60,6 +64,11 @@ public final class RequestLifecycle {
         keeps(table, WARN_DEADLINE, SUBMITTED, OFFERED, WAITING);
         keeps(table, REMIND, BOOKED);
         keeps(table, WARN_OVERRUN, ADMITTED);
+        // the crisis queue holds escalated crisis requests only
+        keeps(table, RETRY_FROM_QUEUE, ESCALATED);
+        keeps(table, PAUSE_QUEUE, ESCALATED);
+        keeps(table, RESUME_QUEUE, ESCALATED);
+        keeps(table, LEAVE_QUEUE, ESCALATED);
         return table.build();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
 import nl.adempauze.requestmatching.domain.Escalation;
+import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.LocationSummary;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
@@ -27,12 +28,15 @@ public class RequestQueries {
     private final OfferRepository offers;
     private final ReplicaRepository replica;
     private final JsonMapper json;
+    private final CrisisQueueRepository crisisQueue;
 
-    public RequestQueries(DatabaseClient db, OfferRepository offers, ReplicaRepository replica, JsonMapper json) {
+    public RequestQueries(DatabaseClient db, OfferRepository offers, ReplicaRepository replica, JsonMapper json,
+                          CrisisQueueRepository crisisQueue) {
         this.db = db;
         this.offers = offers;
         this.replica = replica;
         this.json = json;
+        this.crisisQueue = crisisQueue;
     }
 
     /** A referrer organisation's requests in {@code statuses}, newest first. */
@@ -60,9 +64,13 @@ public class RequestQueries {
                 : series(request.planning().seriesId()).collectList();
         return offers.ofRequest(request.id()).collectList().flatMap(history -> Mono.zip(
                         matchedLocation(request, history), ranking(request.id()), escalations(request.id()), series,
-                        decisions(request.id()))
+                        decisions(request.id()), crisisQueueEntry(request.id()))
                 .map(t -> new RequestDetails(request, history, t.getT1().orElse(null), t.getT2(), t.getT3(),
-                        t.getT4(), t.getT5(), null)));
+                        t.getT4(), t.getT5(), null, t.getT6().orElse(null))));
+    }
+
+    private Mono<Optional<CrisisQueueEntry>> crisisQueueEntry(String requestId) {
+        return crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     private Mono<Optional<LocationSummary>> matchedLocation(MatchingRequest request, List<Offer> history) {

@@ -206,6 +206,48 @@ class MatchingRequestTest {
                 .hasMessageContaining("a bed can only be offered by hand");
     }
 
+    @Test
+    void aCrisisRequestWithoutACandidateJoinsTheCrisisQueueUntilItsDeadline() {
+        Changed<MatchingRequest> escalated = crisis(RequestStatus.SUBMITTED).noCandidate(2, 0, false, NOW);
+        assertThat(escalated.aggregate().joinsCrisisQueue(NOW)).isTrue();
+        assertThat(escalated.aggregate().joinsCrisisQueue(NOW.plusSeconds(3600))).isFalse();
+        assertThat(planned(RequestStatus.ESCALATED).joinsCrisisQueue(NOW)).isFalse();
+        assertThat(crisis(RequestStatus.OFFERED).joinsCrisisQueue(NOW)).isFalse();
+    }
+
+    @Test
+    void aCoordinatorPausesAndResumesTheQueueOfAQueuedRequestOnly() {
+        CrisisQueueEntry queued = CrisisQueueEntry.joined("r-1", EARLIER);
+        CrisisQueueEntry paused = crisis(RequestStatus.ESCALATED).pauseQueue(queued, "family takes over tonight");
+        assertThat(paused.pausedReason()).isEqualTo("family takes over tonight");
+        assertThat(crisis(RequestStatus.ESCALATED).resumeQueue(paused).paused()).isFalse();
+
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).pauseQueue(queued, " "))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).pauseQueue(paused, "again"))
+                .hasMessageContaining("already paused");
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).resumeQueue(queued))
+                .hasMessageContaining("not paused");
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).pauseQueue(null, "not queued"))
+                .hasMessageContaining("not in the crisis queue");
+        assertThatThrownBy(() -> crisis(RequestStatus.OFFERED).pauseQueue(queued, "offered now"))
+                .hasMessageContaining("not in the crisis queue");
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).pauseQueue(queued.placed(NOW), "placed"))
+                .hasMessageContaining("not in the crisis queue");
+    }
+
+    @Test
+    void leavingTheQueueAtTheDeadlineTellsTheCoordinatorAgain() {
+        CrisisQueueEntry queued = CrisisQueueEntry.joined("r-1", NOW.minus(Duration.ofMinutes(90)));
+        Changed<CrisisQueueEntry> left = crisis(RequestStatus.ESCALATED).leaveQueue(queued, NOW);
+        assertThat(left.aggregate().inQueue()).isFalse();
+        assertThat(left.aggregate().minutesInQueue(NOW.plusSeconds(3600))).isEqualTo(90);
+        assertThat(left.events()).singleElement().isInstanceOfSatisfying(RequestEscalated.class, event ->
+                assertThat(event.reason()).isEqualTo("QUEUE_DEADLINE_PASSED"));
+        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).leaveQueue(queued, NOW))
+                .isInstanceOf(TransitionTable.IllegalTransition.class);
+    }
+
     private static MatchingRequest crisis(RequestStatus status) {
         return new MatchingRequest("r-1", "drenthe", "ELV_HOOG", Urgency.CRISIS, List.of(), "9401", "Assen", 53.0,
                 6.5, null, NOW.plusSeconds(3600), status, null, null, null, EARLIER, EARLIER,

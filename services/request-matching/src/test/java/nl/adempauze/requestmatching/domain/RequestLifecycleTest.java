@@ -36,7 +36,11 @@ class RequestLifecycleTest {
                     "SUBMITTED>SUBMITTED OFFERED>OFFERED WAITING>WAITING ESCALATED>ESCALATED"),
             entry(RequestCommand.WARN_DEADLINE, "SUBMITTED>SUBMITTED OFFERED>OFFERED WAITING>WAITING"),
             entry(RequestCommand.REMIND, "BOOKED>BOOKED"),
-            entry(RequestCommand.WARN_OVERRUN, "ADMITTED>ADMITTED"));
+            entry(RequestCommand.WARN_OVERRUN, "ADMITTED>ADMITTED"),
+            entry(RequestCommand.RETRY_FROM_QUEUE, "ESCALATED>ESCALATED"),
+            entry(RequestCommand.PAUSE_QUEUE, "ESCALATED>ESCALATED"),
+            entry(RequestCommand.RESUME_QUEUE, "ESCALATED>ESCALATED"),
+            entry(RequestCommand.LEAVE_QUEUE, "ESCALATED>ESCALATED"));
 
     private static final ExpectedTransitions<RequestStatus, RequestCommand> TABLE =
             new ExpectedTransitions<>(RequestLifecycle.TABLE, RequestStatus.class, EXPECTED);

@@ -9,6 +9,7 @@ import { loadRegion } from './region.js';
 import { capacityTable, municipalityTable, regionMap } from './capacity.js';
 import { renderRequestFacts, renderRequestActions } from './request-detail.js';
 import { refresher } from './refresher.js';
+import { escalationDetail, textOrNothing } from './explanations.js';
 
 const SHOWN = 'SUBMITTED,OFFERED,WAITING,ESCALATED,MATCHED,BOOKED,ADMITTED';
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
@@ -101,7 +102,8 @@ export function mountBoard(container, session) {
         : h('ul', { class: 'cards attention', 'data-test': 'escalations' }, escalationList.map((escalation) => h('li', { 'data-request': escalation.requestId },
           h('strong', {}, label(ESCALATION_REASONS, escalation.reason)), ` · ${careTypeName(region, escalation.careType)}`,
           escalation.municipality ? ` · ${escalation.municipality}` : '', ' · sinds ', formatDateTime(escalation.escalatedAt),
-          escalation.detail ? h('div', { class: 'muted small' }, escalation.detail) : null,
+          textOrNothing(escalationDetail(escalation, (code) => careTypeName(region, code)),
+            (text) => h('div', { class: 'muted small' }, text)),
           queued(escalation.requestId),
           list.some((request) => request.id === escalation.requestId) ? openButton({ id: escalation.requestId }) : null))));
     fill(placed, h('h2', { id: 'placed-title' }, 'Geplaatst (24 uur)'),

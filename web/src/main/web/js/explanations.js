@@ -1,6 +1,8 @@
-// The API's structured reasons in Dutch: why a candidate stands where it does in a ranking. Each code has one
-// sentence with its values; a code this app does not know falls back to the API's English text. Only text comes
-// out (never HTML): the screens put it in text nodes.
+// The API's structured reasons in Dutch: why a candidate stands where it does in a ranking, and what an escalation
+// says. Each code has one sentence with its values; a code this app does not know falls back to the API's English
+// text. Only text comes out (never HTML): the screens put it in text nodes.
+
+import { formatDateTime } from './dom.js';
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const day = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -46,4 +48,36 @@ export function candidateExplanation(candidate) {
     return candidate.explanation;
   }
   return reasons.map((reason) => RANKING[reason.code](reason.values || {})).join('; ');
+}
+
+const ESCALATION = {
+  NO_CANDIDATE: (v, careType) => `Geen open locatie met een vrij bed voor ${careType(v.careType)} past; `
+    + `${plural(v.tried, 'locatie', 'locaties')} al geprobeerd`,
+  NO_CANDIDATE_ONLY_PROTECTED: (v, careType) => `${ESCALATION.NO_CANDIDATE(v, careType)}; `
+    + `${plural(v.protectedOnly, 'locatie heeft', 'locaties hebben')} alleen nachten beschermd voor geplande `
+    + 'logeeropvang: een coördinator kan de bescherming opheffen',
+  OFFER_EXPIRED: (v) => `Aanbieding aan ${v.locationId} is niet beantwoord vóór ${formatDateTime(v.respondBy)}`,
+  DEADLINE_AT_RISK: (v) => `Nodig vóór ${formatDateTime(v.neededBy)} en nog niet gematcht`,
+  STAY_DEADLINE_AT_RISK: (v) => `Het verblijf moet uiterlijk ${date(v.latestFirstNight)} beginnen en er is nog `
+    + 'geen bed geboekt',
+  STAY_WINDOW_PASSED: (v) => `Geen bed gevonden vóór de laatst mogelijke eerste nacht ${date(v.latestFirstNight)}`,
+  STAY_OVERRUN: (v) => `Het crisisverblijf bij ${v.locationId} houdt het bed tot en met de nacht van `
+    + `${date(v.lastNight)}; daarna kan het bed voor geplande logeeropvang geboekt zijn: ontslaan, of een `
+    + 'vervolgplek regelen',
+  QUEUE_DEADLINE_PASSED: (v) => `Nodig vóór ${formatDateTime(v.neededBy)}; in ${age(v.minutesInQueue)} in de `
+    + 'crisiswachtrij kwam geen passend bed vrij, de wachtrij zoekt niet meer',
+};
+
+/**
+ * An escalation's detail in Dutch; its English `detail` when it has no code (recorded before codes existed) or a
+ * code this app does not know. `careType` names a care type code (the code itself when not given).
+ */
+export function escalationDetail(escalation, careType = (code) => code) {
+  const sentence = ESCALATION[escalation.detailCode];
+  return sentence ? sentence(escalation.detailValues || {}, careType) : escalation.detail;
+}
+
+/** `render(text)` when there is text, else null (a screen then leaves the line out). */
+export function textOrNothing(text, render) {
+  return text ? render(text) : null;
 }

@@ -5,7 +5,7 @@ import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
 import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
-import { candidateExplanation } from './explanations.js';
+import { candidateExplanation, escalationDetail, textOrNothing } from './explanations.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
 
@@ -26,7 +26,8 @@ export function renderRequestFacts(facts, actions, request, region, refresh) {
       h('dt', {}, 'Verwijzer'), h('dd', {}, request.referrerOrganisation || '–')),
     request.escalations.length ? h('section', {}, h('h3', {}, 'Escalaties'), h('ul', {}, request.escalations.map((escalation) => h('li', {},
       `${formatDateTime(escalation.escalatedAt)}: ${label(ESCALATION_REASONS, escalation.reason)}`,
-      escalation.detail ? h('span', { class: 'muted' }, ` – ${escalation.detail}`) : null)))) : null,
+      textOrNothing(escalationDetail(escalation, (code) => careTypeName(region, code)),
+        (text) => h('span', { class: 'muted' }, ` – ${text}`)))))) : null,
     rankingTable(request, open, actions, region, refresh),
     request.offers.length ? h('section', {}, h('h3', {}, 'Aanbiedingen'), h('ul', {}, request.offers.map((offer) => h('li', {},
       `${locationName(request, offer.locationId)}: ${label(OFFER_STATUS, offer.status)}`,

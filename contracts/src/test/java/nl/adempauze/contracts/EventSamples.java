@@ -140,7 +140,8 @@ final class EventSamples {
                     new RequestMatched(REQUEST, OFFER, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
             entry(RequestEscalated.class, List.of(
                     new RequestEscalated(REQUEST, REGION, CRISIS_STAY, "CRISIS", "NO_CANDIDATE",
-                            "All 4 candidate locations declined or are full", ANSWERED),
+                            "All 4 candidate locations declined or are full", "NO_CANDIDATE",
+                            Map.of("careType", CRISIS_STAY, "tried", 4), ANSWERED),
                     new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "DEADLINE_AT_RISK", null, ANSWERED),
                     new RequestEscalated(REQUEST, REGION, RESPITE, "PLANNED", "STAY_WINDOW_PASSED",
                             "No bed was found before the last possible first night 2026-04-12", ANSWERED),

@@ -43,6 +43,8 @@ class EventSchemasTest {
             "RequestSubmitted.funder",
             "RequestSubmitted.municipality",
             "RequestEscalated.detail",
+            "RequestEscalated.detailCode",
+            "RequestEscalated.detailValues",
             "OfferAccepted.expectedAdmissionAt",
             "RequestMatched.expectedAdmissionAt",
             "CapacityAdjusted.publishedAt",

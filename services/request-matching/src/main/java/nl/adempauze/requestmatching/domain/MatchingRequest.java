@@ -3,7 +3,10 @@ package nl.adempauze.requestmatching.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.ProtectionOverridden;
@@ -133,8 +136,11 @@ public record MatchingRequest(String id, String region, String careType, Urgency
         if (protectedOnly > 0) {
             detail += "; " + protectedOnly + " location(s) have only nights protected for planned respite:"
                     + " a coordinator may override the protection";
+            return escalate("NO_CANDIDATE", detail, EscalationDetailCode.NO_CANDIDATE_ONLY_PROTECTED,
+                    values("careType", careType, "tried", tried, "protectedOnly", protectedOnly), now);
         }
-        return escalate("NO_CANDIDATE", detail, now);
+        return escalate("NO_CANDIDATE", detail, EscalationDetailCode.NO_CANDIDATE,
+                values("careType", careType, "tried", tried), now);
     }
 
     /** Puts a planned request on the waiting list; announced once, the first time it waits. */
@@ -150,16 +156,35 @@ public record MatchingRequest(String id, String region, String careType, Urgency
 
     /** The last night a waiting stay could begin on has begun: it leaves the waiting list for the coordinator. */
     public Changed<MatchingRequest> windowPassed(Instant now) {
+        LocalDate latestFirstNight = planning.stay().latestFirstNight();
         return escalate("STAY_WINDOW_PASSED", "No bed was found before the last possible first night "
-                + planning.stay().latestFirstNight(), now);
+                + latestFirstNight, EscalationDetailCode.STAY_WINDOW_PASSED,
+                values("latestFirstNight", latestFirstNight), now);
     }
 
-    private Changed<MatchingRequest> escalate(String reason, String detail, Instant now) {
-        return Changed.of(moved(RequestCommand.ESCALATE, now), escalated(reason, detail, now));
+    private Changed<MatchingRequest> escalate(String reason, String detail, EscalationDetailCode code,
+            Map<String, Object> values, Instant now) {
+        return Changed.of(moved(RequestCommand.ESCALATE, now), escalated(reason, detail, code, values, now));
     }
 
-    private RequestEscalated escalated(String reason, String detail, Instant now) {
-        return new RequestEscalated(id, region, careType, urgency.name(), reason, detail, now);
+    private RequestEscalated escalated(String reason, String detail, EscalationDetailCode code,
+            Map<String, Object> values, Instant now) {
+        return new RequestEscalated(id, region, careType, urgency.name(), reason, detail, code.name(), values, now);
+    }
+
+    /**
+     * Detail values as name, value, name, value, ... (kept in that order); numbers stay numbers, dates and moments
+     * become ISO text, an unknown value is left out.
+     */
+    private static Map<String, Object> values(Object... keysAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            if (value != null) {
+                values.put((String) keysAndValues[i], value instanceof Number ? value : value.toString());
+            }
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     // --- the crisis queue
@@ -211,9 +236,11 @@ public record MatchingRequest(String id, String region, String careType, Urgency
     /** The queued request's admission deadline passed without a bed: it leaves the queue, the coordinator is told. */
     public Changed<CrisisQueueEntry> leaveQueue(CrisisQueueEntry entry, Instant now) {
         RequestLifecycle.TABLE.next(status, RequestCommand.LEAVE_QUEUE);
+        long minutesInQueue = entry.minutesInQueue(now);
         return Changed.of(entry.left(now), escalated("QUEUE_DEADLINE_PASSED", "Needed by " + neededBy
-                + "; no fitting bed appeared in " + entry.minutesInQueue(now) + " minute(s) in the crisis queue,"
-                + " which no longer looks for one", now));
+                + "; no fitting bed appeared in " + minutesInQueue + " minute(s) in the crisis queue,"
+                + " which no longer looks for one", EscalationDetailCode.QUEUE_DEADLINE_PASSED,
+                values("neededBy", neededBy, "minutesInQueue", minutesInQueue), now));
     }
 
     // --- answers and the patient's stay
@@ -330,15 +357,21 @@ public record MatchingRequest(String id, String region, String careType, Urgency
     /** Its offer was not answered in time; said whatever the request's status (the offer itself expires). */
     public Changed<MatchingRequest> offerExpired(Offer offer, Instant now) {
         return Changed.of(this, escalated("OFFER_EXPIRED", "Offer to " + offer.locationId()
-                + " was not answered before " + offer.respondBy(), now));
+                + " was not answered before " + offer.respondBy(), EscalationDetailCode.OFFER_EXPIRED,
+                values("locationId", offer.locationId(), "respondBy", offer.respondBy()), now));
     }
 
     /** The admission deadline is near and no bed is matched or booked. */
     public Changed<MatchingRequest> deadlineAtRisk(Instant now) {
         RequestLifecycle.TABLE.next(status, RequestCommand.WARN_DEADLINE);
-        return Changed.of(this, escalated("DEADLINE_AT_RISK", urgency == Urgency.PLANNED
-                ? "The stay must begin by " + planning.stay().latestFirstNight() + " and no bed is booked yet"
-                : "Needed by " + neededBy + " and not yet matched", now));
+        if (urgency == Urgency.PLANNED) {
+            LocalDate latestFirstNight = planning.stay().latestFirstNight();
+            return Changed.of(this, escalated("DEADLINE_AT_RISK", "The stay must begin by " + latestFirstNight
+                    + " and no bed is booked yet", EscalationDetailCode.STAY_DEADLINE_AT_RISK,
+                    values("latestFirstNight", latestFirstNight), now));
+        }
+        return Changed.of(this, escalated("DEADLINE_AT_RISK", "Needed by " + neededBy + " and not yet matched",
+                EscalationDetailCode.DEADLINE_AT_RISK, values("neededBy", neededBy), now));
     }
 
     /** A booked stay (on {@code offer}) begins soon. */
@@ -351,9 +384,11 @@ public record MatchingRequest(String id, String region, String careType, Urgency
     /** An admitted crisis stay in a calendar bed (on {@code offer}) is about to outlast its held nights. */
     public Changed<MatchingRequest> overrunning(Offer offer, Instant now) {
         RequestLifecycle.TABLE.next(status, RequestCommand.WARN_OVERRUN);
+        LocalDate lastNight = offer.firstNight().plusDays(offer.nights() - 1L);
         return Changed.of(this, escalated("STAY_OVERRUN", "The crisis stay at " + offer.locationId()
-                + " holds its bed until the night of " + offer.firstNight().plusDays(offer.nights() - 1L)
+                + " holds its bed until the night of " + lastNight
                 + "; the bed may be booked for planned respite after that: discharge, or arrange a follow-up place",
+                EscalationDetailCode.STAY_OVERRUN, values("locationId", offer.locationId(), "lastNight", lastNight),
                 now));
     }
 

@@ -83,14 +83,16 @@ public class RequestQueries {
     /** Escalations of a region since {@code since}, newest first, with each request's current status. */
     public Flux<RegionEscalation> escalationsInRegion(String region, Instant since) {
         return db.sql("""
-                        SELECT e.request_id, r.care_type, r.urgency, r.status, e.reason, e.detail, e.escalated_at
+                        SELECT e.request_id, r.care_type, r.urgency, r.status, e.reason, e.detail, e.detail_code,
+                               e.detail_values, e.escalated_at
                         FROM escalation e JOIN request r ON r.id = e.request_id
                         WHERE e.region_id = :region AND e.escalated_at >= :since
                         ORDER BY e.escalated_at DESC LIMIT 500""")
                 .bind("region", region).bind("since", since)
                 .map((row, meta) -> new RegionEscalation(row.get(0, String.class), row.get(1, String.class),
                         row.get(2, String.class), row.get(3, String.class), row.get(4, String.class),
-                        row.get(5, String.class), row.get(6, Instant.class)))
+                        row.get(5, String.class), row.get(6, String.class),
+                        EscalationDetailJson.read(json, row.get(7, String.class)), row.get(8, Instant.class)))
                 .all();
     }
 
@@ -108,10 +110,13 @@ public class RequestQueries {
     }
 
     private Mono<List<Escalation>> escalations(String requestId) {
-        return db.sql("SELECT reason, detail, escalated_at FROM escalation WHERE request_id = :id ORDER BY id")
+        return db.sql("""
+                        SELECT reason, detail, detail_code, detail_values, escalated_at FROM escalation
+                        WHERE request_id = :id ORDER BY id""")
                 .bind("id", requestId)
                 .map((row, meta) -> new Escalation(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, Instant.class)))
+                        row.get(2, String.class), EscalationDetailJson.read(json, row.get(3, String.class)),
+                        row.get(4, Instant.class)))
                 .all().collectList();
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.OfferAccepted;
 import nl.adempauze.contracts.events.ProtectionOverridden;
@@ -246,6 +247,41 @@ class MatchingRequestTest {
                 assertThat(event.reason()).isEqualTo("QUEUE_DEADLINE_PASSED"));
         assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).leaveQueue(queued, NOW))
                 .isInstanceOf(TransitionTable.IllegalTransition.class);
+    }
+
+    @Test
+    void everyEscalationCarriesItsDetailAsACodeAndValues() {
+        assertDetail(crisis(RequestStatus.SUBMITTED).noCandidate(2, 0, false, NOW).events(), "NO_CANDIDATE",
+                Map.of("careType", "ELV_HOOG", "tried", 2));
+        assertDetail(crisis(RequestStatus.SUBMITTED).noCandidate(2, 1, false, NOW).events(),
+                "NO_CANDIDATE_ONLY_PROTECTED", Map.of("careType", "ELV_HOOG", "tried", 2, "protectedOnly", 1));
+        String latestFirstNight = planned(RequestStatus.WAITING).planning().stay().latestFirstNight().toString();
+        assertDetail(planned(RequestStatus.WAITING).noCandidate(0, 0, true, NOW).events(), "STAY_WINDOW_PASSED",
+                Map.of("latestFirstNight", latestFirstNight));
+        assertDetail(crisis(RequestStatus.OFFERED).deadlineAtRisk(NOW).events(), "DEADLINE_AT_RISK",
+                Map.of("neededBy", NOW.plusSeconds(3600).toString()));
+        assertDetail(planned(RequestStatus.WAITING).deadlineAtRisk(NOW).events(), "STAY_DEADLINE_AT_RISK",
+                Map.of("latestFirstNight", latestFirstNight));
+
+        Offer offer = OfferTest.open(NOW.plusSeconds(600));
+        assertDetail(crisis(RequestStatus.OFFERED).offerExpired(offer, NOW).events(), "OFFER_EXPIRED",
+                Map.of("locationId", offer.locationId(), "respondBy", offer.respondBy().toString()));
+        assertDetail(crisis(RequestStatus.ADMITTED).overrunning(offer, NOW).events(), "STAY_OVERRUN",
+                Map.of("locationId", offer.locationId(),
+                        "lastNight", offer.firstNight().plusDays(offer.nights() - 1L).toString()));
+
+        CrisisQueueEntry queued = CrisisQueueEntry.joined("r-1", NOW.minus(Duration.ofMinutes(90)));
+        assertDetail(crisis(RequestStatus.ESCALATED).leaveQueue(queued, NOW).events(), "QUEUE_DEADLINE_PASSED",
+                Map.of("neededBy", NOW.plusSeconds(3600).toString(), "minutesInQueue", 90L));
+    }
+
+    private static void assertDetail(List<Object> events, String code, Map<String, Object> values) {
+        assertThat(events).singleElement().isInstanceOfSatisfying(RequestEscalated.class, event -> {
+            assertThat(event.detailCode()).isEqualTo(code);
+            assertThat(EscalationDetailCode.valueOf(code).name()).isEqualTo(code);
+            assertThat(event.detailValues()).containsExactlyInAnyOrderEntriesOf(values);
+            assertThat(event.detail()).isNotBlank();
+        });
     }
 
     private static MatchingRequest crisis(RequestStatus status) {

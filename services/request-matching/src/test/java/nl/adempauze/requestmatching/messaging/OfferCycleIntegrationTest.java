@@ -140,10 +140,13 @@ class OfferCycleIntegrationTest {
         api.awaitStatus(requestId, "ESCALATED");
         RequestEscalated escalated = awaitOne(RequestEscalated.class, e -> e.requestId().equals(requestId));
         assertThat(escalated.reason()).isEqualTo("NO_CANDIDATE");
+        assertThat(escalated.detailCode()).isEqualTo("NO_CANDIDATE");
         web.get().uri("/api/v1/regions/{region}/escalations", REGION).headers(MatchingApi.asCoordinator()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.requestId == '" + requestId + "')].reason").isEqualTo("NO_CANDIDATE")
+                .jsonPath("$[?(@.requestId == '" + requestId + "')].detailCode").isEqualTo("NO_CANDIDATE")
+                .jsonPath("$[?(@.requestId == '" + requestId + "')].detailValues.careType").isEqualTo(CARE_TYPE)
                 .jsonPath("$[?(@.requestId == '" + requestId + "')].requestStatus").isEqualTo("ESCALATED");
         assertThat(recorder.payloads(HoldRequested.class, hold -> hold.requestId().equals(requestId))).hasSize(2);
 

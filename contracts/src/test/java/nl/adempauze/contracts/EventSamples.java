@@ -28,6 +28,7 @@ import nl.adempauze.contracts.events.PatientAdmitted;
 import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.contracts.events.ProtectionOverridden;
 import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.contracts.events.TriageTable;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.contracts.events.RequestMatched;
@@ -78,6 +79,19 @@ final class EventSamples {
                                             "Utrecht"),
                                     new RegionConfigured.FunderDefinition("zorgkantoor-utrecht", "Zorgkantoor Utrecht",
                                             "WLZ", null)),
+                            List.of(new RegionConfigured.NeighbourDefinition("gooi-en-vecht", true)),
+                            new TriageTable(
+                                    List.of(new TriageTable.Question("HOSPITAL_CARE", "Is ziekenhuiszorg nodig?", null),
+                                            new TriageTable.Question("WAKEFUL_EYE", "Is een wakend oog nodig?",
+                                                    "24 uur per dag toezicht")),
+                                    List.of(new TriageTable.Rule("hospital", Map.of("HOSPITAL_CARE", "YES"),
+                                                    "NOT_TEMPORARY_STAY", null, "HOSPITAL", "Verwijs naar het ziekenhuis."),
+                                            new TriageTable.Rule("elv", Map.of("HOSPITAL_CARE", "NO", "WAKEFUL_EYE",
+                                                    "YES"), "CARE_TYPE", "ELV_HOOG", null, "Wakend oog nodig.")),
+                                    List.of(new TriageTable.Conflict(Map.of("HOSPITAL_CARE", "YES", "WAKEFUL_EYE",
+                                            "NO"), "Tegenstrijdig."))),
+                            PUBLISHED),
+                    new RegionConfigured(REGION, "Utrecht", 720, List.of(), List.of(), List.of(), null, null,
                             PUBLISHED))),
             entry(LocationRegistered.class, List.of(
                     new LocationRegistered(LOCATION, REGION, PROVIDER, "Zorggroep Noord", "De Linde", ADDRESS,

@@ -48,7 +48,9 @@ class EventSchemasTest {
             "OfferAccepted.expectedAdmissionAt",
             "RequestMatched.expectedAdmissionAt",
             "CapacityAdjusted.publishedAt",
-            "CapacityPublished.publishedAt");
+            "CapacityPublished.publishedAt",
+            "RegionConfigured.neighbours",
+            "RegionConfigured.triage");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

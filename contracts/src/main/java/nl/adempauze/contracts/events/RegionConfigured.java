@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A region's configuration was set or changed: its care-type catalogue with each type's offer and admission
  * deadlines, stay rules and protection rule, the capacity freshness window, and its municipalities with their
- * postcode areas and coordinates, and the funders (a municipality funds its residents' Wmo stays).
+ * postcode areas and coordinates, the funders (a municipality funds its residents' Wmo stays), its neighbour
+ * regions, and its triage table (optional: without one, a referrer must name the care type).
  */
 public record RegionConfigured(
         String region,
@@ -15,7 +16,14 @@ public record RegionConfigured(
         List<CareTypeDefinition> careTypes,
         List<MunicipalityDefinition> municipalities,
         List<FunderDefinition> funders,
+        List<NeighbourDefinition> neighbours,
+        TriageTable triage,
         Instant configuredAt) {
+
+    /** Reads events from before neighbours existed as having none. */
+    public RegionConfigured {
+        neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+    }
 
     /**
      * One care type of the region's catalogue, with the deadlines and stay rules matching works to. A care type
@@ -42,5 +50,12 @@ public record RegionConfigured(
 
     /** A municipality of the region: where residents are, for distances, and which postcode areas it has. */
     public record MunicipalityDefinition(String name, double latitude, double longitude, List<String> postcodeAreas) {
+    }
+
+    /**
+     * A neighbouring region. {@code offerWhenFull}: when this region has no candidate for a request, the
+     * neighbour's locations may be offered (ranked after any of this region's own, labelled as outside the region).
+     */
+    public record NeighbourDefinition(String region, boolean offerWhenFull) {
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.contracts.events.TriageTable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A region's configuration and demo data as kept in {@code seeds/<region>.json}: what an admin sets up (care
- * types, funders, municipalities) and what providers bring (locations, contracts, free beds). bed-availability,
+ * types, funders, municipalities, neighbours, the triage table) and what providers bring (locations, contracts, free beds). bed-availability,
  * which owns regions and locations, loads it and announces it as events; the other services learn it from those.
  */
 public record RegionSeed(
@@ -22,9 +23,16 @@ public record RegionSeed(
         List<CareType> careTypes,
         List<Funder> funders,
         List<Municipality> municipalities,
-        List<Location> locations) {
+        List<Location> locations,
+        TriageTable triage) {
 
-    public record Region(String id, String name, int freshnessWindowMinutes) {
+    /** A region; {@code neighbours} (optional) are the regions whose locations may be offered when it is full. */
+    public record Region(String id, String name, int freshnessWindowMinutes,
+                         List<RegionConfigured.NeighbourDefinition> neighbours) {
+
+        public Region {
+            neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+        }
     }
 
     /**

@@ -112,7 +112,10 @@ public class RegionSeedLoader implements ApplicationRunner {
                 seed.municipalities().stream().map(m -> new Region.Municipality(m.name(), m.latitude(),
                         m.longitude(), m.postcodeAreas())).toList(),
                 (seed.funders() == null ? List.<RegionSeed.Funder>of() : seed.funders()).stream()
-                        .map(f -> new Region.Funder(f.id(), f.name(), f.fundingStream(), f.municipality())).toList());
+                        .map(f -> new Region.Funder(f.id(), f.name(), f.fundingStream(), f.municipality())).toList(),
+                seed.region().neighbours().stream()
+                        .map(n -> new Region.Neighbour(n.region(), n.offerWhenFull())).toList(),
+                seed.triage());
     }
 
     private static ProtectionRule protection(RegionConfigured.ProtectionRule rule) {

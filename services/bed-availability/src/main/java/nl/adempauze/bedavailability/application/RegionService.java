@@ -37,7 +37,9 @@ public class RegionService {
                         m.latitude(), m.longitude(), m.postcodeAreas())).toList(),
                 region.funders().stream().map(f -> new RegionConfigured.FunderDefinition(f.id(), f.name(),
                         f.fundingStream(), f.municipality())).toList(),
-                clock.instant());
+                region.neighbours().stream().map(n -> new RegionConfigured.NeighbourDefinition(n.region(),
+                        n.offerWhenFull())).toList(),
+                region.triage(), clock.instant());
     }
 
     private static RegionConfigured.CareTypeDefinition definition(Region.CareType type) {

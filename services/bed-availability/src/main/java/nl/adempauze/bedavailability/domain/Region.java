@@ -3,14 +3,25 @@ package nl.adempauze.bedavailability.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import nl.adempauze.contracts.events.TriageTable;
 import nl.adempauze.platform.domain.DomainException;
 
 /**
  * The area of one coordination point: its care-type catalogue (data, not an enum: regions differ), the window
- * after which a capacity figure is stale, its municipalities, and the funders of stays.
+ * after which a capacity figure is stale, its municipalities, the funders of stays, its neighbour regions, and
+ * its triage table (optional; bed-availability keeps and announces it, request-matching evaluates it).
  */
 public record Region(String id, String name, Duration freshnessWindow, List<CareType> careTypes,
-                     List<Municipality> municipalities, List<Funder> funders) {
+                     List<Municipality> municipalities, List<Funder> funders, List<Neighbour> neighbours,
+                     TriageTable triage) {
+
+    public Region {
+        neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+    }
+
+    /** A neighbouring region; {@code offerWhenFull}: its locations may be offered when this region has none. */
+    public record Neighbour(String region, boolean offerWhenFull) {
+    }
 
     /**
      * A care type of the catalogue, with how long a provider has to answer an offer, the admission deadline and

@@ -3,14 +3,18 @@ package nl.adempauze.bedavailability.persistence;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nl.adempauze.bedavailability.domain.ProtectionRule;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.domain.RegionSummary;
+import nl.adempauze.contracts.events.TriageTable;
 import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class RegionRepository {
@@ -20,10 +24,15 @@ public class RegionRepository {
             admission_deadline_hours, planned_booking, min_stay_nights, max_stay_nights, protected_beds,
             protected_share, release_horizon_hours""";
 
-    private final DatabaseClient db;
+    private static final TypeReference<List<Region.Neighbour>> NEIGHBOURS = new TypeReference<>() {
+    };
 
-    public RegionRepository(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public RegionRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     public Mono<Region> find(String regionId) {
@@ -46,14 +55,21 @@ public class RegionRepository {
                 .map((row, meta) -> new Region.Funder(row.get("id", String.class), row.get("name", String.class),
                         row.get("funding_stream", String.class), row.get("municipality", String.class)))
                 .all().collectList();
-        return db.sql("SELECT id, name, freshness_window_minutes FROM region WHERE id = :id")
+        return db.sql("SELECT id, name, freshness_window_minutes, neighbours, triage FROM region WHERE id = :id")
                 .bind("id", regionId)
-                .map((row, meta) -> new Object[] {row.get("id", String.class), row.get("name", String.class),
-                        row.get("freshness_window_minutes", Integer.class)})
+                .map((row, meta) -> new RegionRow(row.get("id", String.class), row.get("name", String.class),
+                        row.get("freshness_window_minutes", Integer.class),
+                        json.readValue(row.get("neighbours", String.class), NEIGHBOURS),
+                        Optional.ofNullable(row.get("triage", String.class))
+                                .map(text -> json.readValue(text, TriageTable.class)).orElse(null)))
                 .one()
-                .zipWith(Mono.zip(careTypes, municipalities, funders), (r, lists) -> new Region((String) r[0],
-                        (String) r[1], Duration.ofMinutes((Integer) r[2]), lists.getT1(), lists.getT2(),
-                        lists.getT3()));
+                .zipWith(Mono.zip(careTypes, municipalities, funders), (r, lists) -> new Region(r.id(), r.name(),
+                        Duration.ofMinutes(r.freshnessWindowMinutes()), lists.getT1(), lists.getT2(), lists.getT3(),
+                        r.neighbours(), r.triage()));
+    }
+
+    private record RegionRow(String id, String name, int freshnessWindowMinutes, List<Region.Neighbour> neighbours,
+                             TriageTable triage) {
     }
 
     /** Every region on this installation, by name: where the coordination points are. */
@@ -73,13 +89,17 @@ public class RegionRepository {
     }
 
     public Mono<Void> save(Region region) {
-        Mono<Void> upsertRegion = db.sql("""
-                        INSERT INTO region (id, name, freshness_window_minutes) VALUES (:id, :name, :window)
+        Mono<Void> upsertRegion = SqlBinds.nullable(db.sql("""
+                        INSERT INTO region (id, name, freshness_window_minutes, neighbours, triage)
+                        VALUES (:id, :name, :window, :neighbours, :triage)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
-                            freshness_window_minutes = EXCLUDED.freshness_window_minutes""")
+                            freshness_window_minutes = EXCLUDED.freshness_window_minutes,
+                            neighbours = EXCLUDED.neighbours, triage = EXCLUDED.triage""")
                 .bind("id", region.id())
                 .bind("name", region.name())
                 .bind("window", (int) region.freshnessWindow().toMinutes())
+                .bind("neighbours", json.writeValueAsString(region.neighbours())), "triage",
+                        region.triage() == null ? null : json.writeValueAsString(region.triage()), String.class)
                 .then();
         Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> saveCareType(region, type));
         Flux<Void> municipalities = Flux.fromIterable(region.municipalities()).concatMap(municipality -> db.sql("""

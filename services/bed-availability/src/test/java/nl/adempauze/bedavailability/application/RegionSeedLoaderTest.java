@@ -12,7 +12,11 @@ import nl.adempauze.bedavailability.domain.RegionSummary;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
+import nl.adempauze.contracts.EventCatalogue;
+import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.contracts.events.TriageTable;
 import nl.adempauze.contracts.seed.RegionSeed;
+import nl.adempauze.platform.testing.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -81,6 +85,29 @@ class RegionSeedLoaderTest extends BedAvailabilityIntegrationTest {
         assertThat(freeBedsNow("twente", TWENTE_ELV, "ELV_HOOG")).as("published by the provider, not the seed's 3")
                 .isEqualTo(1);
         assertThat(locationIdsIn("drenthe")).hasSize(DRENTHE.locations().size());
+    }
+
+    @Test
+    void theRegionsNeighboursAndTriageTableAreKeptAndAnnouncedAsTheSeedHasThem() {
+        try (TopicRecorder recorder = recorder(EventCatalogue.LOCATIONS)) {
+            startWithSeedFiles(SEED);
+
+            Region drenthe = regions.find("drenthe").block();
+            assertThat(drenthe.neighbours()).containsExactly(new Region.Neighbour("groningen", true));
+            assertThat(drenthe.triage()).isEqualTo(DRENTHE.triage());
+            assertThat(drenthe.triage().questions()).extracting(TriageTable.Question::code)
+                    .contains("HOSPITAL_CARE", "WAKEFUL_EYE", "CARE_TAKEOVER", "WLZ_INDICATION");
+            RegionConfigured announced = awaitOne(recorder, RegionConfigured.class,
+                    event -> event.region().equals("drenthe"));
+            assertThat(announced.neighbours())
+                    .containsExactly(new RegionConfigured.NeighbourDefinition("groningen", true));
+            assertThat(announced.triage()).isEqualTo(DRENTHE.triage());
+            assertAllConformToTheirSchema(recorder);
+        }
+        // twente's seed has neither: no neighbours, no triage
+        startWithSeedFiles(TWENTE_SEED);
+        assertThat(regions.find("twente").block().neighbours()).isEmpty();
+        assertThat(regions.find("twente").block().triage()).isNull();
     }
 
     @Test

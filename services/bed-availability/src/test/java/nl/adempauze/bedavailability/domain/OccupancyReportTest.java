@@ -24,7 +24,7 @@ class OccupancyReportTest {
     private static final Instant NOW = Instant.parse("2026-03-12T09:00:00Z");
     private static final Instant EARLIER = Instant.parse("2026-03-01T09:00:00Z");
     private static final Region REGION = new Region("drenthe", "Drenthe", Duration.ofHours(12), List.of(
-            careType("ELV_HOOG", false), careType("WMO_LOGEER", true), careType("GRZ", false)), List.of(), List.of());
+            careType("ELV_HOOG", false), careType("WMO_LOGEER", true), careType("GRZ", false)), List.of(), List.of(), List.of(), null);
     private static final Location ASSEN = location("loc-assen", "Assen");
     private static final Location EMMEN = location("loc-emmen", "Emmen");
 

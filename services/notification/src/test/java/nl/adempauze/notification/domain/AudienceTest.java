@@ -86,7 +86,8 @@ class AudienceTest {
     void locationsCapacityAndRegionsAreTheSharedPictureOfEveryReferrerProviderAndTheRegionsCoordinators() {
         LocationRegistered location = new LocationRegistered("loc-assen", "drenthe", "prov-1", "Zorggroep",
                 "De Es", null, "Assen", 53.0, 6.5, List.of(), List.of("CRISIS_STAY"), List.of(), true, null, AT);
-        RegionConfigured region = new RegionConfigured("drenthe", "Drenthe", 60, List.of(), List.of(), List.of(), AT);
+        RegionConfigured region = new RegionConfigured("drenthe", "Drenthe", 60, List.of(), List.of(), List.of(),
+                List.of(), null, AT);
 
         for (Object event : List.of(CAPACITY, location, region)) {
             Audience audience = Audience.of(EventAttributes.of(event), null);

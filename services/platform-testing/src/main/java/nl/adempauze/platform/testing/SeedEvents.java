@@ -23,6 +23,6 @@ public final class SeedEvents {
                         m.latitude(), m.longitude(), m.postcodeAreas())).toList(),
                 seed.funders().stream().map(f -> new RegionConfigured.FunderDefinition(f.id(), f.name(),
                         f.fundingStream(), f.municipality())).toList(),
-                Instant.now());
+                seed.region().neighbours(), seed.triage(), Instant.now());
     }
 }

@@ -1,17 +1,21 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Duration;
+import java.util.List;
 import nl.adempauze.contracts.events.RegionConfigured;
+import nl.adempauze.contracts.events.TriageTable;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A region's configuration as announced by bed-availability: freshness window, care-type rules (deadlines, stay
- * length, planned booking, protection), municipalities with postcode areas, and funders.
+ * length, planned booking, protection), municipalities with postcode areas, funders, neighbours and triage table.
  */
 @Repository
 public class ReferenceDataRepository {
@@ -20,10 +24,29 @@ public class ReferenceDataRepository {
     public record Residence(String municipality, double latitude, double longitude) {
     }
 
-    private final DatabaseClient db;
+    private static final TypeReference<List<RegionConfigured.NeighbourDefinition>> NEIGHBOURS =
+            new TypeReference<>() {
+            };
 
-    public ReferenceDataRepository(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public ReferenceDataRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
+    }
+
+    /** The region's triage table; empty when the region has none (or is unknown). */
+    public Mono<TriageTable> triageTable(String region) {
+        return db.sql("SELECT triage FROM region WHERE id = :id AND triage IS NOT NULL").bind("id", region)
+                .map((row, meta) -> json.readValue(row.get(0, String.class), TriageTable.class)).one();
+    }
+
+    /** The region's neighbour regions, as its configuration names them; none when the region is unknown. */
+    public Mono<List<RegionConfigured.NeighbourDefinition>> neighbours(String region) {
+        return db.sql("SELECT neighbours FROM region WHERE id = :id").bind("id", region)
+                .map((row, meta) -> json.readValue(row.get(0, String.class), NEIGHBOURS)).one()
+                .defaultIfEmpty(List.of());
     }
 
     public Mono<Duration> freshnessWindow(String region) {
@@ -89,12 +112,17 @@ public class ReferenceDataRepository {
 
     /** Takes over a region's configuration as bed-availability announced it. */
     public Mono<Void> save(RegionConfigured region) {
-        Mono<Void> upsertRegion = db.sql("""
-                        INSERT INTO region (id, name, freshness_window_minutes) VALUES (:id, :name, :window)
+        Mono<Void> upsertRegion = SqlBinds.nullable(db.sql("""
+                        INSERT INTO region (id, name, freshness_window_minutes, neighbours, triage)
+                        VALUES (:id, :name, :window, :neighbours, :triage)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
-                            freshness_window_minutes = EXCLUDED.freshness_window_minutes""")
+                            freshness_window_minutes = EXCLUDED.freshness_window_minutes,
+                            neighbours = EXCLUDED.neighbours, triage = EXCLUDED.triage""")
                 .bind("id", region.region()).bind("name", region.name())
-                .bind("window", region.freshnessWindowMinutes()).then();
+                .bind("window", region.freshnessWindowMinutes())
+                .bind("neighbours", json.writeValueAsString(region.neighbours())), "triage",
+                        region.triage() == null ? null : json.writeValueAsString(region.triage()), String.class)
+                .then();
         Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> {
             RegionConfigured.ProtectionRule protection = type.protection();
             DatabaseClient.GenericExecuteSpec spec = db.sql("""

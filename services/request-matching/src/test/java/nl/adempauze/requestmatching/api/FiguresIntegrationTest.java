@@ -94,7 +94,7 @@ class FiguresIntegrationTest {
                 drenthe.careTypes(), drenthe.municipalities().stream()
                         .map(m -> new RegionConfigured.MunicipalityDefinition(m.name(), m.latitude(), m.longitude(),
                                 List.of()))
-                        .toList(), drenthe.funders(), Instant.now()));
+                        .toList(), drenthe.funders(), List.of(), null, Instant.now()));
         producer().send(location(near, CRISIS, 6.5600, "zilveren-kruis"));
         producer().send(location(far, CRISIS, 6.7820, "zilveren-kruis"));
         producer().send(location(logeerhuis, RESPITE, 6.5600, "gemeente-assen"));

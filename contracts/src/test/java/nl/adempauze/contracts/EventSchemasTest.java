@@ -48,7 +48,8 @@ class EventSchemasTest {
             "OfferAccepted.expectedAdmissionAt",
             "RequestMatched.expectedAdmissionAt",
             "CapacityAdjusted.publishedAt",
-            "CapacityPublished.publishedAt");
+            "CapacityPublished.publishedAt",
+            "OfferMade.handoverAvailable");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

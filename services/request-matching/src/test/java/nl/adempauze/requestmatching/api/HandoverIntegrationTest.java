@@ -3,7 +3,6 @@ package nl.adempauze.requestmatching.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,14 +11,12 @@ import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestSubmitted;
-import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
-import nl.adempauze.requestmatching.application.PatientDetailsPurge;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.Handover;
 import nl.adempauze.requestmatching.support.MatchingApi;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,13 +35,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The handover before acceptance (aanmeldbericht) on a real database and broker: given with a request or later,
  * sealed at rest, read by the referrer organisation, the region's coordinators and the provider of an open or
- * accepted offer (each read audited), hidden from everyone else, refused when malformed, and purged with the
- * patient's details. Events only say that a handover is available.
+ * accepted offer (each read audited), hidden from everyone else, refused when malformed, changed only while the
+ * request is open. Events only say that a handover is available (its purge: PatientPrivacyIntegrationTest).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
-        properties = {"spring.config.name=request-matching", "adempauze.privacy.purge-interval=PT1H"})
+        properties = "spring.config.name=request-matching")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-@Import(AdjustableClock.Configuration.class)
 @AutoConfigureWebTestClient
 class HandoverIntegrationTest {
 
@@ -68,20 +62,12 @@ class HandoverIntegrationTest {
             {"region":"drenthe","careType":"ELV_HOOG","urgency":"CRISIS","residence":{"postcode":"9401"},
              "needs":["DEMENTIA"],"funder":"zilveren-kruis",
              "contact":{"name":"Dokter Brink","phone":"0592 300 300"}%s}""";
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     WebTestClient web;
 
     @Autowired
     DatabaseClient db;
-
-    @Autowired
-    AdjustableClock clock;
-
-    @Autowired
-    PatientDetailsPurge purge;
 
     private MatchingApi api;
     private String location;
@@ -99,7 +85,6 @@ class HandoverIntegrationTest {
 
     @AfterEach
     void cleanUp() {
-        clock.reset();
         recorder.close();
         api.publish(location, CARE_TYPE, 0, 2);
     }
@@ -227,7 +212,7 @@ class HandoverIntegrationTest {
     }
 
     @Test
-    void aHandoverIsGivenLaterReplacedWhileOpenAndPurgedWithThePatientsDetails() {
+    void aHandoverIsGivenLaterAndReplacedOnlyWhileTheRequestIsOpen() {
         String requestId = api.submit(REQUEST.formatted(""));
         assertThat(api.view(requestId).handoverAvailable()).isFalse();
         getRequestHandover(requestId, MatchingApi.REFERRER).expectStatus().isNotFound();
@@ -248,17 +233,8 @@ class HandoverIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"opgenomen in ziekenhuis\"}")
                 .exchange().expectStatus().isOk();
         putHandover(requestId, MatchingApi.asReferrer(), HANDOVER).expectStatus().isEqualTo(409);
-
-        purge.purgeDue().block(MatchingApi.TIMEOUT);
+        // still readable until it is purged with the patient's details (PatientPrivacyIntegrationTest)
         getRequestHandover(requestId, MatchingApi.REFERRER).expectStatus().isOk();
-        clock.advance(Duration.ofDays(31));
-        purge.purgeDue().block(MatchingApi.TIMEOUT);
-
-        getRequestHandover(requestId, MatchingApi.REFERRER).expectStatus().isNotFound();
-        assertThat(count("SELECT count(*) FROM handover WHERE request_id = '" + requestId + "'")).isZero();
-        assertThat(api.view(requestId).handoverAvailable()).isFalse();
-        assertThat(audit("requestId=" + requestId + "&action=HANDOVER_PURGED")).singleElement()
-                .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
     }
 
     private void assertRefused(String handover, String field) {
@@ -291,7 +267,6 @@ class HandoverIntegrationTest {
     }
 
     private List<AuditEntry> audit(String query) {
-        return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()
-                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
+        return api.audit(query);
     }
 }

@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -67,8 +66,6 @@ class PatientPrivacyIntegrationTest {
     private static final String WITH_PATIENT_AND_HANDOVER = WITH_PATIENT.substring(0, WITH_PATIENT.length() - 1)
             + ",\"handover\":{\"reasonForAdmission\":\"" + HANDOVER_CANARY + "\",\"infection\":{\"isolation\":"
             + "\"CONTACT\",\"carrierOf\":\"BRMO-" + HANDOVER_CANARY + "\"}}}";
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     WebTestClient web;
@@ -286,7 +283,6 @@ class PatientPrivacyIntegrationTest {
     }
 
     private List<AuditEntry> audit(String query) {
-        return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()
-                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
+        return api.audit(query);
     }
 }

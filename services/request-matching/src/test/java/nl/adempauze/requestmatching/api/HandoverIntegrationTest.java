@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import nl.adempauze.contracts.EventCatalogue;
@@ -73,6 +74,7 @@ class HandoverIntegrationTest {
     private String location;
     private String provider;
     private TopicRecorder recorder;
+    private final List<String> submitted = new ArrayList<>();
 
     @BeforeEach
     void feedReplica() {
@@ -85,13 +87,18 @@ class HandoverIntegrationTest {
 
     @AfterEach
     void cleanUp() {
+        // closed, nothing of these requests keeps running into the tests that share this database
+        for (String requestId : submitted) {
+            web.post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asReferrer()).exchange()
+                    .expectStatus().isOk();
+        }
         recorder.close();
         api.publish(location, CARE_TYPE, 0, 2);
     }
 
     @Test
     void theOfferedProviderReadsTheHandoverBeforeAcceptingAndEveryReadIsAudited() {
-        String requestId = api.submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
+        String requestId = submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
         assertThat(api.view(requestId).handoverAvailable()).isTrue();
 
         // sealed at rest
@@ -166,7 +173,7 @@ class HandoverIntegrationTest {
 
     @Test
     void aProviderWhoseOfferEndedGetsNotFound() {
-        String requestId = api.submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
+        String requestId = submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
         HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
                 candidate -> candidate.requestId().equals(requestId));
         TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
@@ -201,7 +208,7 @@ class HandoverIntegrationTest {
         assertThat(count("SELECT count(*) FROM request")).isEqualTo(requestsBefore);
 
         // a correction that breaks a rule changes nothing either
-        String requestId = api.submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
+        String requestId = submit(REQUEST.formatted(",\"handover\":" + HANDOVER));
         putHandover(requestId, MatchingApi.asReferrer(), HANDOVER.replace("\"HOIST\"", "x")
                 .replace("\"ONE_PERSON\"", "\"HOIST\"").replace("\"phone\":\"06 1234 5678\"", "\"phone\":\"bel mij\""))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
@@ -213,7 +220,7 @@ class HandoverIntegrationTest {
 
     @Test
     void aHandoverIsGivenLaterAndReplacedOnlyWhileTheRequestIsOpen() {
-        String requestId = api.submit(REQUEST.formatted(""));
+        String requestId = submit(REQUEST.formatted(""));
         assertThat(api.view(requestId).handoverAvailable()).isFalse();
         getRequestHandover(requestId, MatchingApi.REFERRER).expectStatus().isNotFound();
 
@@ -235,6 +242,12 @@ class HandoverIntegrationTest {
         putHandover(requestId, MatchingApi.asReferrer(), HANDOVER).expectStatus().isEqualTo(409);
         // still readable until it is purged with the patient's details (PatientPrivacyIntegrationTest)
         getRequestHandover(requestId, MatchingApi.REFERRER).expectStatus().isOk();
+    }
+
+    private String submit(String body) {
+        String requestId = api.submit(body);
+        submitted.add(requestId);
+        return requestId;
     }
 
     private void assertRefused(String handover, String field) {

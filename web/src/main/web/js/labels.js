@@ -66,3 +66,16 @@ export function careTypeName(region, code) {
   const careType = region?.careTypes?.find((type) => type.code === code);
   return careType ? careType.name : code;
 }
+
+/** The handover's (aanmeldbericht) categories in Dutch; see docs/HANDOVER.md for the zib each follows. */
+export const HANDOVER = {
+  mobility: { INDEPENDENT: 'Zelfstandig', WITH_AID: 'Met loophulpmiddel', WITH_HELP: 'Met hulp van een ander', BEDRIDDEN: 'Bedlegerig' },
+  transfers: { INDEPENDENT: 'Zelfstandig', ONE_PERSON: 'Met één persoon', TWO_PERSONS: 'Met twee personen', HOIST: 'Met tillift' },
+  dependency: { INDEPENDENT: 'Zelfstandig', PARTLY_DEPENDENT: 'Gedeeltelijk hulp nodig', FULLY_DEPENDENT: 'Volledig afhankelijk' },
+  isolation: { NONE: 'Geen isolatie', CONTACT: 'Contactisolatie', DROPLET: 'Druppelisolatie', AIRBORNE: 'Aerogene isolatie' },
+  resuscitation: { RESUSCITATE: 'Wel reanimeren', DO_NOT_RESUSCITATE: 'Niet reanimeren', NOT_DISCUSSED: 'Nog niet besproken' },
+  problemType: {
+    DIAGNOSIS: 'diagnose', SYMPTOM: 'symptoom', COMPLAINT: 'klacht', FUNCTIONAL_LIMITATION: 'functionele beperking',
+    COMPLICATION: 'complicatie',
+  },
+};

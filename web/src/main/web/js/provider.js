@@ -6,6 +6,7 @@ import { get, post, put } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
 import { refresher } from './refresher.js';
+import { handoverFacts } from './handover.js';
 
 const NIGHTS_SHOWN = 14;
 
@@ -18,6 +19,7 @@ export function mountProvider(container, session) {
     inbox, locationsPanel);
   const drafts = new Map(); // what the planner has typed but not yet published, kept across live refreshes
   const revealed = new Map(); // offer id -> the patient the planner asked to see (null: none given yet)
+  const handovers = new Map(); // offer id -> the handover the planner asked to read, kept across live refreshes
   let pending = null;
   locationsPanel.addEventListener('focusout', () => setTimeout(() => {
     if (pending && !locationsPanel.contains(document.activeElement)) {
@@ -68,8 +70,27 @@ export function mountProvider(container, session) {
           offer.needs?.length ? offer.needs.map((need) => label(NEEDS, need)).join(', ') : 'geen bijzonderheden',
           offer.firstNight ? `; ${formatDate(offer.firstNight)}, ${offer.nights} nacht(en)` : ''),
         offer.status === 'OPEN' ? [h('p', {}, 'Antwoord uiterlijk ', formatDateTime(offer.respondBy), ' (', clock(offer.respondBy, 'until'), ')'),
-          answerButtons(offer)]
-          : accepted(offer)))));
+          handoverArea(offer), answerButtons(offer)]
+          : [handoverArea(offer), accepted(offer)]))));
+  }
+
+  /** The handover to judge the offer by: read (an audited look) when the planner asks, then kept on screen. */
+  function handoverArea(offer) {
+    if (!offer.handoverAvailable) {
+      return offer.status === 'OPEN' ? h('p', { class: 'muted small' }, 'De verwijzer heeft geen overdracht meegestuurd.') : null;
+    }
+    const area = h('div', { class: 'handover-area' });
+    const read = async () => {
+      try {
+        handovers.set(offer.id, await get(`/api/v1/offers/${offer.id}/handover`));
+        fill(area, handoverFacts(handovers.get(offer.id)));
+        if (!area.isConnected) refreshSoon(); // a live refresh redrew the inbox while it was asked for
+      } catch (failure) {
+        announce(failure.message, 'error');
+      }
+    };
+    return fill(area, handovers.has(offer.id) ? handoverFacts(handovers.get(offer.id))
+      : h('button', { type: 'button', class: 'secondary small', 'data-test': 'show-handover', onclick: read }, 'Overdracht lezen'));
   }
 
   function answerButtons(offer) {

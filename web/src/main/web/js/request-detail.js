@@ -6,6 +6,7 @@ import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
 import { candidateExplanation, escalationDetail, textOrNothing } from './explanations.js';
+import { handoverFacts } from './handover.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
 
@@ -102,6 +103,9 @@ export function renderRequestActions(actions, request, refresh) {
     })), 'danger'));
   }
   buttons.push(actionButton('Patiëntgegevens tonen', 'patient', () => showPatient(actions, request, refresh), 'secondary'));
+  if (request.handoverAvailable) {
+    buttons.push(actionButton('Overdracht tonen', 'handover', () => showHandover(actions, request, refresh), 'secondary'));
+  }
   fill(actions, h('div', { class: 'buttons' }, buttons));
 }
 
@@ -130,6 +134,19 @@ async function showPatient(actions, request, refresh) {
         h('dt', {}, 'Naam'), h('dd', {}, patient?.name || 'nog niet opgegeven'),
         h('dt', {}, 'Geboortedatum'), h('dd', {}, patient?.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
         h('dt', {}, 'Terugbellen'), h('dd', {}, full.contact ? `${full.contact.name}, ${full.contact.phone}` : '–')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh) }, 'Verbergen')));
+  } catch (failure) {
+    announce(failure.message, 'error');
+  }
+}
+
+/** The handover (aanmeldbericht), shown when asked for: the read is audited. */
+async function showHandover(actions, request, refresh) {
+  try {
+    const handover = await get(`/api/v1/requests/${request.id}/handover`);
+    fill(actions, h('section', {},
+      h('p', { class: 'muted small' }, 'Deze inzage is vastgelegd in het auditlog.'),
+      handoverFacts(handover),
       h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh) }, 'Verbergen')));
   } catch (failure) {
     announce(failure.message, 'error');

@@ -2,6 +2,7 @@
 // then by the API (its problem names the field, the page puts the message there).
 import { h, today } from './dom.js';
 import { NEEDS } from './labels.js';
+import { HANDOVER_MESSAGES, handoverSection } from './handover.js';
 
 /** Dutch messages for the fields the API may name; the page's own checks use the same words. */
 const SERVER_MESSAGES = {
@@ -22,6 +23,7 @@ const SERVER_MESSAGES = {
   'patient.dateOfBirth': 'Vul een geldige geboortedatum in.',
   'patient.bsn': 'Dit is geen geldig burgerservicenummer (elfproef).',
   'patient.phone': 'Vul een geldig telefoonnummer in.',
+  ...HANDOVER_MESSAGES,
 };
 
 export function dutchMessageFor(field) {
@@ -75,6 +77,7 @@ export function requestForm(region, onSubmit) {
   const plannedPart = h('fieldset', { class: 'planned-only', hidden: true }, h('legend', {}, 'Verblijf'),
     field('stay.firstNight', 'Eerste nacht', firstNight),
     field('stay.flexibleDays', 'Dagen speling (eerder of later)', flexibleDays));
+  const handoverPart = handoverSection(field);
   const submit = h('button', { type: 'submit', 'data-test': 'submit-request' }, 'Aanvraag indienen');
   const element = h('form', { class: 'card request-form', novalidate: true, 'data-test': 'request-form' },
     h('h2', {}, 'Nieuwe aanvraag'),
@@ -93,6 +96,7 @@ export function requestForm(region, onSubmit) {
       h('p', { class: 'hint' }, 'Alleen zichtbaar voor u, de coördinator en de aanbieder die accepteert; versleuteld bewaard.'),
       field('patient.name', 'Naam patiënt', patientName),
       h('div', { class: 'row' }, field('patient.dateOfBirth', 'Geboortedatum', patientBirth), field('patient.bsn', 'BSN', patientBsn))),
+    handoverPart.element,
     h('p', { class: 'form-error', role: 'alert', 'data-test': 'form-error' }),
     submit);
 
@@ -110,8 +114,9 @@ export function requestForm(region, onSubmit) {
   function showErrors(fieldErrors) {
     let first = null;
     for (const fieldError of fieldErrors) {
-      const name = fields.has(fieldError.field) ? fieldError.field
-        : [...fields.keys()].find((key) => fieldError.field.startsWith(`${key}.`) || key.startsWith(`${fieldError.field}.`));
+      const plain = fieldError.field.replace(/\[\d+\]/g, ''); // handover.problems[2].name: the problems box
+      const name = fields.has(plain) ? plain
+        : [...fields.keys()].find((key) => plain.startsWith(`${key}.`) || key.startsWith(`${plain}.`));
       const target = fields.get(name);
       if (!target) {
         element.querySelector('.form-error').textContent = dutchMessageFor(fieldError.field);
@@ -143,7 +148,7 @@ export function requestForm(region, onSubmit) {
       need(Number.isInteger(body.stay.nights) && body.stay.nights >= 1, 'stay.nights', 'Vul een heel aantal nachten in (1 of meer).');
     }
     if (body.patient?.bsn) need(elevenTest(body.patient.bsn), 'patient.bsn', SERVER_MESSAGES['patient.bsn']);
-    return errors;
+    return [...errors, ...handoverPart.check(body.handover)];
   }
 
   element.addEventListener('submit', async (event) => {
@@ -167,6 +172,7 @@ export function requestForm(region, onSubmit) {
       contact: { name: contactName.value.trim(), phone: contactPhone.value.trim() },
       stay: Object.keys(stay).length ? stay : null,
       patient,
+      handover: handoverPart.value(),
     };
     const errors = check(body);
     if (errors.length) {

@@ -169,6 +169,9 @@ final class EventSamples {
             entry(OfferMade.class, List.of(
                     new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
                             List.of("DEMENTIA", "FALL_RISK"), 1, "Nearest open location with a free crisis bed",
+                            RESPOND_BY, OFFERED, true),
+                    new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
+                            List.of("DEMENTIA"), 1, "Nearest open location with a free crisis bed",
                             RESPOND_BY, OFFERED))),
             entry(OfferAccepted.class, List.of(
                     new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),

@@ -50,7 +50,8 @@ class EventSchemasTest {
             "CapacityAdjusted.publishedAt",
             "CapacityPublished.publishedAt",
             "RegionConfigured.neighbours",
-            "RegionConfigured.triage");
+            "RegionConfigured.triage",
+            "OfferMade.handoverAvailable");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -3,7 +3,11 @@ package nl.adempauze.contracts.events;
 import java.time.Instant;
 import java.util.List;
 
-/** A held bed was offered to a provider, to be answered before {@code respondBy}. */
+/**
+ * A held bed was offered to a provider, to be answered before {@code respondBy}. {@code handoverAvailable}: the
+ * referrer gave a handover (aanmeldbericht) the provider may read before answering, with
+ * {@code GET /api/v1/offers/{offerId}/handover}; null when not stated (events from before it existed).
+ */
 public record OfferMade(
         String offerId,
         String requestId,
@@ -16,5 +20,14 @@ public record OfferMade(
         int rank,
         String explanation,
         Instant respondBy,
-        Instant offeredAt) {
+        Instant offeredAt,
+        Boolean handoverAvailable) {
+
+    /** An offer without saying whether a handover is available. */
+    public OfferMade(String offerId, String requestId, String region, String locationId, String providerId,
+                     String careType, String urgency, List<String> needs, int rank, String explanation,
+                     Instant respondBy, Instant offeredAt) {
+        this(offerId, requestId, region, locationId, providerId, careType, urgency, needs, rank, explanation,
+                respondBy, offeredAt, null);
+    }
 }

@@ -120,6 +120,12 @@ class AuthorizationMatrixEndToEndTest {
                 R_OWN, OK, R_FOREIGN, 404, pOwn, 403, pForeign, 403, C_OWN, OK, C_FOREIGN, 404, A, 403);
         expect("PUT", request + "/patient?reason=Correctie", Map.of("name", "J. de Boer", "dateOfBirth", "1941-03-02"),
                 R_FOREIGN, 404, pOwn, 403, pForeign, 403, C_FOREIGN, 404, A, 403, R_OWN, OK, C_OWN, OK);
+        expect("PUT", request + "/handover", Map.of("reasonForAdmission", "Mantelzorger uitgevallen"),
+                R_FOREIGN, 404, pOwn, 403, pForeign, 403, C_FOREIGN, 404, A, 403, R_OWN, OK, C_OWN, OK);
+        expect("GET", request + "/handover", null,
+                R_OWN, OK, R_FOREIGN, 404, pOwn, 403, pForeign, 403, C_OWN, OK, C_FOREIGN, 404, A, 403);
+        expect("GET", offer + "/handover", null,
+                R_OWN, 403, pOwn, OK, pForeign, 404, C_OWN, 403, C_FOREIGN, 403, A, 403);
         Map<String, String> decision = Map.of("reason", "Mantelzorger opgenomen in het ziekenhuis");
         for (String override : List.of("/protection-override", "/priority")) {
             expect("POST", request + override, decision,

@@ -10,7 +10,8 @@ import org.openqa.selenium.By;
 
 /**
  * The coordinator's board in a real browser, live without reloading: a GP's crisis request appears on it, the
- * provider accepts the offer in its own browser session, and the board turns the request to placed; a provider's
+ * provider reads its handover and accepts the offer in its own browser session, and the board turns the request to
+ * placed; a provider's
  * publish in its browser changes the board's figure.
  */
 class CoordinatorBoardBrowserTest {
@@ -39,7 +40,12 @@ class CoordinatorBoardBrowserTest {
             String location = (String) offer.get("locationId");
             try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf(location))) {
                 provider.await("li[data-offer='" + offerId + "'] [data-test=accept]");
-                provider.screenshot("board-2-provider-inbox-with-offer");
+                // the handover (aanmeldbericht), read before answering: one click, an audited look, in Dutch
+                provider.click("li[data-offer='" + offerId + "'] [data-test=show-handover]");
+                String handover = provider.await("li[data-offer='" + offerId + "'] [data-test=handover]").getText();
+                assertThat(handover).contains(CrisisScenario.HANDOVER_REASON, "Met twee personen", "Niet reanimeren")
+                        .doesNotContain(CrisisScenario.PATIENT);
+                provider.screenshot("board-2-provider-inbox-with-offer-and-handover");
                 provider.click("li[data-offer='" + offerId + "'] [data-test=accept]");
                 provider.await("li[data-offer='" + offerId + "'][data-status=ACCEPTED]");
                 // who the patient is, only now and only when asked (an audited look)

@@ -20,6 +20,8 @@ final class CrisisScenario implements AutoCloseable, BeforeAllCallback, AfterAll
     static final String DE_HOOGTE = "loc-assen-de-hoogte";
     static final String CARE_TYPE = "ELV_HOOG";
     static final String PATIENT = "Geertje Hofstede";
+    /** The reason for admission in the handover (aanmeldbericht) that comes with the request. */
+    static final String HANDOVER_REASON = "Gevallen thuis, heupfractuur; kan niet meer zelf transfers maken";
 
     private final E2eStack stack;
     private final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -79,7 +81,9 @@ final class CrisisScenario implements AutoCloseable, BeforeAllCallback, AfterAll
                 "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
                 "residence", Map.of("postcode", "9401"), "needs", List.of(),
                 "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456"),
-                "patient", Map.of("name", PATIENT, "dateOfBirth", "1936-05-02")))
+                "patient", Map.of("name", PATIENT, "dateOfBirth", "1936-05-02"),
+                "handover", Map.of("reasonForAdmission", HANDOVER_REASON,
+                        "dailyCare", Map.of("transfers", "TWO_PERSONS"), "resuscitationPolicy", "DO_NOT_RESUSCITATE")))
                 .retrieve().bodyToMono(Map.class).block();
         return track((String) created.get("id"));
     }

@@ -38,7 +38,8 @@ import reactor.core.Disposable;
 /**
  * Privacy by design, checked where data leaves request-matching: a GP's crisis request with the patient's full
  * identifying details runs through all three services (offer, acceptance, admission, discharge, a refused bad
- * correction), the provider and coordinator read the details as they may; then every Kafka record on every topic
+ * correction), the provider reads the handover before accepting (audited), the provider and coordinator read the
+ * details as they may; then every Kafka record on every topic
  * (dead-letter topics too), every log line of the three services (with our own and the web framework's loggers at
  * DEBUG), every webhook body and every live-stream event is searched for any of those details. None may appear.
  */
@@ -54,10 +55,15 @@ class PatientDetailsStayInsideEndToEndTest {
     private static final String POSTCODE = "9403 KX";
     private static final String CONTACT_NAME = "Dokter Wubbolt van Hettema";
     private static final String CONTACT_PHONE = "0592 123 987";
+    /** The handover (special-category data): the provider reads it before accepting, nothing else carries it. */
+    private static final String HANDOVER_REASON = "Valpartij-Zwiersmastraat-delier 8812";
+    private static final String CARRIER_OF = "BRMO-Klebsiella-6630";
+    private static final String CARER_NAME = "Jantiena Oosterhuis-Kloppenburg";
     /** What must never be found, also in the forms a serializer or logger might write them in. */
     private static final List<String> IDENTIFYING = List.of(NAME, "Zwiersma", "Pottjewijd", DATE_OF_BIRTH,
             "23-07-1931", BSN, PATIENT_PHONE, "0648213577", STREET, POSTCODE, "9403KX", CONTACT_NAME, "Wubbolt",
-            "Hettema", CONTACT_PHONE, "0592123987");
+            "Hettema", CONTACT_PHONE, "0592123987", HANDOVER_REASON, "Zwiersmastraat", CARRIER_OF, "Klebsiella",
+            CARER_NAME, "Kloppenburg", "Oosterhuis");
     private static final List<String> VERBOSE_LOGGERS = List.of("nl.adempauze", "org.springframework.web",
             "org.springframework.http", "org.springframework.security", "org.springframework.r2dbc");
     private static final Pattern CLIENT_LOG_PREFIX = Pattern.compile("\\[[0-9a-f]+] ");
@@ -121,7 +127,12 @@ class PatientDetailsStayInsideEndToEndTest {
                         "contact", Map.of("name", CONTACT_NAME, "phone", CONTACT_PHONE),
                         "patient", Map.of("name", NAME, "dateOfBirth", DATE_OF_BIRTH, "bsn", BSN,
                                 "phone", PATIENT_PHONE, "address", Map.of("street", STREET,
-                                        "houseNumber", HOUSE_NUMBER, "postcode", POSTCODE, "city", "Assen"))))
+                                        "houseNumber", HOUSE_NUMBER, "postcode", POSTCODE, "city", "Assen")),
+                        "handover", Map.of("reasonForAdmission", HANDOVER_REASON,
+                                "dailyCare", Map.of("transfers", "TWO_PERSONS", "urinaryCatheter", true),
+                                "infection", Map.of("isolation", "CONTACT", "carrierOf", CARRIER_OF),
+                                "resuscitationPolicy", "DO_NOT_RESUSCITATE",
+                                "informalCarer", Map.of("name", CARER_NAME, "relationship", "dochter"))))
                 .retrieve().bodyToMono(Map.class).block();
         String requestId = (String) created.get("id");
         // the gp's own system follows its request too
@@ -138,6 +149,14 @@ class PatientDetailsStayInsideEndToEndTest {
         Map<?, ?> offer = (Map<?, ?>) offered.get("currentOffer");
         String offerId = (String) offer.get("id");
         WebClient provider = stack.asProviderOf((String) offer.get("locationId"));
+        // before answering, the provider reads the handover (and only it: who the patient is follows on acceptance)
+        Map<?, ?> inbox = provider.get().uri("/api/v1/offers/{id}", offerId).retrieve().bodyToMono(Map.class).block();
+        assertThat(inbox.get("handoverAvailable")).isEqualTo(true);
+        assertThat(inbox.get("patient")).isNull();
+        Map<?, ?> handover = provider.get().uri("/api/v1/offers/{id}/handover", offerId).retrieve()
+                .bodyToMono(Map.class).block();
+        assertThat(handover.get("reasonForAdmission")).isEqualTo(HANDOVER_REASON);
+        assertThat(((Map<?, ?>) handover.get("informalCarer")).get("name")).isEqualTo(CARER_NAME);
         Map<?, ?> accepted = provider.post().uri("/api/v1/offers/{id}/accept", offerId)
                 .retrieve().bodyToMono(Map.class).block();
         assertThat(((Map<?, ?>) accepted.get("patient")).get("bsn")).isEqualTo(BSN);
@@ -152,6 +171,20 @@ class PatientDetailsStayInsideEndToEndTest {
                         "phone", PATIENT_PHONE))
                 .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())).block();
         assertThat(refused).isEqualTo(400);
+        // so is a handover with an unknown category (the refusal names the field, not the text)
+        int refusedHandover = gp.put().uri("/api/v1/requests/{id}/handover", requestId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reasonForAdmission", HANDOVER_REASON, "dailyCare", Map.of("transfers", "CRANE")))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())).block();
+        assertThat(refusedHandover).isEqualTo(400);
+        // the provider's read of the handover, before it accepted, is on the audit trail
+        List<?> reads = stack.as(E2eStack.ADMIN).get()
+                .uri("/api/v1/audit?requestId={id}&action=HANDOVER_READ", requestId).retrieve()
+                .bodyToMono(List.class).block();
+        assertThat(reads).singleElement().satisfies(entry -> {
+            assertThat(((Map<?, ?>) entry).get("role")).isEqualTo("PROVIDER");
+            assertThat((String) ((Map<?, ?>) entry).get("reason")).contains("open offer " + offerId);
+        });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> provider.post()
                 .uri("/api/v1/holds/{offerId}/admission", offerId)
@@ -186,6 +219,7 @@ class PatientDetailsStayInsideEndToEndTest {
         // the services' own DEBUG lines were heard: request-matching decoding the request, details redacted
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("/api/v1/requests"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Decoded [SubmitRequest["));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Handover[redacted]"));
         assertThat(leaks("log line", lines)).isEmpty();
         // nor the webhook's shared secret
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains(SECRET));

@@ -2,8 +2,12 @@ package nl.adempauze.requestmatching.api;
 
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.security.Role;
+import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestAccess.Verdict;
+import nl.adempauze.requestmatching.application.RequestReading;
 import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.MatchingRequest;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +30,19 @@ final class Access {
     static Actor actor(Caller caller) {
         return new Actor(caller.subject(), caller.mainRole() == null ? "NONE" : caller.mainRole().name(),
                 caller.organisation());
+    }
+
+    /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
+    static Mono<MatchingRequest> followed(RequestReading reading, String id, Caller caller) {
+        require(RequestAccess.mayFollowRequests(caller), "Request", id);
+        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
+                .flatMap(request -> check(RequestAccess.follow(caller, request), "Request", id, Mono.just(request)));
+    }
+
+    /** Why someone who follows a request reads what is sensitive about it, as the audit trail records it. */
+    static String followerPurpose(Caller caller) {
+        return caller.is(Role.COORDINATOR) ? "coordinator of the request's region"
+                : "referrer organisation following its request";
     }
 
     static void require(Verdict verdict, String what, String id) {

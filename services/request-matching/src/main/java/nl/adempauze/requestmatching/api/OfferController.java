@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
+import nl.adempauze.requestmatching.application.HandoverRecords;
 import nl.adempauze.requestmatching.application.OfferCycle;
 import nl.adempauze.requestmatching.application.OfferInbox;
 import nl.adempauze.requestmatching.application.PatientRecords;
@@ -28,8 +29,11 @@ public class OfferController {
     private final OfferCycle offerCycle;
     private final OfferInbox inbox;
     private final PatientRecords patients;
+    private final HandoverRecords handovers;
 
-    public OfferController(OfferCycle offerCycle, OfferInbox inbox, PatientRecords patients) {
+    public OfferController(OfferCycle offerCycle, OfferInbox inbox, PatientRecords patients,
+                           HandoverRecords handovers) {
+        this.handovers = handovers;
         this.offerCycle = offerCycle;
         this.inbox = inbox;
         this.patients = patients;
@@ -92,9 +96,10 @@ public class OfferController {
     }
 
     private Mono<OfferView> view(Offer offer) {
-        return inbox.requestOf(offer).map(request -> new OfferView(offer.id(), offer.requestId(),
+        return inbox.requestOf(offer).zipWith(handovers.available(offer.requestId()), (request, handover) ->
+                new OfferView(offer.id(), offer.requestId(),
                 offer.locationId(), offer.status().name(), offer.careType(), request.urgency().name(),
                 request.needs(), request.municipality(), offer.rank(), offer.explanation(), offer.respondBy(),
-                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null));
+                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null, handover));
     }
 }

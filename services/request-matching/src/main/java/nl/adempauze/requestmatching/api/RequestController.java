@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
-import nl.adempauze.platform.security.Role;
 import nl.adempauze.requestmatching.application.CoordinatorDecisions;
+import nl.adempauze.requestmatching.application.HandoverRecords;
 import nl.adempauze.requestmatching.application.PatientRecords;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestCancellation;
@@ -43,11 +43,14 @@ public class RequestController {
     private final RequestReading reading;
     private final CoordinatorDecisions decisions;
     private final PatientRecords patients;
+    private final HandoverRecords handovers;
 
     private final Clock clock;
 
     public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
-                             CoordinatorDecisions decisions, PatientRecords patients, Clock clock) {
+                             CoordinatorDecisions decisions, PatientRecords patients, HandoverRecords handovers,
+                             Clock clock) {
+        this.handovers = handovers;
         this.clock = clock;
         this.service = service;
         this.cancellation = cancellation;
@@ -73,6 +76,9 @@ public class RequestController {
         if (body.patient() != null) {
             body.patient().check("patient.");
         }
+        if (body.handover() != null) {
+            body.handover().check("handover.");
+        }
         String referrerOrganisation = caller.coordinates(body.region()) ? blankToNull(body.referrerOrganisation())
                 : caller.organisation();
         // a key is the submitter's own: another organisation using the same key gets a request of its own
@@ -83,7 +89,7 @@ public class RequestController {
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
                 body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Access.actor(caller),
-                body.patient() == null ? null : body.patient().toDetails());
+                body.patient() == null ? null : body.patient().toDetails(), body.handover());
         return service.submit(submission)
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
                         ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)
@@ -198,10 +204,7 @@ public class RequestController {
 
     /** The request, if the caller may follow it (its referrer organisation, or a coordinator of its region). */
     private Mono<MatchingRequest> followed(String id, Caller caller) {
-        Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
-        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
-                .flatMap(request -> Access.check(RequestAccess.follow(caller, request),
-                        "Request", id, Mono.just(request)));
+        return Access.followed(reading, id, caller);
     }
 
     /** The request, if the caller coordinates its region. */
@@ -213,13 +216,13 @@ public class RequestController {
     }
 
     private static String purpose(Caller caller) {
-        return caller.is(Role.COORDINATOR) ? "coordinator of the request's region"
-                : "referrer organisation following its request";
+        return Access.followerPurpose(caller);
     }
 
 
     private Mono<RequestView> view(MatchingRequest request) {
-        return reading.details(request).map(details -> RequestView.of(details, clock.instant()));
+        return reading.details(request).map(details -> RequestView.of(details, clock.instant()))
+                .zipWith(handovers.available(request.id()), RequestView::withHandoverAvailable);
     }
 
     private static String blankToNull(String value) {

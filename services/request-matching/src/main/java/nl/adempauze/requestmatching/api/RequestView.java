@@ -20,7 +20,8 @@ import nl.adempauze.requestmatching.domain.Stay;
 
 /**
  * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
- * escalations, the stay asked for, its place on the waiting list, and the coordinator's decisions. The call-back
+ * escalations, the stay asked for, its place on the waiting list, the coordinator's decisions, and whether a handover
+ * (aanmeldbericht) was given ({@code handoverAvailable}; the handover itself has its own endpoint). The call-back
  * contact and the patient's identifying details only in the view of one request, to those who may see them (each
  * such read is audited); lists leave them out.
  */
@@ -31,7 +32,7 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
                           String referrerOrganisation,
-                          PatientDetails patient, Queue queue) {
+                          PatientDetails patient, Queue queue, boolean handoverAvailable) {
 
     /** Statuses in which the view shows where the patient goes. */
     private static final Set<RequestStatus> SHOWS_MATCH =
@@ -52,14 +53,21 @@ public record RequestView(String id, String status, String region, String careTy
                 current == null ? null : OfferView.of(current), match, details.ranking(),
                 details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
                 StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
-                null, Queue.of(request, details.crisisQueue(), now));
+                null, Queue.of(request, details.crisisQueue(), now), false);
     }
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
     RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, details, queue);
+                waiting, decisions, referrerOrganisation, details, queue, handoverAvailable);
+    }
+
+    /** The same view saying whether a handover was given (never what it holds: see its own audited endpoint). */
+    RequestView withHandoverAvailable(boolean available) {
+        return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
+                neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
+                waiting, decisions, referrerOrganisation, patient, queue, available);
     }
 
     /**

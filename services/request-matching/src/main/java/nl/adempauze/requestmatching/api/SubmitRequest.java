@@ -12,13 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.Handover;
 import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.domain.StayWish;
 import nl.adempauze.requestmatching.domain.Urgency;
 
 /**
- * A referrer's request for a bed, as posted. The patient's identifying details may come with it or later; the
- * request belongs to the referrer's organisation (a coordinator taking a call names it in
+ * A referrer's request for a bed, as posted. The patient's identifying details and the handover (aanmeldbericht) may
+ * come with it or later; the request belongs to the referrer's organisation (a coordinator taking a call names it in
  * {@code referrerOrganisation}).
  */
 public record SubmitRequest(
@@ -32,7 +33,8 @@ public record SubmitRequest(
         Instant neededBy,
         @Valid Stay stay,
         @Valid PatientBody patient,
-        @Size(max = 100, message = "referrerOrganisation is at most 100 characters") String referrerOrganisation) {
+        @Size(max = 100, message = "referrerOrganisation is at most 100 characters") String referrerOrganisation,
+        Handover handover) {
 
     /**
      * The stay on the calendar. Planned: {@code firstNight} (or {@code weekendIn}, any Friday-night start in that

@@ -21,6 +21,7 @@ import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Urgency;
+import nl.adempauze.requestmatching.persistence.HandoverRepository;
 import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
@@ -52,11 +53,13 @@ public class OfferCycle {
     private final Changes changes;
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
+    private final HandoverRepository handovers;
     private final Clock clock;
 
     OfferCycle(RequestRepository requests, OfferRepository offers, DueRequests due, ReferenceDataRepository reference,
                CandidateSearch search, CrisisQueueRepository crisisQueue, RespiteMetrics metrics, Changes changes, TransactionalOperator tx,
-               MatchingSettings settings, Clock clock) {
+               MatchingSettings settings, HandoverRepository handovers, Clock clock) {
+        this.handovers = handovers;
         this.requests = requests;
         this.offers = offers;
         this.due = due;
@@ -178,8 +181,9 @@ public class OfferCycle {
                 : reference.careType(request.region(), request.careType())
                         .map(rule -> rule.responseDeadline(request.urgency()))
                         .defaultIfEmpty(Duration.ofMinutes(30))
-                        .flatMap(deadline -> changes.offer(offer, offer.held(deadline, protectedNightsReleased,
-                                protectedNightsOverridden, request, now)))
+                        .zipWith(handovers.exists(request.id()))
+                        .flatMap(next -> changes.offer(offer, offer.held(next.getT1(), protectedNightsReleased,
+                                protectedNightsOverridden, request, next.getT2(), now)))
                         .then(changes.request(request, request.offered(now)))
                         .then());
     }

@@ -9,6 +9,7 @@ import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.persistence.AuditLog;
+import nl.adempauze.requestmatching.persistence.HandoverRepository;
 import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -22,12 +23,15 @@ import reactor.core.publisher.Mono;
 public class PatientRecords {
 
     private final PatientDetailsRepository details;
+    private final HandoverRepository handovers;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public PatientRecords(PatientDetailsRepository details, AuditLog audit, TransactionalOperator tx, Clock clock) {
+    public PatientRecords(PatientDetailsRepository details, HandoverRepository handovers, AuditLog audit,
+                          TransactionalOperator tx, Clock clock) {
         this.details = details;
+        this.handovers = handovers;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -72,11 +76,15 @@ public class PatientRecords {
                                 clock.instant())).thenReturn(shown)));
     }
 
-    /** Deletes the identifying details of a closed request. */
+    /** Deletes the identifying details of a closed request, and its handover (each purge audited). */
     public Mono<Void> purge(String requestId, String why) {
         Instant now = clock.instant();
         return tx.transactional(details.purge(requestId, now)
                 .then(audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.PATIENT_DETAILS_PURGED, requestId, why,
-                        now))));
+                        now)))
+                .then(handovers.purge(requestId))
+                .flatMap(hadHandover -> !hadHandover ? Mono.<Void>empty()
+                        : audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.HANDOVER_PURGED, requestId, why,
+                                now))));
     }
 }

@@ -110,6 +110,19 @@ public final class RequestAccess {
         return caller.providesFor(offer.providerId()) && offer.status() == OfferStatus.ACCEPTED;
     }
 
+    /**
+     * An offer's handover: only the provider the offer was made to, while it is open (to judge it) or accepted; an
+     * offer not (yet) made, or ended (declined, expired, withdrawn), is {@link Verdict#HIDDEN}.
+     */
+    public static Verdict offerHandover(Caller caller, Offer offer) {
+        if (mayAnswerOffers(caller) == Verdict.FORBIDDEN) {
+            return Verdict.FORBIDDEN;
+        }
+        return caller.providesFor(offer.providerId())
+                && (offer.status() == OfferStatus.OPEN || offer.status() == OfferStatus.ACCEPTED)
+                ? Verdict.ALLOWED : Verdict.HIDDEN;
+    }
+
     /** The audit trail: admins. */
     public static Verdict audit(Caller caller) {
         return caller.is(Role.ADMIN) ? Verdict.ALLOWED : Verdict.FORBIDDEN;

@@ -13,6 +13,7 @@ import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import nl.adempauze.requestmatching.domain.Contact;
+import nl.adempauze.requestmatching.domain.Handover;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RequestStatus;
@@ -38,12 +39,12 @@ public class RequestService {
 
     /**
      * What a referrer submits, after syntactic validation and access checks: for {@code referrerOrganisation}, by
-     * {@code submittedBy}, with the patient's identifying details if given (null otherwise).
+     * {@code submittedBy}, with the patient's identifying details and the handover if given (null otherwise).
      */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
                              String municipality, String funder, Contact contact, Instant neededBy,
                              StayWish stay, String idempotencyKey, String referrerOrganisation, Actor submittedBy,
-                             PatientDetails patient) {
+                             PatientDetails patient, Handover handover) {
     }
 
     /** The request, and whether this call created it (false: an earlier call with the same idempotency key did). */
@@ -59,12 +60,14 @@ public class RequestService {
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final PatientRecords patients;
+    private final HandoverRecords handovers;
     private final MatchingMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
                    Changes changes, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
-                   MatchingMetrics metrics, Clock clock) {
+                   MatchingMetrics metrics, HandoverRecords handovers, Clock clock) {
+        this.handovers = handovers;
         this.patients = patients;
         this.metrics = metrics;
         this.requests = requests;
@@ -176,6 +179,8 @@ public class RequestService {
         return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
+                .then(submission.handover() == null ? Mono.empty()
+                        : handovers.recordNew(request.id(), submission.handover(), submission.submittedBy()))
                 .then(changes.publish(request.submitted(now).events()))
                 .then(offerCycle.offerNext(request));
     }

@@ -19,5 +19,13 @@ public enum AuditAction {
     /** A coordinator paused the crisis queue's re-matching of a request. */
     QUEUE_PAUSED,
     /** A coordinator resumed the crisis queue's re-matching of a request. */
-    QUEUE_RESUMED
+    QUEUE_RESUMED,
+    /** A handover (aanmeldbericht) was given with a new request. */
+    HANDOVER_RECORDED,
+    /** A handover was given or replaced on an existing request. */
+    HANDOVER_CHANGED,
+    /** A handover was shown to someone (the referrer organisation, a coordinator, or the offered provider). */
+    HANDOVER_READ,
+    /** A handover was deleted with the identifying details after the request closed. */
+    HANDOVER_PURGED
 }

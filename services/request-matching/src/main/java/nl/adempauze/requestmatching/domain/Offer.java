@@ -51,15 +51,19 @@ public record Offer(String id, String requestId, String region, String locationI
         return status == OfferStatus.OPEN && respondBy.isBefore(now);
     }
 
-    /** The bed is held: offered to the provider, to be answered within {@code responseTime}. */
+    /**
+     * The bed is held: offered to the provider, to be answered within {@code responseTime}; the event says whether a
+     * handover is there to read first (never what it holds).
+     */
     public Changed<Offer> held(Duration responseTime, int protectedReleased, int protectedOverridden,
-                               MatchingRequest request, Instant now) {
+                               MatchingRequest request, boolean handoverAvailable, Instant now) {
         OfferStatus next = OfferLifecycle.TABLE.next(status, OfferCommand.BED_HELD);
         Offer open = new Offer(id, requestId, region, locationId, providerId, careType, rank, explanation, next,
                 reason, now.plus(responseTime), createdAt, now, answeredAt, firstNight, nights, protectedReleased,
                 protectedOverridden, declineCode);
         return Changed.of(open, new OfferMade(id, requestId, region, locationId, providerId, careType,
-                request.urgency().name(), request.needs(), rank, explanation, open.respondBy(), now));
+                request.urgency().name(), request.needs(), rank, explanation, open.respondBy(), now,
+                handoverAvailable));
     }
 
     /** Bed-availability could not hold the bed; the cycle moves to the next candidate (no event of its own). */

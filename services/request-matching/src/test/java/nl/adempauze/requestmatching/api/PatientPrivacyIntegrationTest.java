@@ -29,16 +29,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The patient's identifying details on a real database and broker: stored encrypted, shown only to the referrer
- * organisation, the region's coordinators and the provider once it accepted, every read and change on the
- * append-only audit trail, never in an event, and purged a while after the request closed.
+ * The patient's identifying details (and the handover, special-category data) on a real database and broker: stored
+ * encrypted, shown only to the referrer organisation, the region's coordinators and the provider (the details once it
+ * accepted; the handover while it judges the offer), every read and change on the append-only audit trail, never in
+ * an event, and purged a while after the request closed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
         properties = {"spring.config.name=request-matching", "adempauze.privacy.purge-interval=PT1H"})
@@ -61,8 +61,11 @@ class PatientPrivacyIntegrationTest {
              "patient":{"name":"%s","dateOfBirth":"1938-04-17","bsn":"%s","phone":"%s",
                         "address":{"street":"%s","houseNumber":"14a","postcode":"9401 GX","city":"Assen"}}}"""
             .formatted(NAME, BSN, PHONE, STREET);
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
+    /** Handover text (special-category data) that must never leave the service other than to those who may read it. */
+    private static final String HANDOVER_CANARY = "Decubitus-Hielwond-Tjabbes-4417";
+    private static final String WITH_PATIENT_AND_HANDOVER = WITH_PATIENT.substring(0, WITH_PATIENT.length() - 1)
+            + ",\"handover\":{\"reasonForAdmission\":\"" + HANDOVER_CANARY + "\",\"infection\":{\"isolation\":"
+            + "\"CONTACT\",\"carrierOf\":\"BRMO-" + HANDOVER_CANARY + "\"}}}";
 
     @Autowired
     WebTestClient web;
@@ -99,7 +102,7 @@ class PatientPrivacyIntegrationTest {
 
     @Test
     void detailsAreEncryptedAtRestShownOnlyToThoseWhoMayAndEveryReadIsAudited() {
-        String requestId = api.submit(WITH_PATIENT);
+        String requestId = api.submit(WITH_PATIENT_AND_HANDOVER);
 
         // at rest: no column holds the name, BSN, phone or street in clear text
         String stored = db.sql("SELECT name || date_of_birth || bsn || street || phone AS sealed FROM patient_details"
@@ -111,6 +114,9 @@ class PatientPrivacyIntegrationTest {
         String contact = db.sql("SELECT contact_name FROM request WHERE id = :id").bind("id", requestId)
                 .map((row, meta) -> row.get("contact_name", String.class)).one().block();
         assertThat(contact).isNotBlank().doesNotContain("Brink");
+        String handover = db.sql("SELECT sealed FROM handover WHERE request_id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get("sealed", String.class)).one().block();
+        assertThat(handover).isNotBlank().doesNotContain(HANDOVER_CANARY).doesNotContain("BRMO");
 
         // the referrer organisation and the region's coordinator see who it is
         RequestView asReferrer = view(requestId, MatchingApi.REFERRER);
@@ -151,6 +157,10 @@ class PatientPrivacyIntegrationTest {
         OfferView before = web.get().uri("/api/v1/offers/{id}", hold.offerId()).headers(TestTokens.as(planner))
                 .exchange().expectStatus().isOk().expectBody(OfferView.class).returnResult().getResponseBody();
         assertThat(before.patient()).isNull();
+        assertThat(before.handoverAvailable()).isTrue();
+        // the handover, though, it reads before answering (and that read is on the trail too)
+        web.get().uri("/api/v1/offers/{id}/handover", hold.offerId()).headers(TestTokens.as(planner)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.reasonForAdmission").isEqualTo(HANDOVER_CANARY);
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
                 .headers(TestTokens.as(TestTokens.provider("another-provider"))).exchange().expectStatus().isNotFound();
         OfferView accepted = web.post().uri("/api/v1/offers/{id}/accept", hold.offerId())
@@ -165,8 +175,10 @@ class PatientPrivacyIntegrationTest {
                         + entry.organisation())
                 .containsExactly(
                         "PATIENT_DETAILS_READ by PROVIDER of " + provider,
+                        "HANDOVER_READ by PROVIDER of " + provider,
                         "PATIENT_DETAILS_READ by COORDINATOR of coordinatiepunt",
                         "PATIENT_DETAILS_READ by REFERRER of " + MatchingApi.REFERRER_ORGANISATION,
+                        "HANDOVER_RECORDED by REFERRER of " + MatchingApi.REFERRER_ORGANISATION,
                         "PATIENT_DETAILS_RECORDED by REFERRER of " + MatchingApi.REFERRER_ORGANISATION);
         assertThat(trail).allSatisfy(entry -> {
             assertThat(entry.actor()).isNotBlank();
@@ -179,7 +191,10 @@ class PatientPrivacyIntegrationTest {
         MatchingApi.awaitFirst(recorder, RequestSubmitted.class, submitted -> submitted.requestId().equals(requestId));
         assertThat(recorder.all()).allSatisfy(seen -> assertThat(new String(seen.raw(), StandardCharsets.UTF_8))
                 .doesNotContain("Zwiers").doesNotContain(BSN).doesNotContain("1938-04-17").doesNotContain(STREET)
-                .doesNotContain("771 234").doesNotContain("Brink").doesNotContain("9401 GX"));
+                .doesNotContain("771 234").doesNotContain("Brink").doesNotContain("9401 GX")
+                .doesNotContain(HANDOVER_CANARY).doesNotContain("BRMO"));
+        assertThat(recorder.payloads(OfferMade.class, made -> made.requestId().equals(requestId))).singleElement()
+                .satisfies(made -> assertThat(made.handoverAvailable()).isTrue());
         assertThat(recorder.payloads(RequestSubmitted.class, submitted -> submitted.requestId().equals(requestId)))
                 .singleElement().satisfies(submitted ->
                         assertThat(submitted.referrerOrganisation()).isEqualTo(MatchingApi.REFERRER_ORGANISATION));
@@ -232,8 +247,8 @@ class PatientPrivacyIntegrationTest {
 
     @Test
     void detailsArePurgedAPeriodAfterTheRequestClosedAndThePurgeIsAudited() {
-        String open = api.submit(WITH_PATIENT);
-        String closed = api.submit(WITH_PATIENT);
+        String open = api.submit(WITH_PATIENT_AND_HANDOVER);
+        String closed = api.submit(WITH_PATIENT_AND_HANDOVER);
         web.post().uri("/api/v1/requests/{id}/cancel", closed).headers(MatchingApi.asReferrer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"opgenomen in ziekenhuis\"}")
                 .exchange().expectStatus().isOk();
@@ -251,8 +266,14 @@ class PatientPrivacyIntegrationTest {
         assertThat(purged.status()).isEqualTo("CANCELLED");
         assertThat(db.sql("SELECT count(*) FROM patient_details WHERE request_id = :id").bind("id", closed)
                 .map((row, meta) -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM handover WHERE request_id = :id").bind("id", closed)
+                .map((row, meta) -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(purged.handoverAvailable()).isFalse();
         assertThat(view(open, MatchingApi.REFERRER).patient().name()).isEqualTo(NAME);
+        assertThat(view(open, MatchingApi.REFERRER).handoverAvailable()).isTrue();
         assertThat(audit("requestId=" + closed + "&action=PATIENT_DETAILS_PURGED")).singleElement()
+                .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
+        assertThat(audit("requestId=" + closed + "&action=HANDOVER_PURGED")).singleElement()
                 .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
     }
 
@@ -262,7 +283,6 @@ class PatientPrivacyIntegrationTest {
     }
 
     private List<AuditEntry> audit(String query) {
-        return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()
-                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
+        return api.audit(query);
     }
 }

@@ -67,6 +67,16 @@ class RequestAccessTest {
     }
 
     @Test
+    void onlyTheOfferedProviderReadsTheHandoverAndOnlyWhileItsOfferIsOpenOrAccepted() {
+        expect(caller -> RequestAccess.offerHandover(caller, OFFER), "F F A H F F F");
+        expect(caller -> RequestAccess.offerHandover(caller, offer(OfferStatus.ACCEPTED)), "F F A H F F F");
+        for (OfferStatus ended : List.of(OfferStatus.HOLD_REQUESTED, OfferStatus.HOLD_REFUSED, OfferStatus.DECLINED,
+                OfferStatus.EXPIRED, OfferStatus.WITHDRAWN)) {
+            expect(caller -> RequestAccess.offerHandover(caller, offer(ended)), "F F H H F F F");
+        }
+    }
+
+    @Test
     void aRoleThatMayNeverDoSomethingIsForbiddenBeforeAnythingIsLookedUp() {
         expect(RequestAccess::mayFollowRequests, "A A F F A A F");
         expect(RequestAccess::mayDecide, "F F F F A A F");

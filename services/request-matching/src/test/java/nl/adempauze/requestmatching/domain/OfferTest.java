@@ -39,7 +39,7 @@ class OfferTest {
 
     @Test
     void aHeldBedIsOfferedWithADeadline() {
-        Changed<Offer> open = held().held(Duration.ofMinutes(30), 1, 2, REQUEST, NOW);
+        Changed<Offer> open = held().held(Duration.ofMinutes(30), 1, 2, REQUEST, true, NOW);
 
         assertThat(open.aggregate().status()).isEqualTo(OfferStatus.OPEN);
         assertThat(open.aggregate().respondBy()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
@@ -49,7 +49,10 @@ class OfferTest {
         assertThat(open.events()).singleElement().isInstanceOfSatisfying(OfferMade.class, made -> {
             assertThat(made.offerId()).isEqualTo("o-1");
             assertThat(made.respondBy()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+            assertThat(made.handoverAvailable()).isTrue();
         });
+        assertThat(held().held(Duration.ofMinutes(30), 0, 0, REQUEST, false, NOW).events()).singleElement()
+                .isInstanceOfSatisfying(OfferMade.class, made -> assertThat(made.handoverAvailable()).isFalse());
     }
 
     @Test
@@ -127,6 +130,6 @@ class OfferTest {
     }
 
     static Offer open(Instant respondBy) {
-        return held().held(Duration.between(NOW, respondBy), 0, 0, REQUEST, NOW).aggregate();
+        return held().held(Duration.between(NOW, respondBy), 0, 0, REQUEST, false, NOW).aggregate();
     }
 }

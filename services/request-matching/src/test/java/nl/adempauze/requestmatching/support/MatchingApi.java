@@ -18,6 +18,8 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.api.RequestView;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,6 +33,9 @@ public final class MatchingApi {
     public static final String REFERRER_ORGANISATION = "huisartsenpost-drenthe";
     public static final String REFERRER = TestTokens.referrer(REFERRER_ORGANISATION);
     public static final String COORDINATOR = TestTokens.coordinator("drenthe");
+
+    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
+    };
 
     private final WebTestClient web;
     private final DatabaseClient db;
@@ -67,6 +72,12 @@ public final class MatchingApi {
                 .returnResult().getResponseBody();
         assertThat(view).isNotNull();
         return view.id();
+    }
+
+    /** The audit trail as an admin reads it ({@code query}: e.g. "requestId=...&action=HANDOVER_READ"), newest first. */
+    public List<AuditEntry> audit(String query) {
+        return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()
+                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
     }
 
     public RequestView view(String requestId) {

@@ -50,7 +50,10 @@ class EventSchemasTest {
             "CapacityAdjusted.publishedAt",
             "CapacityPublished.publishedAt",
             "RegionConfigured.neighbours",
-            "RegionConfigured.triage");
+            "RegionConfigured.triage",
+            "RequestSubmitted.careType",
+            "RequestEscalated.careType",
+            "CareTypeChanged.previousCareType");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

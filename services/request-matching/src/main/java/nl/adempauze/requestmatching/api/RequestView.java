@@ -16,6 +16,7 @@ import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestDetails;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.RequestTriage;
 import nl.adempauze.requestmatching.domain.Stay;
 
 /**
@@ -31,7 +32,7 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
                           String referrerOrganisation,
-                          PatientDetails patient, Queue queue) {
+                          PatientDetails patient, Queue queue, RequestTriage triage) {
 
     /** Statuses in which the view shows where the patient goes. */
     private static final Set<RequestStatus> SHOWS_MATCH =
@@ -52,14 +53,21 @@ public record RequestView(String id, String status, String region, String careTy
                 current == null ? null : OfferView.of(current), match, details.ranking(),
                 details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
                 StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
-                null, Queue.of(request, details.crisisQueue(), now));
+                null, Queue.of(request, details.crisisQueue(), now), null);
     }
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
     RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, details, queue);
+                waiting, decisions, referrerOrganisation, details, queue, triage);
+    }
+
+    /** The same view with the triage that came with the request (codes and the table's texts, nothing identifying). */
+    RequestView withTriage(RequestTriage requestTriage) {
+        return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
+                neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
+                waiting, decisions, referrerOrganisation, patient, queue, requestTriage);
     }
 
     /**

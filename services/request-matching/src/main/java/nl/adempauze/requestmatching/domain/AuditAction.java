@@ -19,5 +19,7 @@ public enum AuditAction {
     /** A coordinator paused the crisis queue's re-matching of a request. */
     QUEUE_PAUSED,
     /** A coordinator resumed the crisis queue's re-matching of a request. */
-    QUEUE_RESUMED
+    QUEUE_RESUMED,
+    /** A coordinator set the care type of a request awaiting triage, or changed it (re-triage). */
+    CARE_TYPE_SET
 }

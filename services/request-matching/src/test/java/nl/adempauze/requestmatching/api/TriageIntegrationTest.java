@@ -19,7 +19,6 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
-import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,8 +47,6 @@ class TriageIntegrationTest {
     private static final String WAKEFUL_EYE_CARER_GONE = """
             {"HOSPITAL_CARE":"NO","WLZ_INDICATION":"NO","RETURN_HOME":"YES","WAKEFUL_EYE":"YES","CARE_TAKEOVER":"YES"}""";
     private static final String REASON = "Called the GP back: a wakend oog is needed, no rehabilitation";
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     WebTestClient web;
@@ -202,7 +198,7 @@ class TriageIntegrationTest {
         assertThat(changed.toString()).doesNotContain(REASON);
         HoldRequested hold = awaitOne(HoldRequested.class, event -> event.requestId().equals(id));
         assertThat(hold.careType()).isEqualTo("ELV_LAAG");
-        assertThat(audit(id)).singleElement().satisfies(entry -> {
+        assertThat(api.audit(id, "CARE_TYPE_SET")).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("coordinator@drenthe");
             assertThat(entry.reason()).contains("ELV_LAAG", REASON);
         });
@@ -285,12 +281,6 @@ class TriageIntegrationTest {
     private long requests() {
         return db.sql("SELECT count(*) FROM request").map((row, meta) -> row.get(0, Long.class)).one()
                 .block(MatchingApi.TIMEOUT);
-    }
-
-    private List<AuditEntry> audit(String requestId) {
-        return web.get().uri("/api/v1/audit?requestId={id}&action=CARE_TYPE_SET", requestId)
-                .headers(TestTokens.as(TestTokens.admin())).exchange()
-                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
     }
 
     private <T> T awaitOne(Class<T> type, Predicate<T> filter) {

@@ -28,10 +28,13 @@ class TriageTest {
         return answers;
     }
 
+    /** The done-when case: a patient who needs a wakend oog and whose carer dropped out, expected to go home. */
+    private static final Map<String, String> WAKEFUL_EYE_CARER_GONE = Map.of("HOSPITAL_CARE", "NO",
+            "WLZ_INDICATION", "NO", "RETURN_HOME", "YES", "WAKEFUL_EYE", "YES", "CARE_TAKEOVER", "YES");
+
     @Test
     void aWakefulEyeAndACarerWhoDroppedOutIsElvHoogcomplex() {
-        TriageAdvice advice = Triage.advise(DRENTHE, answers("HOSPITAL_CARE", "NO", "WLZ_INDICATION", "NO",
-                "RETURN_HOME", "YES", "WAKEFUL_EYE", "YES", "CARE_TAKEOVER", "YES"));
+        TriageAdvice advice = Triage.advise(DRENTHE, WAKEFUL_EYE_CARER_GONE);
 
         assertThat(advice.outcome()).isEqualTo(TriageAdvice.Outcome.CARE_TYPE);
         assertThat(advice.careType()).isEqualTo("ELV_HOOG");
@@ -73,8 +76,9 @@ class TriageTest {
 
     @Test
     void hospitalCareWinsOverEverythingAfterIt() {
-        TriageAdvice advice = Triage.advise(DRENTHE, answers("HOSPITAL_CARE", "YES", "WLZ_INDICATION", "NO",
-                "RETURN_HOME", "YES", "WAKEFUL_EYE", "YES", "CARE_TAKEOVER", "YES"));
+        Map<String, String> inHospitalToo = new HashMap<>(WAKEFUL_EYE_CARER_GONE);
+        inHospitalToo.put("HOSPITAL_CARE", "YES");
+        TriageAdvice advice = Triage.advise(DRENTHE, inHospitalToo);
 
         assertThat(advice.outcome()).isEqualTo(TriageAdvice.Outcome.NOT_TEMPORARY_STAY);
         assertThat(advice.advice()).isEqualTo("HOSPITAL");

@@ -18,6 +18,8 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.api.RequestView;
+import nl.adempauze.requestmatching.domain.AuditEntry;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -67,6 +69,16 @@ public final class MatchingApi {
                 .returnResult().getResponseBody();
         assertThat(view).isNotNull();
         return view.id();
+    }
+
+    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
+    };
+
+    /** The audit trail's entries of one action on a request, as an admin reads them. */
+    public List<AuditEntry> audit(String requestId, String action) {
+        return web.get().uri("/api/v1/audit?requestId={id}&action={action}", requestId, action)
+                .headers(TestTokens.as(TestTokens.admin())).exchange()
+                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
     }
 
     public RequestView view(String requestId) {

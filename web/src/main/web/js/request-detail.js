@@ -44,6 +44,9 @@ function locationName(request, locationId) {
 }
 
 function rankingTable(request, open, actions, region, refresh) {
+  if (!request.careType) {
+    return h('p', { class: 'muted' }, 'Er wordt een plek gezocht zodra de zorgvorm is gekozen.');
+  }
   if (!request.ranking?.length) {
     return h('p', { class: 'muted' }, 'Geen passende locaties gevonden voor deze aanvraag.');
   }
@@ -114,7 +117,7 @@ export function renderRequestActions(actions, request, refresh, region) {
     buttons.push(actionButton(request.careType ? 'Zorgvorm wijzigen' : 'Zorgvorm kiezen', 'care-type',
       () => careTypeForm(actions, request, refresh, region)));
   }
-  if (open && request.urgency === 'CRISIS') {
+  if (open && request.careType && request.urgency === 'CRISIS') {
     buttons.push(actionButton('Bescherming opheffen', 'override', () => showAction(actions, reasonForm({
       title: 'Beschermde logeernachten vrijgeven',
       explanation: 'Deze crisisaanvraag mag nachten nemen die voor geplande logeerzorg zijn beschermd.',

@@ -63,6 +63,7 @@ export function triageForm(region, onChoose) {
     try {
       current = await post(`/api/v1/regions/${encodeURIComponent(region.id)}/triage`, { answers: answers() });
       render(current);
+      result.scrollIntoView({ block: 'nearest' });
     } catch (failure) {
       current = null;
       const onAnswers = failure.fieldErrors?.find((field) => field.field.startsWith('triage.answers') || field.field.startsWith('answers'));

@@ -11,8 +11,8 @@ import { renderRequestFacts, renderRequestActions } from './request-detail.js';
 import { refresher } from './refresher.js';
 import { escalationDetail, textOrNothing } from './explanations.js';
 
-const SHOWN = 'SUBMITTED,OFFERED,WAITING,ESCALATED,MATCHED,BOOKED,ADMITTED';
-const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
+const SHOWN = 'SUBMITTED,OFFERED,WAITING,ESCALATED,AWAITING_TRIAGE,MATCHED,BOOKED,ADMITTED';
+const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
 const RECENT_MS = 24 * 3600 * 1000;
 
 export function mountBoard(container, session) {
@@ -65,7 +65,7 @@ export function mountBoard(container, session) {
     render();
     if (requestId && state.data) {
       const request = state.data.list.find((entry) => entry.id === requestId);
-      if (request) renderRequestActions(actions, request, refreshSoon);
+      if (request) renderRequestActions(actions, request, refreshSoon, state.data.region);
       detail.querySelector('h2')?.focus();
     }
   }

@@ -66,6 +66,7 @@ const ESCALATION = {
     + 'vervolgplek regelen',
   QUEUE_DEADLINE_PASSED: (v) => `Nodig vóór ${formatDateTime(v.neededBy)}; in ${age(v.minutesInQueue)} in de `
     + 'crisiswachtrij kwam geen passend bed vrij, de wachtrij zoekt niet meer',
+  TRIAGE_NEEDED: () => 'Ingediend zonder zorgvorm en de triage gaf geen eenduidig advies: kies de zorgvorm',
 };
 
 /**

@@ -3,7 +3,7 @@
 export const STATUS = {
   SUBMITTED: 'Ingediend', OFFERED: 'Aangeboden', WAITING: 'Op wachtlijst', MATCHED: 'Geplaatst',
   BOOKED: 'Geboekt', ADMITTED: 'Opgenomen', DISCHARGED: 'Ontslagen', ESCALATED: 'Geëscaleerd',
-  CANCELLED: 'Geannuleerd',
+  CANCELLED: 'Geannuleerd', AWAITING_TRIAGE: 'Triage nodig',
 };
 
 export const OFFER_STATUS = {
@@ -15,6 +15,7 @@ export const OFFER_STATUS = {
 export const OFFER_REASONS = {
   COORDINATOR_CHOSE_ANOTHER_LOCATION: 'coördinator koos een andere locatie', NO_ANSWER: 'niet op tijd beantwoord',
   REQUEST_CANCELLED: 'aanvraag geannuleerd', HOLD_NOT_ANSWERED: 'bed kon niet worden vastgehouden',
+  CARE_TYPE_CHANGED: 'coördinator wijzigde de zorgvorm',
 };
 
 export const URGENCY = { CRISIS: 'Crisis', PLANNED: 'Gepland' };
@@ -32,13 +33,13 @@ export const DECLINE_REASONS = {
 export const ESCALATION_REASONS = {
   NO_CANDIDATE: 'Geen passende plek', OFFER_EXPIRED: 'Aanbod niet beantwoord', DEADLINE_AT_RISK: 'Deadline in gevaar',
   STAY_WINDOW_PASSED: 'Periode verstreken', STAY_OVERRUN: 'Verblijf loopt uit',
-  QUEUE_DEADLINE_PASSED: 'Uit de wachtrij: deadline verstreken',
+  QUEUE_DEADLINE_PASSED: 'Uit de wachtrij: deadline verstreken', TRIAGE_NEEDED: 'Triage nodig',
 };
 
 export const DECISIONS = {
   PROTECTION_OVERRIDDEN: 'Bescherming opgeheven', PRIORITY_RAISED: 'Prioriteit verhoogd',
   MANUAL_OFFER: 'Met de hand aangeboden', MANUAL_OFFER_MADE: 'Met de hand aangeboden',
-  QUEUE_PAUSED: 'Wachtrij gepauzeerd', QUEUE_RESUMED: 'Wachtrij hervat',
+  QUEUE_PAUSED: 'Wachtrij gepauzeerd', QUEUE_RESUMED: 'Wachtrij hervat', CARE_TYPE_SET: 'Zorgvorm gekozen',
 };
 
 /**
@@ -63,6 +64,7 @@ export function label(table, code) {
 
 /** The care type's name from the region's catalogue, else its code. */
 export function careTypeName(region, code) {
+  if (!code) return 'zorgvorm nog niet gekozen';
   const careType = region?.careTypes?.find((type) => type.code === code);
   return careType ? careType.name : code;
 }

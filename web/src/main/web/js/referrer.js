@@ -8,7 +8,7 @@ import { loadRegion, regionsOf } from './region.js';
 import { requestForm } from './request-form.js';
 import { refresher } from './refresher.js';
 
-const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
+const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
 
 export function mountReferrer(container, session) {
   const liveState = h('span', { class: 'live-state', role: 'status' }, 'Verbinden…');

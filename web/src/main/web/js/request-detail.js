@@ -8,7 +8,7 @@ import { reasonForm } from './reason-form.js';
 import { candidateExplanation, escalationDetail, textOrNothing } from './explanations.js';
 import { handoverFacts } from './handover.js';
 
-const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED'];
+const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
 
 /** Renders the facts of a request (again on every refresh) into `facts`; actions go to `actions`. */
 export function renderRequestFacts(facts, actions, request, region, refresh) {
@@ -25,6 +25,7 @@ export function renderRequestFacts(facts, actions, request, region, refresh) {
       request.waiting ? [h('dt', {}, 'Wachtlijst'), h('dd', {}, `plaats ${request.waiting.position}`)] : null,
       request.match ? [h('dt', {}, 'Geplaatst bij'), h('dd', {}, `${request.match.locationName} (${request.match.providerName}), ${request.match.city}`)] : null,
       h('dt', {}, 'Verwijzer'), h('dd', {}, request.referrerOrganisation || '–')),
+    triageSection(request, region),
     request.escalations.length ? h('section', {}, h('h3', {}, 'Escalaties'), h('ul', {}, request.escalations.map((escalation) => h('li', {},
       `${formatDateTime(escalation.escalatedAt)}: ${label(ESCALATION_REASONS, escalation.reason)}`,
       textOrNothing(escalationDetail(escalation, (code) => careTypeName(region, code)),
@@ -44,6 +45,9 @@ function locationName(request, locationId) {
 }
 
 function rankingTable(request, open, actions, region, refresh) {
+  if (!request.careType) {
+    return h('p', { class: 'muted' }, 'Er wordt een plek gezocht zodra de zorgvorm is gekozen.');
+  }
   if (!request.ranking?.length) {
     return h('p', { class: 'muted' }, 'Geen passende locaties gevonden voor deze aanvraag.');
   }
@@ -73,15 +77,52 @@ function rankingTable(request, open, actions, region, refresh) {
           }, 'Aanbieden') : null))))));
 }
 
+/** The triage that came with the request: the advice, its explanation, and what the referrer chose. */
+function triageSection(request, region) {
+  const triage = request.triage;
+  if (!triage) return null;
+  const suggestion = triage.suggestion;
+  const advice = suggestion.outcome === 'CARE_TYPE' ? careTypeName(region, suggestion.careType)
+    : suggestion.outcome === 'NOT_TEMPORARY_STAY' ? `geen tijdelijk verblijf (${suggestion.advice})` : 'geen eenduidig advies';
+  return h('section', { 'data-test': 'detail-triage' }, h('h3', {}, 'Triage'),
+    h('p', {}, `Advies: ${advice}. `, h('span', { class: 'muted' }, suggestion.explanation)),
+    suggestion.reasons.length ? h('ul', { class: 'small' }, suggestion.reasons.map((reason) => h('li', {}, `${reason.text} – ${TRIAGE_ANSWERS[reason.answer]}`))) : null,
+    h('p', {}, `Keuze verwijzer: ${triage.chosenCareType ? careTypeName(region, triage.chosenCareType) : 'aan de coördinator gelaten'}`));
+}
+
+const TRIAGE_ANSWERS = { YES: 'ja', NO: 'nee', UNKNOWN: 'weet ik niet' };
+
+/** Sets (triage) or changes (re-triage) the care type: a choice of the region's care types and a reason. */
+function careTypeForm(actions, request, refresh, region) {
+  const select = h('select', { id: 'care-type-choice', 'data-test': 'care-type-choice' },
+    (region?.careTypes || []).filter((type) => type.code !== request.careType)
+      .map((type) => h('option', { value: type.code }, type.name)));
+  const form = reasonForm({
+    title: request.careType ? 'Zorgvorm wijzigen' : 'Zorgvorm kiezen',
+    explanation: request.careType ? 'Een lopend aanbod wordt ingetrokken; er wordt opnieuw gezocht met de nieuwe zorgvorm.'
+      : 'Daarna wordt meteen een plek gezocht.',
+    confirmLabel: 'Zorgvorm vastleggen', test: 'care-type-form',
+    onClose: () => renderRequestActions(actions, request, refresh, region),
+    onConfirm: (reason) => post(`/api/v1/requests/${request.id}/care-type`, { careType: select.value, reason })
+      .then(() => done(actions, `Zorgvorm ${careTypeName(region, select.value)} vastgelegd; er wordt een plek gezocht.`, refresh)),
+  });
+  form.insertBefore(h('div', { class: 'field' }, h('label', { for: 'care-type-choice' }, 'Zorgvorm'), select), form.children[1]);
+  showAction(actions, form);
+}
+
 /** The buttons for the coordinator's decisions on this request. */
-export function renderRequestActions(actions, request, refresh) {
+export function renderRequestActions(actions, request, refresh, region) {
   const open = OPEN.includes(request.status);
   const buttons = [];
-  if (open && request.urgency === 'CRISIS') {
+  if (open && region) {
+    buttons.push(actionButton(request.careType ? 'Zorgvorm wijzigen' : 'Zorgvorm kiezen', 'care-type',
+      () => careTypeForm(actions, request, refresh, region)));
+  }
+  if (open && request.careType && request.urgency === 'CRISIS') {
     buttons.push(actionButton('Bescherming opheffen', 'override', () => showAction(actions, reasonForm({
       title: 'Beschermde logeernachten vrijgeven',
       explanation: 'Deze crisisaanvraag mag nachten nemen die voor geplande logeerzorg zijn beschermd.',
-      confirmLabel: 'Vrijgeven', test: 'override-form', onClose: () => renderRequestActions(actions, request, refresh),
+      confirmLabel: 'Vrijgeven', test: 'override-form', onClose: () => renderRequestActions(actions, request, refresh, region),
       onConfirm: (reason) => post(`/api/v1/requests/${request.id}/protection-override`, { reason })
         .then(() => done(actions, 'Bescherming opgeheven; er wordt opnieuw gezocht.', refresh)),
     }))));
@@ -89,7 +130,7 @@ export function renderRequestActions(actions, request, refresh) {
   if (request.status === 'WAITING') {
     buttons.push(actionButton('Prioriteit verhogen', 'priority', () => showAction(actions, reasonForm({
       title: 'Hoger op de wachtlijst', confirmLabel: 'Verhogen', test: 'priority-form',
-      onClose: () => renderRequestActions(actions, request, refresh),
+      onClose: () => renderRequestActions(actions, request, refresh, region),
       onConfirm: (reason) => post(`/api/v1/requests/${request.id}/priority`, { reason })
         .then(() => done(actions, 'Prioriteit verhoogd.', refresh)),
     }))));
@@ -97,14 +138,14 @@ export function renderRequestActions(actions, request, refresh) {
   if (open) {
     buttons.push(actionButton('Aanvraag annuleren', 'cancel', () => showAction(actions, reasonForm({
       title: 'Aanvraag annuleren', confirmLabel: 'Annuleren bevestigen', test: 'cancel-form',
-      onClose: () => renderRequestActions(actions, request, refresh),
+      onClose: () => renderRequestActions(actions, request, refresh, region),
       onConfirm: (reason) => post(`/api/v1/requests/${request.id}/cancel`, { reason })
         .then(() => done(actions, 'Aanvraag geannuleerd.', refresh)),
     })), 'danger'));
   }
-  buttons.push(actionButton('Patiëntgegevens tonen', 'patient', () => showPatient(actions, request, refresh), 'secondary'));
+  buttons.push(actionButton('Patiëntgegevens tonen', 'patient', () => showPatient(actions, request, refresh, region), 'secondary'));
   if (request.handoverAvailable) {
-    buttons.push(actionButton('Overdracht tonen', 'handover', () => showHandover(actions, request, refresh), 'secondary'));
+    buttons.push(actionButton('Overdracht tonen', 'handover', () => showHandover(actions, request, refresh, region), 'secondary'));
   }
   fill(actions, h('div', { class: 'buttons' }, buttons));
 }
@@ -123,7 +164,7 @@ function done(actions, message, refresh) {
   refresh();
 }
 
-async function showPatient(actions, request, refresh) {
+async function showPatient(actions, request, refresh, region) {
   try {
     const full = await get(`/api/v1/requests/${request.id}`);
     const patient = full.patient;
@@ -134,20 +175,20 @@ async function showPatient(actions, request, refresh) {
         h('dt', {}, 'Naam'), h('dd', {}, patient?.name || 'nog niet opgegeven'),
         h('dt', {}, 'Geboortedatum'), h('dd', {}, patient?.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
         h('dt', {}, 'Terugbellen'), h('dd', {}, full.contact ? `${full.contact.name}, ${full.contact.phone}` : '–')),
-      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh) }, 'Verbergen')));
+      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh, region) }, 'Verbergen')));
   } catch (failure) {
     announce(failure.message, 'error');
   }
 }
 
 /** The handover (aanmeldbericht), shown when asked for: the read is audited. */
-async function showHandover(actions, request, refresh) {
+async function showHandover(actions, request, refresh, region) {
   try {
     const handover = await get(`/api/v1/requests/${request.id}/handover`);
     fill(actions, h('section', {},
       h('p', { class: 'muted small' }, 'Deze inzage is vastgelegd in het auditlog.'),
       handoverFacts(handover),
-      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh) }, 'Verbergen')));
+      h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh, region) }, 'Verbergen')));
   } catch (failure) {
     announce(failure.message, 'error');
   }

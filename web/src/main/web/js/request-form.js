@@ -3,6 +3,7 @@
 import { h, today } from './dom.js';
 import { NEEDS } from './labels.js';
 import { HANDOVER_MESSAGES, handoverSection } from './handover.js';
+import { triageForm } from './triage-form.js';
 
 /** Dutch messages for the fields the API may name; the page's own checks use the same words. */
 const SERVER_MESSAGES = {
@@ -12,6 +13,8 @@ const SERVER_MESSAGES = {
   'residence.postcode': 'Vul een geldige postcode in, zoals 9401 of 9401 GX.',
   'residence.municipality': 'Deze gemeente hoort niet bij de regio.',
   funder: 'Deze financier is niet bekend in de regio.',
+  triage: 'Deze regio heeft geen triage: kies een zorgvorm.',
+  'triage.answers': 'Deze antwoorden spreken elkaar tegen: pas ze aan.',
   'contact.name': 'Vul de naam in van wie teruggebeld kan worden.',
   'contact.phone': 'Vul een geldig telefoonnummer in.',
   stay: 'Geef bij een gepland verblijf de eerste nacht en het aantal nachten.',
@@ -57,6 +60,15 @@ export function requestForm(region, onSubmit) {
       value === 'CRISIS' ? ' Crisis (opname binnen uren, dag en nacht)' : ' Gepland (logeerzorg op datum)')));
   const careType = h('select', { 'data-test': 'care-type' }, h('option', { value: '' }, 'Kies een zorgvorm'),
     region.careTypes.map((type) => h('option', { value: type.code }, type.name)));
+  // "weet ik niet": the triage's questions and advice; choosing fills the care type ('' leaves it to the coordinator)
+  const triage = triageForm(region, (code) => {
+    careType.value = code;
+    careType.dispatchEvent(new Event('change'));
+    triageNote.textContent = code ? '' : 'Zonder zorgvorm: de coördinator kiest na het indienen.';
+  });
+  const triageNote = h('p', { class: 'hint', 'data-test': 'triage-note', 'aria-live': 'polite' });
+  const triageOpen = h('button', { type: 'button', class: 'secondary small', 'data-test': 'triage-open', onclick: () => triage.open() },
+    'Weet ik niet, help mij kiezen');
   const postcode = h('input', { autocomplete: 'off', inputmode: 'text', maxlength: 7, 'data-test': 'postcode' });
   const municipality = h('select', {}, h('option', { value: '' }, '(niet nodig als de postcode bekend is)'),
     region.municipalities.map((entry) => h('option', { value: entry.name || entry.id }, entry.name || entry.id)));
@@ -83,6 +95,8 @@ export function requestForm(region, onSubmit) {
     h('h2', {}, 'Nieuwe aanvraag'),
     urgency,
     field('careType', 'Zorgvorm', careType),
+    h('div', { class: 'triage-open' }, triageOpen, triageNote),
+    triage.element,
     h('div', { class: 'row' },
       field('residence.postcode', 'Postcode woonadres', postcode, '4 cijfers is genoeg, bv. 9401'),
       field('residence.municipality', 'Of gemeente', municipality)),
@@ -132,7 +146,10 @@ export function requestForm(region, onSubmit) {
   function check(body) {
     const errors = [];
     const need = (condition, fieldName, dutch) => { if (!condition) errors.push({ field: fieldName, dutch }); };
-    need(body.careType, 'careType', 'Kies een zorgvorm.');
+    need(body.careType || body.triage, 'careType', 'Kies een zorgvorm, of gebruik "Weet ik niet, help mij kiezen".');
+    if (!body.careType && triage.advice()?.outcome === 'NOT_TEMPORARY_STAY') {
+      need(false, 'careType', `Volgens de triage is tijdelijk verblijf niet de juiste plek: ${triage.advice().explanation}`);
+    }
     need(body.residence.postcode || body.residence.municipality, 'residence.postcode', 'Vul een postcode of gemeente in.');
     if (body.residence.postcode) {
       need(/^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/.test(body.residence.postcode), 'residence.postcode', SERVER_MESSAGES['residence.postcode']);
@@ -165,7 +182,7 @@ export function requestForm(region, onSubmit) {
       name: patientName.value.trim(), dateOfBirth: patientBirth.value || null, bsn: patientBsn.value.trim() || null,
     } : null;
     const body = {
-      region: region.id, careType: careType.value, urgency: urgencyCode,
+      region: region.id, careType: careType.value || null, urgency: urgencyCode,
       residence: { postcode: postcode.value.trim() || null, municipality: municipality.value || null },
       needs: [...element.querySelectorAll('input[name=needs]:checked')].map((box) => box.value),
       funder: funder.value || null,
@@ -174,6 +191,8 @@ export function requestForm(region, onSubmit) {
       patient,
       handover: handoverPart.value(),
     };
+    const answers = triage.answers();
+    if (answers) body.triage = { answers };
     const errors = check(body);
     if (errors.length) {
       showErrors(errors);
@@ -184,6 +203,8 @@ export function requestForm(region, onSubmit) {
       await onSubmit(body);
       element.reset();
       plannedPart.hidden = true;
+      triage.reset();
+      triageNote.textContent = '';
     } catch (failure) {
       if (failure.fieldErrors?.length) {
         showErrors(failure.fieldErrors);

@@ -31,6 +31,7 @@ import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.contracts.events.RequestWaitlisted;
 import nl.adempauze.contracts.events.StayBooked;
 import nl.adempauze.contracts.events.StayReminderIssued;
+import nl.adempauze.contracts.events.CareTypeChanged;
 import nl.adempauze.contracts.events.WaitingPriorityRaised;
 
 /**
@@ -74,6 +75,7 @@ public final class EventCatalogue {
             define(StayReminderIssued.class, REQUESTS, StayReminderIssued::requestId),
             define(ProtectionOverridden.class, REQUESTS, ProtectionOverridden::requestId),
             define(WaitingPriorityRaised.class, REQUESTS, WaitingPriorityRaised::requestId),
+            define(CareTypeChanged.class, REQUESTS, CareTypeChanged::requestId),
             define(HoldRequested.class, OFFERS, HoldRequested::requestId),
             define(OfferMade.class, OFFERS, OfferMade::requestId),
             define(OfferAccepted.class, OFFERS, OfferAccepted::requestId),

@@ -36,6 +36,7 @@ import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.contracts.events.RequestWaitlisted;
 import nl.adempauze.contracts.events.StayBooked;
 import nl.adempauze.contracts.events.StayReminderIssued;
+import nl.adempauze.contracts.events.CareTypeChanged;
 import nl.adempauze.contracts.events.WaitingPriorityRaised;
 
 /**
@@ -136,6 +137,9 @@ final class EventSamples {
             entry(WaitingPriorityRaised.class, List.of(
                     new WaitingPriorityRaised(REQUEST, REGION, RESPITE, 1, "Carer close to breaking point",
                             ANSWERED))),
+            entry(CareTypeChanged.class, List.of(
+                    new CareTypeChanged(REQUEST, REGION, CRISIS_STAY, RESPITE, ANSWERED),
+                    new CareTypeChanged(REQUEST, REGION, CRISIS_STAY, null, ANSWERED))),
             entry(BedHoldRefused.class, List.of(
                     new BedHoldRefused(OFFER, REQUEST, LOCATION, CRISIS_STAY, "NO_BED_AVAILABLE", OFFERED))),
             entry(HoldReleased.class, List.of(

@@ -51,7 +51,10 @@ class EventSchemasTest {
             "CapacityPublished.publishedAt",
             "RegionConfigured.neighbours",
             "RegionConfigured.triage",
-            "OfferMade.handoverAvailable");
+            "OfferMade.handoverAvailable",
+            "RequestSubmitted.careType",
+            "RequestEscalated.careType",
+            "CareTypeChanged.previousCareType");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

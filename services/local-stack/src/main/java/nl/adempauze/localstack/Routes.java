@@ -25,6 +25,7 @@ public final class Routes {
             Route.of("/api/v1/locations/{locationId}/offers", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/requests", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/escalations", REQUEST_MATCHING),
+            Route.of("/api/v1/regions/{region}/triage", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/waiting-list", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/figures", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/figures.csv", REQUEST_MATCHING),

@@ -140,7 +140,7 @@ final class CrisisScenario implements AutoCloseable, BeforeAllCallback, AfterAll
                 stack.as(stack.providerOf((String) match.get("locationId"))).post()
                         .uri("/api/v1/holds/{offer}/discharge", match.get("offerId")).retrieve().toBodilessEntity()
                         .block();
-            } else if (List.of("SUBMITTED", "OFFERED", "WAITING", "ESCALATED").contains(status)) {
+            } else if (List.of("SUBMITTED", "OFFERED", "WAITING", "ESCALATED", "AWAITING_TRIAGE").contains(status)) {
                 stack.as(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
                         .bodyValue(Map.of("reason", "End of the browser test")).retrieve().toBodilessEntity().block();
             }

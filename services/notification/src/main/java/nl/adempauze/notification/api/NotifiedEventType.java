@@ -19,7 +19,7 @@ public @interface NotifiedEventType {
     String message() default "must be a notified event type: OfferMade, OfferAccepted, OfferDeclined, OfferExpired, "
             + "OfferWithdrawn, RequestSubmitted, RequestMatched, RequestEscalated, RequestCancelled, "
             + "RequestWaitlisted, StayBooked, StayReminderIssued, ProtectionOverridden, WaitingPriorityRaised, "
-            + "CapacityPublished, CapacityAdjusted, NightCapacityPublished, NightCapacityAdjusted, RegionConfigured, "
+            + "CareTypeChanged, CapacityPublished, CapacityAdjusted, NightCapacityPublished, NightCapacityAdjusted, RegionConfigured, "
             + "LocationRegistered or LocationStatusChanged";
 
     Class<?>[] groups() default {};

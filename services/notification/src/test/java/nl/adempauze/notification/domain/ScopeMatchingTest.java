@@ -103,6 +103,8 @@ class ScopeMatchingTest {
         assertThat(NotifiedEvents.isNotified("RequestWaitlisted")).isTrue();
         assertThat(NotifiedEvents.isNotified("ProtectionOverridden")).isTrue();
         assertThat(NotifiedEvents.isNotified("NightCapacityAdjusted")).isTrue();
-        assertThat(NotifiedEvents.TYPES).hasSize(21);
+        // triage: a coordinator set or changed a request's care type
+        assertThat(NotifiedEvents.isNotified("CareTypeChanged")).isTrue();
+        assertThat(NotifiedEvents.TYPES).hasSize(22);
     }
 }

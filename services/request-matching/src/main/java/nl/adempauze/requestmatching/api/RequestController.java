@@ -79,18 +79,22 @@ public class RequestController {
         if (body.handover() != null) {
             body.handover().check("handover.");
         }
+        if (blankToNull(body.careType()) == null && body.triage() == null) {
+            return Mono.error(DomainException.invalidField("careType",
+                    "careType is required, unless triage answers are given"));
+        }
         String referrerOrganisation = caller.coordinates(body.region()) ? blankToNull(body.referrerOrganisation())
                 : caller.organisation();
         // a key is the submitter's own: another organisation using the same key gets a request of its own
         String scopedKey = idempotencyKey == null ? null : caller.organisation() + "/" + caller.subject() + "/"
                 + idempotencyKey;
-        RequestService.Submission submission = new RequestService.Submission(body.region(), body.careType(),
+        RequestService.Submission submission = new RequestService.Submission(body.region(), blankToNull(body.careType()),
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
                 body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Access.actor(caller),
                 body.patient() == null ? null : body.patient().toDetails(), body.handover());
-        return service.submit(submission)
+        return service.submit(submission, body.triage() == null ? null : body.triage().answers())
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
                         ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)
                         : ResponseEntity.ok().location(URI.create("/api/v1/requests/" + view.id())).body(view)));
@@ -127,14 +131,14 @@ public class RequestController {
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    /** Requests of a region for the coordinator's board; open ones by default. */
+    /** Requests of a region for the coordinator's board; open ones (and those awaiting triage) by default. */
     @GetMapping("/regions/{region}/requests")
     public Mono<List<RequestView>> inRegion(@PathVariable String region,
                                             @RequestParam(required = false) List<RequestStatus> status,
                                             Caller caller) {
         Access.require(RequestAccess.regionBoard(caller, region), "Region", region);
         EnumSet<RequestStatus> statuses = status == null || status.isEmpty()
-                ? EnumSet.copyOf(RequestStatus.OPEN)
+                ? EnumSet.copyOf(RequestStatus.ON_BOARD)
                 : EnumSet.copyOf(status);
         return reading.inRegion(region, statuses).concatMap(this::view).collectList();
     }
@@ -183,6 +187,16 @@ public class RequestController {
                 Access.actor(caller))).flatMap(this::view);
     }
 
+    /**
+     * Sets the care type of a request awaiting triage, or changes it while it looks for a bed (re-triage: the offer
+     * in flight is withdrawn); the request is matched (again) with it (coordinator, with a reason).
+     */
+    @PostMapping("/requests/{id}/care-type")
+    public Mono<RequestView> setCareType(@PathVariable String id, @Valid @RequestBody CareTypeBody body,
+                                         Caller caller) {
+        return decided(id, caller, actor -> decisions.setCareType(id, body.careType(), body.reason(), actor));
+    }
+
     /** Pauses the crisis queue's re-matching of one queued crisis request (coordinator, with a reason). */
     @PostMapping("/requests/{id}/queue/pause")
     public Mono<RequestView> pauseQueue(@PathVariable String id, @Valid @RequestBody DecisionBody body,
@@ -222,7 +236,12 @@ public class RequestController {
 
     private Mono<RequestView> view(MatchingRequest request) {
         return reading.details(request).map(details -> RequestView.of(details, clock.instant()))
-                .zipWith(handovers.available(request.id()), RequestView::withHandoverAvailable);
+                .zipWith(handovers.available(request.id()), RequestView::withHandoverAvailable)
+                .flatMap(this::withTriage);
+    }
+
+    private Mono<RequestView> withTriage(RequestView view) {
+        return reading.triage(view.id()).map(view::withTriage).defaultIfEmpty(view);
     }
 
     private static String blankToNull(String value) {

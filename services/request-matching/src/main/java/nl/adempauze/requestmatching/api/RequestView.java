@@ -16,6 +16,7 @@ import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestDetails;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.RequestTriage;
 import nl.adempauze.requestmatching.domain.Stay;
 
 /**
@@ -32,7 +33,7 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
                           String referrerOrganisation,
-                          PatientDetails patient, Queue queue, boolean handoverAvailable) {
+                          PatientDetails patient, Queue queue, boolean handoverAvailable, RequestTriage triage) {
 
     /** Statuses in which the view shows where the patient goes. */
     private static final Set<RequestStatus> SHOWS_MATCH =
@@ -53,21 +54,28 @@ public record RequestView(String id, String status, String region, String careTy
                 current == null ? null : OfferView.of(current), match, details.ranking(),
                 details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
                 StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
-                null, Queue.of(request, details.crisisQueue(), now), false);
+                null, Queue.of(request, details.crisisQueue(), now), false, null);
     }
 
     /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
     RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, details, queue, handoverAvailable);
+                waiting, decisions, referrerOrganisation, details, queue, handoverAvailable, triage);
     }
 
     /** The same view saying whether a handover was given (never what it holds: see its own audited endpoint). */
     RequestView withHandoverAvailable(boolean available) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, patient, queue, available);
+                waiting, decisions, referrerOrganisation, patient, queue, available, triage);
+    }
+
+    /** The same view with the triage that came with the request (codes and the table's texts, nothing identifying). */
+    RequestView withTriage(RequestTriage requestTriage) {
+        return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
+                neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
+                waiting, decisions, referrerOrganisation, patient, queue, handoverAvailable, requestTriage);
     }
 
     /**

@@ -20,11 +20,12 @@ import nl.adempauze.requestmatching.domain.Urgency;
 /**
  * A referrer's request for a bed, as posted. The patient's identifying details and the handover (aanmeldbericht) may
  * come with it or later; the request belongs to the referrer's organisation (a coordinator taking a call names it in
- * {@code referrerOrganisation}).
+ * {@code referrerOrganisation}). {@code careType} may be left out when {@code triage} answers are given ("weet ik
+ * niet"): the triage's suggestion is then the choice, or the coordinator sets it.
  */
 public record SubmitRequest(
         @NotBlank(message = "region is required") String region,
-        @NotBlank(message = "careType is required") String careType,
+        @Size(max = 100, message = "careType is at most 100 characters") String careType,
         @NotNull(message = "urgency is required (CRISIS or PLANNED)") Urgency urgency,
         @NotNull(message = "residence is required") @Valid Residence residence,
         @Size(max = 20, message = "at most 20 needs") List<@NotBlank(message = "a need cannot be blank") String> needs,
@@ -34,7 +35,8 @@ public record SubmitRequest(
         @Valid Stay stay,
         @Valid PatientBody patient,
         @Size(max = 100, message = "referrerOrganisation is at most 100 characters") String referrerOrganisation,
-        Handover handover) {
+        Handover handover,
+        @Valid TriageBody triage) {
 
     /**
      * The stay on the calendar. Planned: {@code firstNight} (or {@code weekendIn}, any Friday-night start in that

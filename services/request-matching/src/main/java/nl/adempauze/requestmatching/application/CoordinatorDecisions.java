@@ -104,6 +104,33 @@ public class CoordinatorDecisions {
         return tx.transactional(work);
     }
 
+    /**
+     * Sets the care type of a request awaiting triage, or changes it while the request looks for a bed (re-triage):
+     * the offer in flight is withdrawn and the request is matched again with the new type. 400 on {@code careType}
+     * when the region does not offer it (or the request already has it), 409 unless the request is open.
+     */
+    public Mono<MatchingRequest> setCareType(String requestId, String careType, String reason, Actor coordinator) {
+        Instant now = clock.instant();
+        Mono<MatchingRequest> work = locked(requestId)
+                .flatMap(request -> reference.careType(request.region(), careType)
+                        .switchIfEmpty(Mono.error(DomainException.invalidField("careType", "Care type '" + careType
+                                + "' is not offered in region " + request.region())))
+                        .flatMap(rule -> {
+                            var changed = request.setCareType(rule, now);
+                            return offerCycle.withdrawForCareTypeChange(request)
+                                    .then(changes.request(request, changed))
+                                    .flatMap(set -> decisions.record(requestId, set.region(),
+                                                    CoordinatorDecision.CARE_TYPE_SET, reason, coordinator.subject(),
+                                                    null, now)
+                                            .then(audit.record(AuditEntry.of(coordinator, AuditAction.CARE_TYPE_SET,
+                                                    requestId, "care type " + request.careType() + " -> "
+                                                            + careType + ": " + reason, now)))
+                                            .then(offerCycle.offerNext(set)));
+                        }))
+                .then(requests.find(requestId));
+        return tx.transactional(work);
+    }
+
     /** Pauses the crisis queue's re-matching of one queued request, with a reason (409 unless it is queued). */
     public Mono<MatchingRequest> pauseQueue(String requestId, String reason, Actor coordinator) {
         return queueDecision(requestId, (request, entry) -> request.pauseQueue(entry, reason),

@@ -169,6 +169,14 @@ public class OfferCycle {
                 });
     }
 
+    /** The coordinator changed the request's care type: its offer in flight is withdrawn (its hold released). */
+    public Mono<Void> withdrawForCareTypeChange(MatchingRequest request) {
+        Instant now = clock.instant();
+        return offers.ofRequest(request.id()).filter(offer -> offer.status().inFlight())
+                .filter(offer -> offer.can(OfferCommand.WITHDRAW))
+                .concatMap(offer -> changes.offer(offer, offer.withdrawForCareTypeChange(now))).then();
+    }
+
     /** The last night a waiting stay could begin on has begun: it leaves the waiting list for the coordinator. */
     public Mono<Void> windowPassed(MatchingRequest request, Instant now) {
         return changes.request(request, request.windowPassed(now)).then();

@@ -63,6 +63,11 @@ public final class RequestAccess {
         return caller.coordinates(request.region()) ? Verdict.ALLOWED : Verdict.HIDDEN;
     }
 
+    /** The region's triage questions and advice: referrers (who may submit anywhere) and the region's coordinators. */
+    public static Verdict triage(Caller caller, String region) {
+        return caller.is(Role.REFERRER) || caller.coordinates(region) ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+    }
+
     /** The region's requests, escalations and waiting list: its coordinators. */
     public static Verdict regionBoard(Caller caller, String region) {
         return caller.coordinates(region) ? Verdict.ALLOWED : Verdict.FORBIDDEN;

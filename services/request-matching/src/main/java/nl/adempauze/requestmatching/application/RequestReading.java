@@ -7,8 +7,10 @@ import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RegionEscalation;
 import nl.adempauze.requestmatching.domain.RequestDetails;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.RequestTriage;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.RequestQueries;
+import nl.adempauze.requestmatching.persistence.TriageRecords;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -21,8 +23,11 @@ public class RequestReading {
     private final RequestRepository requests;
     private final RequestQueries queries;
     private final WaitingList waitingList;
+    private final TriageRecords triageRecords;
 
-    RequestReading(RequestRepository requests, RequestQueries queries, WaitingList waitingList) {
+    RequestReading(RequestRepository requests, RequestQueries queries, WaitingList waitingList,
+                   TriageRecords triageRecords) {
+        this.triageRecords = triageRecords;
         this.requests = requests;
         this.queries = queries;
         this.waitingList = waitingList;
@@ -51,6 +56,11 @@ public class RequestReading {
         return details.zipWith(waitingList.inOrder(request.region(), request.careType()), (read, line) ->
                 read.withWaitingPosition(1 + line.stream().map(WaitingListOrder.Entry::requestId).toList()
                         .indexOf(request.id())));
+    }
+
+    /** The triage that came with the request (answers, suggestion, choice); empty when none did. */
+    public Mono<RequestTriage> triage(String requestId) {
+        return triageRecords.find(requestId);
     }
 
     /** A region's escalations since {@code since}, newest first. */

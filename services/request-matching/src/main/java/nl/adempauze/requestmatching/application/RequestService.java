@@ -1,10 +1,12 @@
 package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adempauze.contracts.Nights;
@@ -17,6 +19,8 @@ import nl.adempauze.requestmatching.domain.Handover;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RequestStatus;
+import nl.adempauze.requestmatching.domain.RequestTriage;
+import nl.adempauze.requestmatching.domain.TriageChoice;
 import nl.adempauze.requestmatching.domain.Stay;
 import nl.adempauze.requestmatching.domain.StayRules;
 import nl.adempauze.requestmatching.domain.StayWish;
@@ -24,6 +28,7 @@ import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository.Residence;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
+import nl.adempauze.requestmatching.persistence.TriageRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -45,6 +50,11 @@ public class RequestService {
                              String municipality, String funder, Contact contact, Instant neededBy,
                              StayWish stay, String idempotencyKey, String referrerOrganisation, Actor submittedBy,
                              PatientDetails patient, Handover handover) {
+
+        Submission withCareType(String chosen) {
+            return new Submission(region, chosen, urgency, needs, postcode, municipality, funder, contact, neededBy,
+                    stay, idempotencyKey, referrerOrganisation, submittedBy, patient, handover);
+        }
     }
 
     /** The request, and whether this call created it (false: an earlier call with the same idempotency key did). */
@@ -61,14 +71,19 @@ public class RequestService {
     private final MatchingSettings settings;
     private final PatientRecords patients;
     private final HandoverRecords handovers;
+    private final TriageAdvisor triage;
+    private final TriageRecords triageRecords;
     private final MatchingMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestRepository requests, ReferenceDataRepository reference, OfferCycle offerCycle,
                    Changes changes, TransactionalOperator tx, MatchingSettings settings, PatientRecords patients,
-                   MatchingMetrics metrics, HandoverRecords handovers, Clock clock) {
+                   TriageAdvisor triage, TriageRecords triageRecords, MatchingMetrics metrics,
+                   HandoverRecords handovers, Clock clock) {
         this.handovers = handovers;
         this.patients = patients;
+        this.triage = triage;
+        this.triageRecords = triageRecords;
         this.metrics = metrics;
         this.requests = requests;
         this.reference = reference;
@@ -80,23 +95,38 @@ public class RequestService {
     }
 
     public Mono<Submitted> submit(Submission submission) {
+        return submit(submission, null);
+    }
+
+    /**
+     * As {@link #submit(Submission)}, with the referrer's triage answers (null: none). The care type given is the
+     * referrer's choice; without one, the triage's suggestion is, or, when the triage did not settle it, the
+     * request awaits the coordinator. Advice that this is not temporary stay (e.g. hospital) without a care type
+     * chosen is refused on {@code careType}.
+     */
+    public Mono<Submitted> submit(Submission submission, Map<String, String> triageAnswers) {
         if (submission.idempotencyKey() == null) {
-            return timedCreate(submission).map(request -> new Submitted(request, true));
+            return timedCreate(submission, triageAnswers).map(request -> new Submitted(request, true));
         }
         return requests.findByIdempotencyKey(submission.idempotencyKey())
                 .map(existing -> new Submitted(existing, false))
-                .switchIfEmpty(Mono.defer(() -> timedCreate(submission).map(request -> new Submitted(request, true))))
+                .switchIfEmpty(Mono.defer(() -> timedCreate(submission, triageAnswers)
+                        .map(request -> new Submitted(request, true))))
                 // two calls with one key at the same moment: the unique index lets one win, the other reads it
                 .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, e -> requests
                         .findByIdempotencyKey(submission.idempotencyKey()).map(existing -> new Submitted(existing, false)));
     }
 
     /** A new request, timed as {@value MatchingMetrics#SUBMISSION} (a repeat with a known key is not). */
-    private Mono<MatchingRequest> timedCreate(Submission submission) {
-        return metrics.submission(submission.urgency(), Mono.defer(() -> create(submission)));
+    private Mono<MatchingRequest> timedCreate(Submission submission, Map<String, String> triageAnswers) {
+        return metrics.submission(submission.urgency(), Mono.defer(() -> triageAnswers == null ? create(submission, null)
+                : triage.advise(submission.region(), triageAnswers).flatMap(advice -> {
+                    RequestTriage triaged = TriageChoice.of(triageAnswers, advice, blankToNull(submission.careType()));
+                    return create(submission.withCareType(triaged.chosenCareType()), triaged);
+                })));
     }
 
-    private Mono<MatchingRequest> create(Submission submission) {
+    private Mono<MatchingRequest> create(Submission submission, RequestTriage triaged) {
         Instant now = clock.instant();
         Optional<StayRules.Violation> shape = StayWish.shapeViolation(submission.stay(), submission.urgency(),
                 submission.neededBy());
@@ -119,9 +149,16 @@ public class RequestService {
         List<Stay> occurrences = wish.occurrences(submission.urgency());
         Integer nights = occurrences.isEmpty() ? wish.nights() : Integer.valueOf(occurrences.get(0).nights());
         LocalDate tonight = Nights.nightOf(now);
-        Mono<MatchingRequest> work = reference.freshnessWindow(submission.region())
+        Mono<Duration> region = reference.freshnessWindow(submission.region())
                 .switchIfEmpty(Mono.error(DomainException.invalidField("region",
-                        "Unknown region '" + submission.region() + "'")))
+                        "Unknown region '" + submission.region() + "'")));
+        if (submission.careType() == null) {
+            // the triage left the care type to the coordinator: stored now, matched once it is set
+            return tx.transactional(region.then(residence(submission)).flatMap(residence -> submitAll(submission,
+                    residence, Optional.ofNullable(blankToNull(submission.funder())), null, nights, occurrences, now,
+                    triaged)));
+        }
+        Mono<MatchingRequest> work = region
                 .then(reference.careType(submission.region(), submission.careType()))
                 .switchIfEmpty(Mono.error(DomainException.invalidField("careType", "Care type '" + submission.careType()
                         + "' is not offered in region " + submission.region())))
@@ -138,7 +175,7 @@ public class RequestService {
                     }
                     return residence(submission).flatMap(residence -> funder(submission, rule, residence)
                             .flatMap(funder -> submitAll(submission, residence, funder, rule, nights, occurrences,
-                                    now)));
+                                    now, triaged)));
                 });
         return tx.transactional(work);
     }
@@ -158,7 +195,7 @@ public class RequestService {
 
     private Mono<MatchingRequest> submitAll(Submission submission, Residence residence,
                                             java.util.Optional<String> funder, CareTypeRule rule, Integer nights,
-                                            List<Stay> occurrences, Instant now) {
+                                            List<Stay> occurrences, Instant now, RequestTriage triaged) {
         String seriesId = occurrences.size() > 1 ? UUID.randomUUID().toString() : null;
         List<MatchingRequest> created = new ArrayList<>();
         if (occurrences.isEmpty()) {
@@ -171,18 +208,22 @@ public class RequestService {
         }
         return Flux.fromIterable(created).index()
                 .concatMap(numbered -> submitOne(numbered.getT2(), numbered.getT1() == 0
-                        ? submission.idempotencyKey() : null, submission, now))
+                        ? submission.idempotencyKey() : null, submission, triaged, now))
                 .then(requests.find(created.get(0).id()));
     }
 
-    private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission, Instant now) {
+    private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission,
+                                 RequestTriage triaged, Instant now) {
         return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
+                .then(triaged == null ? Mono.empty() : triageRecords.save(request.id(), triaged))
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))
                 .then(submission.handover() == null ? Mono.empty()
                         : handovers.recordNew(request.id(), submission.handover(), submission.submittedBy()))
                 .then(changes.publish(request.submitted(now).events()))
-                .then(offerCycle.offerNext(request));
+                .then(request.careType() == null
+                        ? changes.request(request, request.awaitTriage(triaged.suggestion().ruleId(), now)).then()
+                        : offerCycle.offerNext(request));
     }
 
     private Mono<Residence> residence(Submission submission) {
@@ -201,8 +242,10 @@ public class RequestService {
                                               CareTypeRule rule, Instant now, MatchingRequest.Planning planning) {
         // Without a stated time, a crisis admission is needed within the care type's admission deadline; a planned
         // stay by its last possible first night.
+        // (Awaiting triage, without a care type, a crisis request's deadline waits for the coordinator's choice.)
         Instant neededBy = planning.stay() != null ? Nights.startOf(planning.stay().latestFirstNight())
-                : submission.neededBy() != null ? submission.neededBy() : now.plus(rule.admissionDeadline());
+                : submission.neededBy() != null ? submission.neededBy()
+                : rule == null ? null : now.plus(rule.admissionDeadline());
         List<String> needs = List.copyOf(submission.needs());
         return new MatchingRequest(UUID.randomUUID().toString(), submission.region(), submission.careType(),
                 // only the postcode area is kept with the request: it is all matching needs (the full address, if

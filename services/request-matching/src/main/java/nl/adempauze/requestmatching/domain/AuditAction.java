@@ -27,5 +27,7 @@ public enum AuditAction {
     /** A handover was shown to someone (the referrer organisation, a coordinator, or the offered provider). */
     HANDOVER_READ,
     /** A handover was deleted with the identifying details after the request closed. */
-    HANDOVER_PURGED
+    HANDOVER_PURGED,
+    /** A coordinator set the care type of a request awaiting triage, or changed it (re-triage). */
+    CARE_TYPE_SET
 }

@@ -13,4 +13,5 @@ public record CoordinatorDecision(String kind, String reason, String decidedBy, 
     public static final String MANUAL_OFFER = "MANUAL_OFFER";
     public static final String QUEUE_PAUSED = "QUEUE_PAUSED";
     public static final String QUEUE_RESUMED = "QUEUE_RESUMED";
+    public static final String CARE_TYPE_SET = "CARE_TYPE_SET";
 }

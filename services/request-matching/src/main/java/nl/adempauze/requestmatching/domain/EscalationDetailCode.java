@@ -24,5 +24,7 @@ public enum EscalationDetailCode {
     /** The crisis stay at {@code locationId} holds its bed until the night of {@code lastNight}. */
     STAY_OVERRUN,
     /** Needed by {@code neededBy}; no fitting bed appeared in {@code minutesInQueue} minutes in the crisis queue. */
-    QUEUE_DEADLINE_PASSED
+    QUEUE_DEADLINE_PASSED,
+    /** Submitted without a care type and the triage did not settle one ({@code ruleId} when a rule said so). */
+    TRIAGE_NEEDED
 }

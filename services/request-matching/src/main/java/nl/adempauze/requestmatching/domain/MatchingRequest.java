@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.adempauze.contracts.Nights;
+import nl.adempauze.contracts.events.CareTypeChanged;
 import nl.adempauze.contracts.events.ProtectionOverridden;
 import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestEscalated;
@@ -164,7 +165,12 @@ public record MatchingRequest(String id, String region, String careType, Urgency
 
     private Changed<MatchingRequest> escalate(String reason, String detail, EscalationDetailCode code,
             Map<String, Object> values, Instant now) {
-        return Changed.of(moved(RequestCommand.ESCALATE, now), escalated(reason, detail, code, values, now));
+        return escalate(reason, detail, code, values, RequestCommand.ESCALATE, now);
+    }
+
+    private Changed<MatchingRequest> escalate(String reason, String detail, EscalationDetailCode code,
+            Map<String, Object> values, RequestCommand command, Instant now) {
+        return Changed.of(moved(command, now), escalated(reason, detail, code, values, now));
     }
 
     private RequestEscalated escalated(String reason, String detail, EscalationDetailCode code,
@@ -342,6 +348,41 @@ public record MatchingRequest(String id, String region, String careType, Urgency
         Planning raised = planning.withPriority(planning.priority() + 1);
         return Changed.of(moved(RequestCommand.RAISE_PRIORITY, now, raised), new WaitingPriorityRaised(id, region,
                 careType, raised.priority(), reason, now));
+    }
+
+    /**
+     * Submitted without a care type and the triage did not settle one ({@code ruleId}: the rule that said so, null
+     * when none did): the request awaits the region's coordinator, who is told.
+     */
+    public Changed<MatchingRequest> awaitTriage(String ruleId, Instant now) {
+        if (careType != null) {
+            throw new IllegalStateException("Request " + id + " has care type " + careType);
+        }
+        return escalate("TRIAGE_NEEDED", "Submitted without a care type; the triage did not settle one: the"
+                + " coordinator sets it", EscalationDetailCode.TRIAGE_NEEDED, values("ruleId", ruleId),
+                RequestCommand.AWAIT_TRIAGE, now);
+    }
+
+    /**
+     * A coordinator sets the care type of a request awaiting triage, or changes it while the request looks for a bed
+     * (re-triage): it is matched afresh with {@code rule}'s care type (earlier refusals no longer count, a protection
+     * override no longer applies). Without a stated time, a crisis request is then needed within the care type's
+     * admission deadline. The caller withdraws an offer in flight.
+     */
+    public Changed<MatchingRequest> setCareType(CareTypeRule rule, Instant now) {
+        if (!can(RequestCommand.SET_CARE_TYPE)) {
+            throw DomainException.conflict("Request not open", "Request " + id + " is " + status
+                    + "; its care type can only be set while it looks for a bed");
+        }
+        if (rule.code().equals(careType)) {
+            throw DomainException.invalidField("careType", "Request " + id + " already has care type " + careType);
+        }
+        Instant needed = neededBy != null || urgency != Urgency.CRISIS ? neededBy : now.plus(rule.admissionDeadline());
+        MatchingRequest changed = new MatchingRequest(id, region, rule.code(), urgency, needs, postcode, municipality,
+                latitude, longitude, funder, needed, RequestLifecycle.TABLE.next(status, RequestCommand.SET_CARE_TYPE),
+                matchedOfferId, expectedAdmissionAt, cancelReason, submittedAt, now, planning.withRound(now, false),
+                referrerOrganisation);
+        return Changed.of(changed, new CareTypeChanged(id, region, rule.code(), careType, now));
     }
 
     /** Refuses matching by hand unless the request still looks for a bed; the hold itself is {@link #holdRequested}. */

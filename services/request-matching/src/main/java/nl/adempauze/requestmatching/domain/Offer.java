@@ -26,6 +26,8 @@ public record Offer(String id, String requestId, String region, String locationI
 
     /** Why an offer is withdrawn when the coordinator offers the bed of another location instead. */
     public static final String CHOSEN_ELSEWHERE = "COORDINATOR_CHOSE_ANOTHER_LOCATION";
+    /** Why an offer is withdrawn when the coordinator changes the request's care type (re-triage). */
+    public static final String CARE_TYPE_CHANGED = "CARE_TYPE_CHANGED";
     static final String NO_ANSWER = "NO_ANSWER";
     static final String HOLD_NOT_ANSWERED = "HOLD_NOT_ANSWERED";
     static final String REQUEST_CANCELLED = "REQUEST_CANCELLED";
@@ -115,6 +117,11 @@ public record Offer(String id, String requestId, String region, String locationI
     /** Gives way to another location: the coordinator offers that one by hand. */
     public Changed<Offer> withdrawForAnotherLocation(Instant now) {
         return withdrawn(OfferCommand.WITHDRAW, CHOSEN_ELSEWHERE, now);
+    }
+
+    /** The coordinator changed the request's care type: the hold is released, the request matched again. */
+    public Changed<Offer> withdrawForCareTypeChange(Instant now) {
+        return withdrawn(OfferCommand.WITHDRAW, CARE_TYPE_CHANGED, now);
     }
 
     /** The request was cancelled: the hold (or the accepted bed) is released by bed-availability. */

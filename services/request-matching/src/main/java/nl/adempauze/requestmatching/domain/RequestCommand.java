@@ -41,5 +41,9 @@ public enum RequestCommand {
     /** A coordinator lets the crisis queue re-match the request again. */
     RESUME_QUEUE,
     /** A queued crisis request's admission deadline passed: it leaves the queue, and the coordinator is told. */
-    LEAVE_QUEUE
+    LEAVE_QUEUE,
+    /** The triage did not settle the care type of a request submitted without one: the coordinator is asked. */
+    AWAIT_TRIAGE,
+    /** A coordinator sets (or changes: re-triage) the care type; the request is matched (again) with it. */
+    SET_CARE_TYPE
 }

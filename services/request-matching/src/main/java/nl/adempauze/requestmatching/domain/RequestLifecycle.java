@@ -1,6 +1,7 @@
 package nl.adempauze.requestmatching.domain;
 
 import static nl.adempauze.requestmatching.domain.RequestCommand.ADMIT;
+import static nl.adempauze.requestmatching.domain.RequestCommand.AWAIT_TRIAGE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.BOOK;
 import static nl.adempauze.requestmatching.domain.RequestCommand.CANCEL;
 import static nl.adempauze.requestmatching.domain.RequestCommand.DISCHARGE;
@@ -15,12 +16,14 @@ import static nl.adempauze.requestmatching.domain.RequestCommand.RAISE_PRIORITY;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REMATCH;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REMIND;
 import static nl.adempauze.requestmatching.domain.RequestCommand.REQUEST_HOLD;
+import static nl.adempauze.requestmatching.domain.RequestCommand.SET_CARE_TYPE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.RESUME_QUEUE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.RETRY_FROM_QUEUE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WAITLIST;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_DEADLINE;
 import static nl.adempauze.requestmatching.domain.RequestCommand.WARN_OVERRUN;
 import static nl.adempauze.requestmatching.domain.RequestStatus.ADMITTED;
+import static nl.adempauze.requestmatching.domain.RequestStatus.AWAITING_TRIAGE;
 import static nl.adempauze.requestmatching.domain.RequestStatus.BOOKED;
 import static nl.adempauze.requestmatching.domain.RequestStatus.CANCELLED;
 import static nl.adempauze.requestmatching.domain.RequestStatus.DISCHARGED;
@@ -35,7 +38,8 @@ import nl.adempauze.platform.domain.TransitionTable;
 /**
  * The life of a request in one table. While it looks for a bed (SUBMITTED, OFFERED, WAITING, ESCALATED) it is
  * matched again and again; an accepted offer matches or books it; the provider then admits and discharges the
- * patient; until admission it can be cancelled. The coordinator's decisions and the clocks' warnings keep the status
+ * patient; until admission it can be cancelled. A request submitted without a care type the triage could not settle
+ * awaits triage until the coordinator sets one, and may be re-triaged while it looks for a bed. The coordinator's decisions and the clocks' warnings keep the status
  * (the table lists them so that they, too, are allowed only where they make sense). Every other pair is refused.
  */
 public final class RequestLifecycle {
@@ -56,7 +60,11 @@ public final class RequestLifecycle {
                         .allow(ESCALATE, ESCALATED, SUBMITTED, OFFERED, WAITING, ESCALATED)
                         .allow(ADMIT, ADMITTED, MATCHED, BOOKED)
                         .allow(DISCHARGE, DISCHARGED, ADMITTED)
-                        .allow(CANCEL, CANCELLED, SUBMITTED, OFFERED, WAITING, MATCHED, BOOKED, ESCALATED);
+                        .allow(CANCEL, CANCELLED, SUBMITTED, OFFERED, WAITING, MATCHED, BOOKED, ESCALATED,
+                                AWAITING_TRIAGE)
+                        // without a care type the coordinator decides; setting or changing it starts matching afresh
+                        .allow(AWAIT_TRIAGE, AWAITING_TRIAGE, SUBMITTED)
+                        .allow(SET_CARE_TYPE, SUBMITTED, AWAITING_TRIAGE, SUBMITTED, OFFERED, WAITING, ESCALATED);
         keeps(table, REMATCH, WAITING);
         keeps(table, OVERRIDE_PROTECTION, SUBMITTED, OFFERED, ESCALATED);
         keeps(table, RAISE_PRIORITY, WAITING);

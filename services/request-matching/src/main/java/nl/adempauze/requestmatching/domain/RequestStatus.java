@@ -24,10 +24,16 @@ public enum RequestStatus {
     DISCHARGED,
     /** No candidate is left: the on-call coordinator must act. */
     ESCALATED,
-    CANCELLED;
+    CANCELLED,
+    /** Submitted without a care type, and the triage did not settle one: the region's coordinator sets it. */
+    AWAITING_TRIAGE;
 
     /** Statuses in which the request still looks for a bed. */
     public static final Set<RequestStatus> OPEN = EnumSet.of(SUBMITTED, OFFERED, WAITING, ESCALATED);
+
+    /** What the region's board shows by default: the open requests, and those awaiting triage. */
+    public static final Set<RequestStatus> ON_BOARD = EnumSet.of(SUBMITTED, OFFERED, WAITING, ESCALATED,
+            AWAITING_TRIAGE);
 
     /** Statuses a request never leaves: its identifying details are purged a while after it got there. */
     public static final Set<RequestStatus> CLOSED = EnumSet.of(CANCELLED, DISCHARGED);

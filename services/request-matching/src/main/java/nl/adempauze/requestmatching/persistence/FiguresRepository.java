@@ -96,6 +96,7 @@ public class FiguresRepository {
         return urgencyCounts("""
                 SELECT urgency, care_type, NULL, count(*) FROM request
                 WHERE region_id = :region AND submitted_at >= :from AND submitted_at < :to
+                  AND care_type IS NOT NULL
                 GROUP BY urgency, care_type""", region, from, to);
     }
 
@@ -126,12 +127,16 @@ public class FiguresRepository {
                 GROUP BY r.urgency, o.care_type, coalesce(o.decline_code, :other)""", region, from, to);
     }
 
-    /** Escalations to the coordinator in the period, per urgency, care type and reason. */
+    /**
+     * Escalations to the coordinator in the period, per urgency, care type and reason (a request still awaiting
+     * triage has no care type yet: it counts once the coordinator set one, as do its submissions).
+     */
     public Flux<UrgencyCount> escalations(String region, Instant from, Instant to) {
         return urgencyCounts("""
                 SELECT r.urgency, r.care_type, e.reason, count(*)
                 FROM escalation e JOIN request r ON r.id = e.request_id
                 WHERE e.region_id = :region AND e.escalated_at >= :from AND e.escalated_at < :to
+                  AND r.care_type IS NOT NULL
                 GROUP BY r.urgency, r.care_type, e.reason""", region, from, to);
     }
 

@@ -90,11 +90,11 @@ public class PatientDetailsRepository {
                 .all();
     }
 
-    /** Deletes the patient's details and the call-back contact of a request; the request itself remains. */
+    /** Deletes the patient's details, the call-back contact and the triage answers of a request; the request remains. */
     public Mono<Void> purge(String requestId, Instant at) {
         return db.sql("DELETE FROM patient_details WHERE request_id = :requestId").bind("requestId", requestId).then()
                 .then(db.sql("""
-                                UPDATE request SET contact_name = NULL, contact_phone = NULL,
+                                UPDATE request SET contact_name = NULL, contact_phone = NULL, triage = NULL,
                                                    identifying_details_purged_at = :at
                                 WHERE id = :requestId""")
                         .bind("requestId", requestId).bind("at", at).then());

@@ -61,7 +61,6 @@ public class RequestRepository {
                                 :submittedBy)""")
                 .bind("id", request.id())
                 .bind("region", request.region())
-                .bind("careType", request.careType())
                 .bind("urgency", request.urgency().name())
                 .bind("needs", request.needs().toArray(String[]::new))
                 .bind("municipality", request.municipality())
@@ -71,6 +70,7 @@ public class RequestRepository {
                 .bind("contactPhone", encryption.seal(contact.phone()))
                 .bind("status", request.status().name())
                 .bind("submittedAt", request.submittedAt());
+        spec = SqlBinds.nullable(spec, "careType", request.careType(), String.class);
         spec = SqlBinds.nullable(spec, "postcode", request.postcode(), String.class);
         spec = SqlBinds.nullable(spec, "funder", request.funder(), String.class);
         spec = SqlBinds.nullable(spec, "contactOrganisation", contact.organisation(), String.class);
@@ -129,7 +129,8 @@ public class RequestRepository {
     public Mono<Void> save(MatchingRequest request, RequestStatus expected) {
         MatchingRequest.Planning planning = request.planning();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        UPDATE request SET status = :status, matched_offer_id = :matchedOffer,
+                        UPDATE request SET status = :status, care_type = :careType, needed_by = :neededBy,
+                            matched_offer_id = :matchedOffer,
                             expected_admission_at = :expected, cancel_reason = :cancelReason, updated_at = :updatedAt,
                             priority = :priority, protection_override = :override, round_started_at = :round,
                             waiting_since = :waitingSince, booked_at = :bookedAt
@@ -141,6 +142,8 @@ public class RequestRepository {
                 .bind("priority", planning.priority())
                 .bind("override", planning.protectionOverride())
                 .bind("round", planning.roundStartedAt());
+        spec = SqlBinds.nullable(spec, "careType", request.careType(), String.class);
+        spec = SqlBinds.nullable(spec, "neededBy", request.neededBy(), Instant.class);
         spec = SqlBinds.nullable(spec, "matchedOffer", request.matchedOfferId(), String.class);
         spec = SqlBinds.nullable(spec, "expected", request.expectedAdmissionAt(), Instant.class);
         spec = SqlBinds.nullable(spec, "cancelReason", request.cancelReason(), String.class);

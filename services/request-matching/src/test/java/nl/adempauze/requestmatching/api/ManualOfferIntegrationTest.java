@@ -25,7 +25,6 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
-import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,8 +60,6 @@ class ManualOfferIntegrationTest {
              "needs":["DEMENTIA"],"funder":"zilveren-kruis",
              "contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""";
     private static final String REASON = "Family lives next to the second location; first provider asked us to";
-    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     WebTestClient web;
@@ -161,7 +157,7 @@ class ManualOfferIntegrationTest {
         web.post().uri("/api/v1/offers/{id}/accept", firstHold.offerId()).headers(api.asProviderOf(first)).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
 
-        assertThat(audit(requestId, "MANUAL_OFFER")).singleElement().satisfies(entry -> {
+        assertThat(api.audit(requestId, "MANUAL_OFFER")).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("coordinator@drenthe");
             assertThat(entry.role()).isEqualTo("COORDINATOR");
             assertThat(entry.organisation()).isEqualTo("coordinatiepunt");
@@ -208,7 +204,7 @@ class ManualOfferIntegrationTest {
         refused(requestId, MatchingApi.asCoordinator(), "{\"locationId\":\"" + first + "\",\"reason\":\"" + REASON
                 + "\"}", HttpStatus.CONFLICT, null);
         assertThat(state(requestId)).isEqualTo(before);
-        assertThat(audit(requestId, "MANUAL_OFFER")).isEmpty();
+        assertThat(api.audit(requestId, "MANUAL_OFFER")).isEmpty();
 
         // a request that no longer looks for a bed
         web.post().uri("/api/v1/offers/{id}/accept", hold.offerId()).headers(api.asProviderOf(first)).exchange()
@@ -241,12 +237,6 @@ class ManualOfferIntegrationTest {
                             || (SELECT count(*) FROM coordinator_decision d WHERE d.request_id = r.id)
                         FROM request r WHERE r.id = :id""")
                 .bind("id", requestId).map((row, meta) -> row.get(0, String.class)).one().block(TIMEOUT);
-    }
-
-    private List<AuditEntry> audit(String requestId, String action) {
-        return web.get().uri("/api/v1/audit?requestId={id}&action={action}", requestId, action)
-                .headers(TestTokens.as(TestTokens.admin())).exchange()
-                .expectStatus().isOk().expectBody(AUDIT).returnResult().getResponseBody();
     }
 
     private <T> T awaitOne(Class<T> type, Predicate<T> filter) {

@@ -29,7 +29,7 @@ class RequestLifecycleTest {
             entry(RequestCommand.ADMIT, "MATCHED>ADMITTED BOOKED>ADMITTED"),
             entry(RequestCommand.DISCHARGE, "ADMITTED>DISCHARGED"),
             entry(RequestCommand.CANCEL, "SUBMITTED>CANCELLED OFFERED>CANCELLED WAITING>CANCELLED MATCHED>CANCELLED"
-                    + " BOOKED>CANCELLED ESCALATED>CANCELLED"),
+                    + " BOOKED>CANCELLED ESCALATED>CANCELLED AWAITING_TRIAGE>CANCELLED"),
             entry(RequestCommand.OVERRIDE_PROTECTION, "SUBMITTED>SUBMITTED OFFERED>OFFERED ESCALATED>ESCALATED"),
             entry(RequestCommand.RAISE_PRIORITY, "WAITING>WAITING"),
             entry(RequestCommand.OFFER_BY_HAND,
@@ -40,7 +40,10 @@ class RequestLifecycleTest {
             entry(RequestCommand.RETRY_FROM_QUEUE, "ESCALATED>ESCALATED"),
             entry(RequestCommand.PAUSE_QUEUE, "ESCALATED>ESCALATED"),
             entry(RequestCommand.RESUME_QUEUE, "ESCALATED>ESCALATED"),
-            entry(RequestCommand.LEAVE_QUEUE, "ESCALATED>ESCALATED"));
+            entry(RequestCommand.LEAVE_QUEUE, "ESCALATED>ESCALATED"),
+            entry(RequestCommand.AWAIT_TRIAGE, "SUBMITTED>AWAITING_TRIAGE"),
+            entry(RequestCommand.SET_CARE_TYPE, "AWAITING_TRIAGE>SUBMITTED SUBMITTED>SUBMITTED OFFERED>SUBMITTED"
+                    + " WAITING>SUBMITTED ESCALATED>SUBMITTED"));
 
     private static final ExpectedTransitions<RequestStatus, RequestCommand> TABLE =
             new ExpectedTransitions<>(RequestLifecycle.TABLE, RequestStatus.class, EXPECTED);
@@ -64,7 +67,8 @@ class RequestLifecycleTest {
     void aRequestCanBeCancelledUntilThePatientIsAdmitted() {
         assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus::cancellable))
                 .containsExactlyInAnyOrder(RequestStatus.SUBMITTED, RequestStatus.OFFERED, RequestStatus.WAITING,
-                        RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ESCALATED);
+                        RequestStatus.MATCHED, RequestStatus.BOOKED, RequestStatus.ESCALATED,
+                        RequestStatus.AWAITING_TRIAGE);
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class MatchingApi {
         return view.id();
     }
 
+    /** The audit trail's entries of one action on a request, as an admin reads them. */
+    public List<AuditEntry> audit(String requestId, String action) {
+        return audit("requestId=" + requestId + "&action=" + action);
+    }
+
     /** The audit trail as an admin reads it ({@code query}: e.g. "requestId=...&action=HANDOVER_READ"), newest first. */
     public List<AuditEntry> audit(String query) {
         return web.get().uri("/api/v1/audit?" + query).headers(TestTokens.as(TestTokens.admin())).exchange()

@@ -1,0 +1,14 @@
+package nl.adempauze.notification.api;
+
+import java.time.Instant;
+import java.util.List;
+import nl.adempauze.notification.application.RotaService;
+
+/** Who is on call in a region at {@code at} ({@code now} null: nobody) and the shifts after it. */
+public record OnCallResponse(String region, Instant at, ShiftResponse now, List<ShiftResponse> next) {
+
+    static OnCallResponse from(RotaService.OnCall onCall) {
+        return new OnCallResponse(onCall.region(), onCall.at(), onCall.now().map(ShiftResponse::from).orElse(null),
+                onCall.next().stream().map(ShiftResponse::from).toList());
+    }
+}

@@ -1,6 +1,7 @@
 package nl.adempauze.notification.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.adempauze.platform.domain.DomainException;
 
@@ -10,7 +11,10 @@ import nl.adempauze.platform.domain.DomainException;
  */
 public record Shift(UUID id, String region, Instant startsAt, Instant endsAt, Contact primary, Contact backup) {
 
-    /** A shift as planned, or a 400 naming the field that is wrong. */
+    /**
+     * A shift as planned, or a 400 naming the field that is wrong. Times are kept to the microsecond, as stored, so
+     * a shift that follows another exactly does not overlap it after the store rounds.
+     */
     public static Shift plan(UUID id, String region, Instant startsAt, Instant endsAt, Contact primary,
                              Contact backup) {
         if (startsAt == null) {
@@ -28,7 +32,8 @@ public record Shift(UUID id, String region, Instant startsAt, Instant endsAt, Co
         if (backup != null && backup.userId().equals(primary.userId())) {
             throw DomainException.invalidField("backup.userId", "must be someone else than the primary");
         }
-        return new Shift(id, region, startsAt, endsAt, primary, backup);
+        return new Shift(id, region, startsAt.truncatedTo(ChronoUnit.MICROS), endsAt.truncatedTo(ChronoUnit.MICROS),
+                primary, backup);
     }
 
     public boolean covers(Instant moment) {

@@ -13,6 +13,7 @@ import nl.adempauze.notification.persistence.PageDeliveryRepository;
 import nl.adempauze.notification.persistence.PageRepository;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.security.Role;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +49,9 @@ public class PageService {
 
     /** By a coordinator of the page's region; another region's page does not exist to them (404). */
     public Mono<Page> acknowledge(Caller caller, UUID pageId) {
+        if (!caller.is(Role.COORDINATOR)) {
+            return Mono.error(DomainException.forbidden("Pages are acknowledged by coordinators"));
+        }
         return pages.find(pageId)
                 .filter(page -> caller.coordinates(page.region()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Page", pageId.toString())))

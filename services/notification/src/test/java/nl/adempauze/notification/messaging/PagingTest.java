@@ -146,6 +146,8 @@ class PagingTest extends NotificationIntegrationTest {
         web.post().uri("/api/v1/pages/{id}/acknowledge", page.id())
                 .headers(TestTokens.as(TestTokens.coordinator("elders")))
                 .exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/pages/{id}/acknowledge", page.id()).headers(TestTokens.as(TestTokens.admin()))
+                .exchange().expectStatus().isForbidden();
 
         clock.advance(PAST_ACKNOWLEDGE_TIME);
         escalateElsewhereAndAwaitItsBackup();

@@ -27,7 +27,16 @@ final class DemoRota {
     private DemoRota() {
     }
 
+    /** Plans the demo shift; a failure is reported, not fatal: the stack runs on, without anyone on call. */
     static void plan(String issuerUrl, String notificationUrl) {
+        try {
+            planShift(issuerUrl, notificationUrl);
+        } catch (RuntimeException e) {
+            System.err.println("WARNING: the demo rota for drenthe was not planned, escalations page nobody: " + e);
+        }
+    }
+
+    private static void planShift(String issuerUrl, String notificationUrl) {
         HttpClient http = HttpClient.newHttpClient();
         try {
             String basic = Base64.getEncoder().encodeToString((PRIMARY + ":demo").getBytes(StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.DeliveryUpdate;
 import nl.adempauze.notification.domain.PageAttempt;
 import nl.adempauze.notification.domain.PageTier;
-import nl.adempauze.platform.persistence.SqlBinds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -65,26 +64,29 @@ public class PageDeliveryRepository {
     }
 
     public Flux<ClaimedPageDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return claim(CLAIM.formatted(""), now, leaseUntil, limit, null);
+        return LeasedClaims.claim(db, CLAIM, now, leaseUntil, limit, null).map(PageDeliveryRepository::toClaimed)
+                .all();
     }
 
     public Flux<ClaimedPageDelivery> claim(List<UUID> ids, Instant now, Instant leaseUntil) {
         if (ids.isEmpty()) {
             return Flux.empty();
         }
-        return claim(CLAIM.formatted("AND id = ANY(:ids)"), now, leaseUntil, ids.size(), ids.toArray(UUID[]::new));
+        return LeasedClaims.claim(db, CLAIM, now, leaseUntil, ids.size(), ids).map(PageDeliveryRepository::toClaimed)
+                .all();
     }
 
-    private Flux<ClaimedPageDelivery> claim(String sql, Instant now, Instant leaseUntil, int limit, UUID[] ids) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("token", UUID.randomUUID())
-                .bind("leaseUntil", Sql.timestamp(leaseUntil))
-                .bind("now", Sql.timestamp(now))
-                .bind("limit", limit);
-        if (ids != null) {
-            spec = spec.bind("ids", ids);
-        }
-        return spec.map(row -> new ClaimedPageDelivery(
+    /** Records an attempt's outcome; false when the claim was lost. */
+    public Mono<Boolean> record(ClaimedPageDelivery claimed, DeliveryUpdate update) {
+        return LeasedClaims.outcome(db.sql("""
+                        UPDATE page_delivery SET status = :status, attempts = :attempts, last_error = :error,
+                            next_attempt_at = :nextAttemptAt, delivered_at = :deliveredAt, claim_token = NULL
+                        WHERE id = :id AND claim_token = :token"""), claimed.id(), claimed.claimToken(), update)
+                .fetch().rowsUpdated().map(updated -> updated > 0);
+    }
+
+    private static ClaimedPageDelivery toClaimed(Readable row) {
+        return new ClaimedPageDelivery(
                 row.get("id", UUID.class),
                 row.get("claim_token", UUID.class),
                 row.get("page_id", UUID.class),
@@ -92,23 +94,7 @@ public class PageDeliveryRepository {
                 row.get("address", String.class),
                 row.get("subject", String.class),
                 row.get("body", String.class),
-                row.get("attempts", Integer.class))).all();
-    }
-
-    /** Records an attempt's outcome; false when the claim was lost. */
-    public Mono<Boolean> record(ClaimedPageDelivery claimed, DeliveryUpdate update) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        UPDATE page_delivery SET status = :status, attempts = :attempts, last_error = :error,
-                            next_attempt_at = :nextAttemptAt, delivered_at = :deliveredAt, claim_token = NULL
-                        WHERE id = :id AND claim_token = :token""")
-                .bind("id", claimed.id())
-                .bind("token", claimed.claimToken())
-                .bind("status", update.status().name())
-                .bind("attempts", update.attempts());
-        spec = SqlBinds.nullable(spec, "error", update.error(), String.class);
-        spec = SqlBinds.nullable(spec, "nextAttemptAt", Sql.timestamp(update.nextAttemptAt()), OffsetDateTime.class);
-        spec = SqlBinds.nullable(spec, "deliveredAt", Sql.timestamp(update.deliveredAt()), OffsetDateTime.class);
-        return spec.fetch().rowsUpdated().map(updated -> updated > 0);
+                row.get("attempts", Integer.class));
     }
 
     /** The messages of the given pages, oldest first. */

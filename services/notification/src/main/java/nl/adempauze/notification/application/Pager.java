@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.adempauze.contracts.events.RequestEscalated;
@@ -71,8 +72,8 @@ public class Pager {
         }
         Instant now = clock.instant();
         return requests.municipalityOf(escalated.requestId())
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(municipality -> {
                     Page page = Page.open(UUID.randomUUID(), event.id(), escalated.region(), escalated.requestId(),
                             escalated.careType(), municipality.orElse(null), escalated.reason(), now,

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.adempauze.notification.domain.Rota;
 import nl.adempauze.notification.domain.Shift;
-import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.notification.persistence.ShiftRepository;
+import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -46,14 +47,14 @@ public class RotaService {
     }
 
     /** Plans a new shift; {@code plan} gets the new shift's id and builds it (refusing bad input). */
-    public Mono<Shift> create(Caller caller, String region, java.util.function.Function<UUID, Shift> plan) {
+    public Mono<Shift> create(Caller caller, String region, Function<UUID, Shift> plan) {
         PagingAccess.checkRota(caller, region);
         Shift shift = plan.apply(UUID.randomUUID());
         return save(region, shift);
     }
 
     /** Changes a shift: times, primary, backup (a swap); 404 when the region has no such shift. */
-    public Mono<Shift> replace(Caller caller, String region, UUID id, java.util.function.Function<UUID, Shift> plan) {
+    public Mono<Shift> replace(Caller caller, String region, UUID id, Function<UUID, Shift> plan) {
         PagingAccess.checkRota(caller, region);
         Shift shift = plan.apply(id);
         return shifts.find(region, id)

@@ -8,9 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns consumed events into webhook deliveries and escalations into pages, both stored in the inbox transaction.
- * All instances share one consumer group, and the platform's
- * inbox applies each event once, so every subscriber gets one delivery per event, also when Kafka redelivers.
+ * Turns consumed events into webhook deliveries, and escalations into pages, both in the inbox transaction. All
+ * instances share one consumer group, and the platform's inbox applies each event once, so every subscriber gets
+ * one delivery per event, and every escalation one page, also when Kafka redelivers.
  * Unreadable records are dead-lettered by the platform's error handler.
  */
 @Component

@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.adempauze.notification.application.PageService;
 import nl.adempauze.notification.application.PagingAccess;
 import nl.adempauze.notification.application.RotaService;
+import nl.adempauze.notification.domain.AcknowledgementTimes;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -69,6 +71,13 @@ public class RotaController {
     @GetMapping("/pages")
     public Mono<List<PageResponse>> pages(Caller caller, @PathVariable String region) {
         return pages.ofRegion(caller, region).map(views -> views.stream().map(PageResponse::from).toList());
+    }
+
+    /** How quickly the region's pages were acknowledged: p50 and p90 over the last {@code days} days (30). */
+    @GetMapping("/pages/acknowledgement-times")
+    public Mono<AcknowledgementTimes> acknowledgementTimes(Caller caller, @PathVariable String region,
+                                                           @RequestParam(defaultValue = "30") int days) {
+        return pages.acknowledgementTimes(caller, region, days);
     }
 
     static UUID parseId(String id) {

@@ -1,12 +1,15 @@
 package nl.adempauze.notification.application;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.adempauze.notification.PagingProperties;
 import nl.adempauze.notification.domain.AcknowledgeToken;
+import nl.adempauze.notification.domain.AcknowledgementTimes;
 import nl.adempauze.notification.domain.Page;
 import nl.adempauze.notification.domain.PageAttempt;
 import nl.adempauze.notification.persistence.PageDeliveryRepository;
@@ -82,6 +85,17 @@ public class PageService {
                                     .map(page -> new PageView(page, byPage.getOrDefault(page.id(), List.of())))
                                     .toList();
                         }));
+    }
+
+    /** How quickly the region's pages of the last {@code days} days were acknowledged (p50, p90). */
+    public Mono<AcknowledgementTimes> acknowledgementTimes(Caller caller, String region, int days) {
+        PagingAccess.checkRota(caller, region);
+        if (days < 1 || days > 366) {
+            throw DomainException.invalidField("days", "must be 1 to 366");
+        }
+        Instant now = clock.instant();
+        return pages.ofRegionBetween(region, now.minus(Duration.ofDays(days)), now).collectList()
+                .map(AcknowledgementTimes::of);
     }
 
     /** Written only over the state it was made from; a concurrent change answers 409. */

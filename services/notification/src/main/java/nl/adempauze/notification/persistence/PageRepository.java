@@ -88,6 +88,14 @@ public class PageRepository {
                 .map(PageRepository::toPage).all();
     }
 
+    /** A region's pages made in {@code [from, to)}. */
+    public Flux<Page> ofRegionBetween(String region, Instant from, Instant to) {
+        return db.sql("SELECT " + COLUMNS + " FROM page WHERE region = :region AND created_at >= :from "
+                        + "AND created_at < :to")
+                .bind("region", region).bind("from", Sql.timestamp(from)).bind("to", Sql.timestamp(to))
+                .map(PageRepository::toPage).all();
+    }
+
     private static Page toPage(Readable row) {
         return new Page(
                 row.get("id", UUID.class),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.adempauze.notification.api.PageResponse;
+import nl.adempauze.notification.domain.AcknowledgementTimes;
 import nl.adempauze.notification.domain.Channel;
 import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.PageAttempt;
@@ -154,6 +155,18 @@ class PagingTest extends NotificationIntegrationTest {
         assertThat(CHANNELS.mailTo(backup.email())).isEmpty();
         assertThat(CHANNELS.smsTo(backup.e164())).isEmpty();
         awaitPage(requestId, PageStatus.ACKNOWLEDGED, attempts -> assertThat(attempts).hasSize(2));
+
+        AcknowledgementTimes times = web.get().uri("/api/v1/regions/{region}/pages/acknowledgement-times", region)
+                .headers(TestTokens.as(TestTokens.admin()))
+                .exchange().expectStatus().isOk()
+                .expectBody(AcknowledgementTimes.class).returnResult().getResponseBody();
+        assertThat(times.pages()).isEqualTo(1);
+        assertThat(times.acknowledged()).isEqualTo(1);
+        assertThat(times.p50Seconds()).isBetween(0L, PATIENCE.toSeconds()).isEqualTo(times.p90Seconds());
+        web.get().uri("/api/v1/regions/{region}/pages/acknowledgement-times?days=0", region)
+                .headers(TestTokens.as(coordinator))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("days");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.adempauze.notification.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +36,25 @@ public class RotaService {
         this.clock = clock;
     }
 
-    /** Who is on call now (empty: nobody) and the shifts after it. */
-    public record OnCall(String region, Instant at, Optional<Shift> now, List<Shift> next) {
+    /** How far ahead a gap in the rota is flagged (for the board: "no one on call within the hour"). */
+    public static final Duration GAP_HORIZON = Duration.ofHours(1);
+
+    /**
+     * Who is on call now (empty: nobody) and the shifts after it; until when the rota is covered without a break
+     * (empty: nobody now), and whether it has a gap within {@link #GAP_HORIZON}.
+     */
+    public record OnCall(String region, Instant at, Optional<Shift> now, List<Shift> next,
+                         Optional<Instant> coveredUntil, boolean gapWithinAnHour) {
     }
 
     public Mono<OnCall> onCall(Caller caller, String region) {
         PagingAccess.checkRota(caller, region);
         Instant now = clock.instant();
-        return shifts.rota(region).map(rota -> new OnCall(region, now, rota.onCallAt(now),
-                rota.upcoming(now, UPCOMING)));
+        return shifts.rota(region).map(rota -> {
+            Optional<Instant> covered = rota.coveredUntil(now);
+            return new OnCall(region, now, rota.onCallAt(now), rota.upcoming(now, UPCOMING), covered,
+                    covered.map(until -> until.isBefore(now.plus(GAP_HORIZON))).orElse(true));
+        });
     }
 
     /** Plans a new shift; {@code plan} gets the new shift's id and builds it (refusing bad input). */

@@ -31,6 +31,22 @@ public record Rota(String region, List<Shift> shifts) {
         return shifts.stream().filter(shift -> shift.covers(moment)).findFirst();
     }
 
+    /**
+     * Until when someone is on call without a break from {@code moment} on (shifts that follow each other exactly
+     * count as one stretch); empty when nobody is on call at {@code moment}.
+     */
+    public Optional<Instant> coveredUntil(Instant moment) {
+        Instant until = null;
+        Instant at = moment;
+        for (Shift shift : shifts) {
+            if (shift.covers(at)) {
+                until = shift.endsAt();
+                at = until;
+            }
+        }
+        return Optional.ofNullable(until);
+    }
+
     /** Shifts that have not begun at {@code moment}, earliest first, at most {@code limit}. */
     public List<Shift> upcoming(Instant moment, int limit) {
         return shifts.stream().filter(shift -> shift.startsAt().isAfter(moment)).limit(limit).toList();

@@ -43,6 +43,8 @@ class RotaApiTest extends NotificationIntegrationTest {
         OnCallResponse onCall = onCall(coordinator);
         assertThat(onCall.now().id()).isEqualTo(current.id());
         assertThat(onCall.next()).extracting(ShiftResponse::id).containsExactly(next.id());
+        assertThat(onCall.coveredUntil()).isEqualTo(next.endsAt());
+        assertThat(onCall.gapWithinAnHour()).isFalse();
 
         ShiftResponse swapped = web.put().uri("/api/v1/regions/{region}/shifts/{id}", region, current.id())
                 .headers(TestTokens.as(coordinator))
@@ -73,6 +75,8 @@ class RotaApiTest extends NotificationIntegrationTest {
         }
         web.get().uri("/api/v1/regions/{region}/on-call", region).exchange().expectStatus().isUnauthorized();
         assertThat(onCall(coordinator).now()).isNull();
+        assertThat(onCall(coordinator).gapWithinAnHour()).isTrue();
+        assertThat(onCall(coordinator).coveredUntil()).isNull();
     }
 
     @Test

@@ -63,6 +63,11 @@ class RotaTest {
         assertThat(rota.recipients(PageTier.REGION, night)).containsExactly(FEMKE, JAN, ANNE);
         assertThat(rota.upcoming(night, 5)).extracting(Shift::primary).containsExactly(ANNE);
 
+        assertThat(rota.coveredUntil(night)).contains(T0.plus(Duration.ofHours(16)));
+        assertThat(rota.coveredUntil(T0.plus(Duration.ofHours(16)))).isEmpty();
+        Rota withGap = new Rota("drenthe", List.of(shift(0, 8, FEMKE, JAN), shift(9, 16, ANNE, null)));
+        assertThat(withGap.coveredUntil(night)).contains(T0.plus(Duration.ofHours(8)));
+
         Instant day = T0.plus(Duration.ofHours(9));
         assertThat(rota.recipients(PageTier.BACKUP, day)).isEmpty();
         assertThat(rota.recipients(PageTier.PRIMARY, T0.plus(Duration.ofDays(2)))).isEmpty();

@@ -43,22 +43,36 @@ public final class FrontDoor implements AutoCloseable {
     private final Map<Upstream, String> upstreams;
     private final HttpClient client = HttpClient.create().followRedirect(false);
     private final DisposableServer server;
+    /** The local stack's outbox page, or null (end-to-end tests). */
+    private final DevOutbox outbox;
 
-    private FrontDoor(int port, Map<Upstream, String> upstreams) {
+    private FrontDoor(int port, Map<Upstream, String> upstreams, DevOutbox outbox) {
         this.upstreams = Map.copyOf(upstreams);
+        this.outbox = outbox;
         this.server = HttpServer.create().port(port).handle(this::handle).bindNow();
     }
 
     /** The front door of a running stack: its issuer and three services. */
     public static FrontDoor start(int port, RunningServices services) {
-        return start(port, RunningServices.url(services.issuer), RunningServices.url(services.bedAvailability),
-                RunningServices.url(services.requestMatching), RunningServices.url(services.notification));
+        return start(port, services, null);
+    }
+
+    /** The same, also showing what the local stack's stand-in channels received at {@value DevOutbox#PATH}. */
+    public static FrontDoor start(int port, RunningServices services, DevOutbox outbox) {
+        return new FrontDoor(port, upstreams(RunningServices.url(services.issuer),
+                RunningServices.url(services.bedAvailability), RunningServices.url(services.requestMatching),
+                RunningServices.url(services.notification)), outbox);
     }
 
     public static FrontDoor start(int port, String issuer, String bedAvailability, String requestMatching,
                                   String notification) {
-        return new FrontDoor(port, Map.of(Upstream.ISSUER, issuer, Upstream.BED_AVAILABILITY, bedAvailability,
-                Upstream.REQUEST_MATCHING, requestMatching, Upstream.NOTIFICATION, notification));
+        return new FrontDoor(port, upstreams(issuer, bedAvailability, requestMatching, notification), null);
+    }
+
+    private static Map<Upstream, String> upstreams(String issuer, String bedAvailability, String requestMatching,
+                                                   String notification) {
+        return Map.of(Upstream.ISSUER, issuer, Upstream.BED_AVAILABILITY, bedAvailability,
+                Upstream.REQUEST_MATCHING, requestMatching, Upstream.NOTIFICATION, notification);
     }
 
     /** Where the front door sends a request for {@code path}; empty when no route takes it. */
@@ -74,6 +88,11 @@ public final class FrontDoor implements AutoCloseable {
         String path = request.fullPath();
         if (path.startsWith("/docs/") || path.equals("/docs")) {
             return document(path, response);
+        }
+        if (outbox != null && path.equals(DevOutbox.PATH)) {
+            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                    .sendByteArray(Mono.just(outbox.html().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .then();
         }
         if (!path.startsWith("/api/") && !path.startsWith("/auth/") && WebAppFiles.serves(path)) {
             return WebAppFiles.send(path, response);

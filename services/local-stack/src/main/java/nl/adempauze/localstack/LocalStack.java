@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import nl.adempauze.embedded.EmbeddedKafkaServer;
 import nl.adempauze.embedded.EmbeddedPostgresServer;
@@ -34,20 +35,27 @@ public final class LocalStack {
         String seedFile = seedFile();
         PostgresServer postgres = EmbeddedPostgresServer.start(Integer.getInteger("adempauze.postgres.port", 15432));
         KafkaServer kafka = EmbeddedKafkaServer.start(Integer.getInteger("adempauze.kafka.port", 0));
+        DevOutbox outbox = DevOutbox.start(Integer.getInteger("adempauze.smtp.port", 3025), 0);
+        String door = "http://localhost:" + frontDoorPort;
+        Map<String, String> extra = new HashMap<>(outbox.notificationProperties());
+        // on a developer's machine the webhook receivers to try are local too
+        extra.put("adempauze.webhooks.allow-private-networks", "true");
+        // pages link the board and the acknowledgement through the front door
+        extra.put("adempauze.paging.public-url", door);
+        extra.put("adempauze.paging.board-url", door + "/#/coordinator");
         RunningServices services = RunningServices.start(postgres, kafka, new RunningServices.Settings(
                 Integer.getInteger("adempauze.issuer.port", 8090), 8081, 8082, 8083, seedFile,
-                System.getProperty("adempauze.dev-issuer.users"), "",
-                // on a developer's machine the webhook receivers to try are local too
-                Map.of("adempauze.webhooks.allow-private-networks", "true")));
+                System.getProperty("adempauze.dev-issuer.users"), "", extra));
         services.awaitReady(Duration.ofMinutes(2));
-        FrontDoor frontDoor = FrontDoor.start(frontDoorPort, services);
+        DemoRota.plan(RunningServices.url(services.issuer), RunningServices.url(services.notification));
+        FrontDoor frontDoor = FrontDoor.start(frontDoorPort, services, outbox);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             frontDoor.close();
             services.close();
+            outbox.close();
             kafka.close();
             postgres.close();
         }, "local-stack-shutdown"));
-        String door = "http://localhost:" + frontDoor.port();
         System.out.printf("""
 
                 ================================================================================
@@ -60,13 +68,15 @@ public final class LocalStack {
                    Capacity view ......... %s/api/v1/regions/drenthe/capacity
                    Respite waiting list .. %s/api/v1/regions/drenthe/waiting-list
                    Live stream (SSE) ..... %s/api/v1/live
+                   On call (drenthe) ..... %s/api/v1/regions/drenthe/on-call  (coordinator-drenthe is primary)
+                   Sent pages (outbox) ... %s/dev/outbox  (e-mail: SMTP 127.0.0.1:%d, SMS: stand-in gateway)
                    API documents ......... %s/docs/openapi/request-matching.yaml (and bed-availability, notification)
                    Event documents ....... %s/docs/asyncapi/asyncapi.yaml
                    Kafka ................. %s    PostgreSQL ... localhost:%d (user postgres)
                  Stop with Ctrl+C.
                 ================================================================================
-                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door, door, door, door,
-                kafka.bootstrapServers(), postgres.port());
+                """, (System.nanoTime() - started) / 1e9, seedFile, door, door, door, door, door, door, door, door,
+                door, outbox.smtpPort(), door, door, kafka.bootstrapServers(), postgres.port());
     }
 
     /** The repository's seeds/drenthe.json when run from a clone, else the copy packaged in the build. */

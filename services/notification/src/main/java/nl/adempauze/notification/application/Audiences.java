@@ -31,7 +31,7 @@ public class Audiences {
         EventAttributes attributes = EventAttributes.of(event.payload());
         if (event.payload() instanceof RequestSubmitted) {
             KnownRequest submitted = KnownRequest.of((RequestSubmitted) event.payload());
-            return requests.remember(submitted, clock.instant())
+            return requests.remember(submitted, ((RequestSubmitted) event.payload()).municipality(), clock.instant())
                     .thenReturn(Audience.of(attributes, submitted));
         }
         String requestId = attributes.get(EventAttributes.REQUEST_ID);

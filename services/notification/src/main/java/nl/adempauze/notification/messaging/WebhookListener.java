@@ -1,5 +1,6 @@
 package nl.adempauze.notification.messaging;
 
+import nl.adempauze.notification.application.Pager;
 import nl.adempauze.notification.application.WebhookFanOut;
 import nl.adempauze.platform.messaging.EventConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,8 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns consumed events into webhook deliveries. All instances share one consumer group, and the platform's
- * inbox applies each event once, so every subscriber gets one delivery per event, also when Kafka redelivers.
+ * Turns consumed events into webhook deliveries, and escalations into pages, both in the inbox transaction. All
+ * instances share one consumer group, and the platform's inbox applies each event once, so every subscriber gets
+ * one delivery per event, and every escalation one page, also when Kafka redelivers.
  * Unreadable records are dead-lettered by the platform's error handler.
  */
 @Component
@@ -18,10 +20,12 @@ public class WebhookListener {
 
     private final EventConsumer eventConsumer;
     private final WebhookFanOut fanOut;
+    private final Pager pager;
 
-    public WebhookListener(EventConsumer eventConsumer, WebhookFanOut fanOut) {
+    public WebhookListener(EventConsumer eventConsumer, WebhookFanOut fanOut, Pager pager) {
         this.eventConsumer = eventConsumer;
         this.fanOut = fanOut;
+        this.pager = pager;
     }
 
     @KafkaListener(id = "notification-webhooks", groupId = "${adempauze.notification.group-id:notification}",
@@ -31,6 +35,6 @@ public class WebhookListener {
                     "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
                     "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"})
     public void onEvent(ConsumerRecord<String, byte[]> record) {
-        eventConsumer.consume(CONSUMER, record, fanOut::handle);
+        eventConsumer.consume(CONSUMER, record, event -> fanOut.handle(event).then(pager.handle(event)));
     }
 }

@@ -61,7 +61,7 @@ public class DeliveryRepository {
 
     /** Claims due pending deliveries, oldest due first. */
     public Flux<ClaimedDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return claim(CLAIM.formatted(""), now, leaseUntil, limit, null);
+        return LeasedClaims.claim(db, CLAIM, now, leaseUntil, limit, null).map(DeliveryRepository::toClaimed).all();
     }
 
     /** Claims the given deliveries if they are still pending, due and not claimed by someone else. */
@@ -69,36 +69,18 @@ public class DeliveryRepository {
         if (ids.isEmpty()) {
             return Flux.empty();
         }
-        return claim(CLAIM.formatted("AND id = ANY(:ids)"), now, leaseUntil, ids.size(), ids.toArray(UUID[]::new));
-    }
-
-    private Flux<ClaimedDelivery> claim(String sql, Instant now, Instant leaseUntil, int limit, UUID[] ids) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("token", UUID.randomUUID())
-                .bind("leaseUntil", Sql.timestamp(leaseUntil))
-                .bind("now", Sql.timestamp(now))
-                .bind("limit", limit);
-        if (ids != null) {
-            spec = spec.bind("ids", ids);
-        }
-        return spec.map(DeliveryRepository::toClaimed).all();
+        return LeasedClaims.claim(db, CLAIM, now, leaseUntil, ids.size(), ids).map(DeliveryRepository::toClaimed)
+                .all();
     }
 
     /** Records an attempt's outcome; false when the claim was lost (lease ran out and another took over). */
     public Mono<Boolean> record(ClaimedDelivery claimed, DeliveryUpdate update) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec = LeasedClaims.outcome(db.sql("""
                         UPDATE webhook_delivery SET status = :status, attempts = :attempts,
                             last_status_code = :statusCode, last_error = :error, next_attempt_at = :nextAttemptAt,
                             delivered_at = :deliveredAt, claim_token = NULL
-                        WHERE id = :id AND claim_token = :token""")
-                .bind("id", claimed.id())
-                .bind("token", claimed.claimToken())
-                .bind("status", update.status().name())
-                .bind("attempts", update.attempts());
+                        WHERE id = :id AND claim_token = :token"""), claimed.id(), claimed.claimToken(), update);
         spec = SqlBinds.nullable(spec, "statusCode", update.statusCode(), Integer.class);
-        spec = SqlBinds.nullable(spec, "error", update.error(), String.class);
-        spec = SqlBinds.nullable(spec, "nextAttemptAt", Sql.timestamp(update.nextAttemptAt()), OffsetDateTime.class);
-        spec = SqlBinds.nullable(spec, "deliveredAt", Sql.timestamp(update.deliveredAt()), OffsetDateTime.class);
         return spec.fetch().rowsUpdated().map(updated -> updated > 0);
     }
 

@@ -18,16 +18,25 @@ public class KnownRequestRepository {
     }
 
     /** Remembers a request; a request already known is left as it was, so a redelivered event changes nothing. */
-    public Mono<Void> remember(KnownRequest request, Instant now) {
+    public Mono<Void> remember(KnownRequest request, String municipality, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO known_request (request_id, region, referrer_organisation, recorded_at)
-                        VALUES (:requestId, :region, :referrerOrganisation, :now)
+                        INSERT INTO known_request (request_id, region, referrer_organisation, municipality, recorded_at)
+                        VALUES (:requestId, :region, :referrerOrganisation, :municipality, :now)
                         ON CONFLICT (request_id) DO NOTHING""")
                 .bind("requestId", request.requestId())
                 .bind("now", Sql.timestamp(now));
         spec = SqlBinds.nullable(spec, "region", request.region(), String.class);
         spec = SqlBinds.nullable(spec, "referrerOrganisation", request.referrerOrganisation(), String.class);
+        spec = SqlBinds.nullable(spec, "municipality", municipality, String.class);
         return spec.then();
+    }
+
+    /** The municipality the request was submitted for, named in pages; empty when not known. */
+    public Mono<String> municipalityOf(String requestId) {
+        return db.sql("SELECT municipality FROM known_request WHERE request_id = :id AND municipality IS NOT NULL")
+                .bind("id", requestId)
+                .map(row -> row.get("municipality", String.class))
+                .one();
     }
 
     public Mono<KnownRequest> find(String requestId) {

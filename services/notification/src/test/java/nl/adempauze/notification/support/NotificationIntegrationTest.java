@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
 import nl.adempauze.notification.NotificationApplication;
 import nl.adempauze.notification.api.DeliveryResponse;
 import nl.adempauze.notification.persistence.KnownRequestRepository;
+import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -36,11 +40,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "adempauze.webhooks.timeout=PT2S",
                 // the test receivers listen on 127.0.0.1
                 "adempauze.webhooks.allow-private-networks=true",
+                // pages: fast polls and retries; the clock is moved past the acknowledgement time by the tests
+                "adempauze.paging.poll-interval=PT0.1S",
+                "adempauze.paging.initial-backoff=PT0.2S",
+                "adempauze.paging.max-attempts=4",
+                "adempauze.paging.link-secret=a-test-link-secret-of-32-chars!!",
+                "adempauze.paging.public-url=http://door.test",
+                "adempauze.paging.sms.api-key=test-sms-key",
                 // one context for every class: the malformed-bodies test sends far more than a person does, and no
                 // test here is about the rate limit (the platform's own tests are)
                 "adempauze.rate-limit.requests-per-second=10000", "adempauze.rate-limit.burst=10000"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
+@Import(AdjustableClock.Configuration.class)
 public abstract class NotificationIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -51,6 +63,14 @@ public abstract class NotificationIntegrationTest {
 
     @Autowired
     private KnownRequestRepository knownRequests;
+
+    /** Page e-mails go to a real SMTP server and SMS to a real HTTP receiver (see {@link PagingChannels}). */
+    @DynamicPropertySource
+    static void pagingChannels(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> PagingChannels.get().smtpPort());
+        registry.add("adempauze.paging.sms.url", () -> PagingChannels.get().smsUrl());
+    }
 
     protected static String uniqueRequestId() {
         return "req-" + UUID.randomUUID();

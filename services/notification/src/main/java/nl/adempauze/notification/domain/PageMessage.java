@@ -14,7 +14,8 @@ public record PageMessage(String subject, String text) {
             "DEADLINE_AT_RISK", "deadline in gevaar",
             "STAY_WINDOW_PASSED", "periode verstreken",
             "STAY_OVERRUN", "verblijf loopt uit",
-            "QUEUE_DEADLINE_PASSED", "uit de wachtrij: deadline verstreken");
+            "QUEUE_DEADLINE_PASSED", "uit de wachtrij: deadline verstreken",
+            "TRIAGE_NEEDED", "triage nodig: kies de zorgvorm");
 
     public static PageMessage of(Page page, Channel channel, String boardUrl, String acknowledgeUrl) {
         String where = page.municipality() == null ? "" : ", " + page.municipality();

@@ -28,8 +28,19 @@ class PageMessageTest {
         assertThat(mail.text()).contains("Gemeente: onbekend", "Reden: SOMETHING_NEW", BOARD, ACK);
     }
 
+    @Test
+    void aTriageItemHasNoCareTypeYetAndSaysTheCoordinatorMustChooseIt() {
+        PageMessage sms = PageMessage.of(page(null, "Assen", "TRIAGE_NEEDED"), Channel.SMS, BOARD, ACK);
+        assertThat(sms.text()).isEqualTo("Adempauze oproep drenthe: aanvraag req-7 (zorgsoort onbekend, Assen): triage"
+                + " nodig: kies de zorgvorm. Bevestig: " + ACK);
+    }
+
     private static Page page(String municipality, String reason) {
-        return Page.open(UUID.randomUUID(), "evt", "drenthe", "req-7", "CRISIS_STAY", municipality, reason,
+        return page("CRISIS_STAY", municipality, reason);
+    }
+
+    private static Page page(String careType, String municipality, String reason) {
+        return Page.open(UUID.randomUUID(), "evt", "drenthe", "req-7", careType, municipality, reason,
                 Instant.EPOCH, Duration.ofMinutes(5));
     }
 }

@@ -38,7 +38,7 @@ final class E2eStack {
     private E2eStack() {
         String prefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
         services = RunningServices.start(infrastructure.postgres(), infrastructure.kafka(), new RunningServices.Settings(
-                0, 0, 0, 0, "classpath:seeds/drenthe.json", demoUsersFile(), prefix, Map.of(
+                0, 0, 0, 0, "classpath:seeds/drenthe.json,classpath:seeds/groningen.json", demoUsersFile(), prefix, Map.of(
                         "adempauze.webhooks.initial-backoff", "PT0.2S",
                         "adempauze.webhooks.allow-private-networks", "true",
                         // The load tests send far more than a person does (NeverDoubleBook: 200 requests at once from

@@ -3,7 +3,11 @@ package nl.adempauze.contracts.events;
 import java.time.Instant;
 import java.util.List;
 
-/** A held bed was offered to a provider, to be answered before {@code respondBy}. */
+/**
+ * A held bed was offered to a provider, to be answered before {@code respondBy}. {@code region} is the request's;
+ * {@code locationRegion} the location's, which differs when the offer goes across the border to a neighbour region
+ * (whose coordinators are then told too); null from producers that did not say.
+ */
 public record OfferMade(
         String offerId,
         String requestId,
@@ -16,5 +20,14 @@ public record OfferMade(
         int rank,
         String explanation,
         Instant respondBy,
-        Instant offeredAt) {
+        Instant offeredAt,
+        String locationRegion) {
+
+    /** An offer that does not name the location's region. */
+    public OfferMade(String offerId, String requestId, String region, String locationId, String providerId,
+                     String careType, String urgency, List<String> needs, int rank, String explanation,
+                     Instant respondBy, Instant offeredAt) {
+        this(offerId, requestId, region, locationId, providerId, careType, urgency, needs, rank, explanation,
+                respondBy, offeredAt, null);
+    }
 }

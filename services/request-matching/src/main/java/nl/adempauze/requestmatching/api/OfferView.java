@@ -8,14 +8,17 @@ import nl.adempauze.requestmatching.domain.PatientDetails;
 /**
  * An offer as the provider sees it in its inbox: the pseudonymous request id and needs profile, the deadline, and
  * for a stay on the calendar its nights. Who the patient is ({@code patient}) only once the provider has accepted.
+ * Across the border ({@code outsideRegion}): the request comes from {@code requestRegion}, a neighbour of the
+ * location's region {@code locationRegion}.
  */
 public record OfferView(String id, String requestId, String locationId, String status, String careType,
                         String urgency, List<String> needs, String municipality, int rank, String explanation,
                         Instant respondBy, Instant offeredAt, String reason, LocalDate firstNight, Integer nights,
-                        PatientDetails patient) {
+                        PatientDetails patient, String requestRegion, String locationRegion, boolean outsideRegion) {
 
     OfferView withPatient(PatientDetails details) {
         return new OfferView(id, requestId, locationId, status, careType, urgency, needs, municipality, rank,
-                explanation, respondBy, offeredAt, reason, firstNight, nights, details);
+                explanation, respondBy, offeredAt, reason, firstNight, nights, details, requestRegion, locationRegion,
+                outsideRegion);
     }
 }

@@ -87,6 +87,6 @@ class RequestAccessTest {
 
     private static Offer offer(OfferStatus status) {
         return new Offer("o-1", "r-1", "drenthe", "loc-1", "zorggroep-drentse-aa", "ELV_HOOG", 1, "", status, null,
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, 0, 0, null);
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, 0, 0, null, null);
     }
 }

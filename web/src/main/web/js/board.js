@@ -94,7 +94,7 @@ export function mountBoard(container, session) {
     fill(offers, h('h2', { id: 'offers-title' }, 'Lopende aanbiedingen'),
       currentOffers.length === 0 ? h('p', { class: 'muted' }, 'Geen aanbiedingen die op antwoord wachten.')
         : h('ul', { class: 'cards', 'data-test': 'offers' }, currentOffers.map((request) => h('li', { 'data-request': request.id },
-          h('strong', {}, nameOf(locations, request.currentOffer.locationId)),
+          h('strong', {}, nameOfOffer(request)),
           ` · ${careTypeName(region, request.careType)} · ${label(OFFER_STATUS, request.currentOffer.status)} · antwoord `,
           clock(request.currentOffer.respondBy, 'until'), outsideBadge(request.currentOffer), ' ', openButton(request)))));
     fill(escalations, h('h2', { id: 'escalations-title' }, 'Escalaties'),
@@ -147,7 +147,10 @@ export function mountBoard(container, session) {
   }
 
   function nameOfOffer(request) {
-    return nameOf(state.data.locations, request.currentOffer.locationId);
+    const { locationId } = request.currentOffer;
+    // a location across the border is not among this region's: its ranking names it
+    return request.ranking?.find((candidate) => candidate.locationId === locationId)?.name
+      || nameOf(state.data.locations, locationId);
   }
 
   function openButton(request) {

@@ -48,6 +48,8 @@ class AcrossTheBorderEndToEndTest {
     @AfterAll
     static void stop() {
         liveSubscription.dispose();
+        // Drenthe has palliative beds again for the tests after this one (the stack is shared)
+        stack.makeAvailable("drenthe", CARE_TYPE, 1);
         if (matchedOffer != null) {
             // the patient comes and goes again, so the bed is free for the tests after this one
             WebClient provider = stack.asProviderOf(matchedLocation);

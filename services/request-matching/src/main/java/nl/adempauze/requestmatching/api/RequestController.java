@@ -107,11 +107,13 @@ public class RequestController {
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
         Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
         return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
-                .flatMap(request -> RequestAccess.follow(caller, request) == RequestAccess.Verdict.HIDDEN
-                        ? acrossTheBorder(request, caller)
-                        : followed(id, caller).flatMap(followed -> view(followed).zipWith(
-                                patients.read(id, Access.actor(caller), purpose(caller), true),
-                                (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient()))));
+                .flatMap(request -> {
+                    RequestAccess.Verdict verdict = RequestAccess.follow(caller, request);
+                    return verdict == RequestAccess.Verdict.HIDDEN ? acrossTheBorder(request, caller)
+                            : Access.check(verdict, "Request", id, Mono.defer(() -> view(request).zipWith(
+                                    patients.read(id, Access.actor(caller), purpose(caller), true),
+                                    (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient()))));
+                });
     }
 
     /** The request's view for a neighbour region's coordinator whose location it was offered; else 404. */

@@ -7,7 +7,7 @@ import { get } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion } from './region.js';
 import { capacityTable, municipalityTable, regionMap } from './capacity.js';
-import { renderRequestFacts, renderRequestActions } from './request-detail.js';
+import { renderRequestFacts, renderRequestActions, outsideBadge } from './request-detail.js';
 import { refresher } from './refresher.js';
 import { escalationDetail, textOrNothing } from './explanations.js';
 
@@ -65,7 +65,7 @@ export function mountBoard(container, session) {
     render();
     if (requestId && state.data) {
       const request = state.data.list.find((entry) => entry.id === requestId);
-      if (request) renderRequestActions(actions, request, refreshSoon, state.data.region);
+      if (request && request.region === state.regionId) renderRequestActions(actions, request, refreshSoon, state.data.region);
       detail.querySelector('h2')?.focus();
     }
   }
@@ -94,9 +94,9 @@ export function mountBoard(container, session) {
     fill(offers, h('h2', { id: 'offers-title' }, 'Lopende aanbiedingen'),
       currentOffers.length === 0 ? h('p', { class: 'muted' }, 'Geen aanbiedingen die op antwoord wachten.')
         : h('ul', { class: 'cards', 'data-test': 'offers' }, currentOffers.map((request) => h('li', { 'data-request': request.id },
-          h('strong', {}, nameOf(locations, request.currentOffer.locationId)),
+          h('strong', {}, nameOfOffer(request)),
           ` · ${careTypeName(region, request.careType)} · ${label(OFFER_STATUS, request.currentOffer.status)} · antwoord `,
-          clock(request.currentOffer.respondBy, 'until'), ' ', openButton(request)))));
+          clock(request.currentOffer.respondBy, 'until'), outsideBadge(request.currentOffer), ' ', openButton(request)))));
     fill(escalations, h('h2', { id: 'escalations-title' }, 'Escalaties'),
       escalationList.length === 0 ? h('p', { class: 'muted' }, 'Niets dat nu actie vraagt.')
         : h('ul', { class: 'cards attention', 'data-test': 'escalations' }, escalationList.map((escalation) => h('li', { 'data-request': escalation.requestId },
@@ -141,12 +141,16 @@ export function mountBoard(container, session) {
       h('td', { class: `status ${request.status.toLowerCase()}` }, label(STATUS, request.status)),
       h('td', {}, clock(request.submittedAt, 'since')),
       h('td', {}, request.neededBy ? clock(request.neededBy, 'until') : '–'),
-      h('td', {}, request.currentOffer?.status === 'OPEN' ? [nameOfOffer(request), ' ', clock(request.currentOffer.respondBy, 'until')] : '–'),
+      h('td', {}, request.currentOffer?.status === 'OPEN' ? [nameOfOffer(request), ' ', clock(request.currentOffer.respondBy, 'until'),
+        outsideBadge(request.currentOffer)] : '–'),
       h('td', {}, openButton(request))))));
   }
 
   function nameOfOffer(request) {
-    return nameOf(state.data.locations, request.currentOffer.locationId);
+    const { locationId } = request.currentOffer;
+    // a location across the border is not among this region's: its ranking names it
+    return request.ranking?.find((candidate) => candidate.locationId === locationId)?.name
+      || nameOf(state.data.locations, locationId);
   }
 
   function openButton(request) {

@@ -36,7 +36,19 @@ const RANKING = {
   BEDS_FREE: (v) => `${plural(v.beds, 'bed', 'bedden')} vrij`,
   FREE_ON_DATES: (v) => `elke nacht vrij: ${plural(v.nights, 'nacht', 'nachten')} vanaf ${date(v.firstNight)}, `
     + `${shift(v.shiftDays)}${v.penaltyKm ? ` (+${km(v.penaltyKm)})` : ''}`,
+  OUTSIDE_REGION: (v) => `buiten de regio (${regionName(v.region)}): aangeboden omdat de eigen regio niets heeft`,
 };
+
+/** A region id as a name: "groningen" → "Groningen". */
+export function regionName(region) {
+  return region ? region.charAt(0).toUpperCase() + region.slice(1) : '';
+}
+
+/** The label of a candidate or offer across the border ("buiten de regio: Groningen"), else null. */
+export function outsideRegionLabel(item) {
+  const region = item?.locationRegion || item?.region;
+  return item?.outsideRegion ? `buiten de regio${region ? `: ${regionName(region)}` : ''}` : null;
+}
 
 /**
  * A ranked candidate's reasons in Dutch, joined; its English `explanation` when it has no reasons (a ranking stored

@@ -6,6 +6,7 @@ import { get, post, put } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
 import { refresher } from './refresher.js';
+import { regionName } from './explanations.js';
 import { handoverFacts } from './handover.js';
 
 const NIGHTS_SHOWN = 14;
@@ -66,6 +67,8 @@ export function mountProvider(container, session) {
           class: offer.status === 'OPEN' ? 'offer open' : 'offer', 'data-offer': offer.id, 'data-status': offer.status,
         },
         h('h3', {}, `${label(URGENCY, offer.urgency)} · ${careTypeName(regionOf(offer), offer.careType)} · ${nameOf(offer)}`),
+        offer.outsideRegion ? h('p', { 'data-test': 'outside-region' }, h('span', { class: 'badge outside' },
+          `buiten de regio: aanvraag uit ${regionName(offer.requestRegion)}`)) : null,
         h('p', {}, `Woonplaats ${offer.municipality || '–'}; zorgbehoefte: `,
           offer.needs?.length ? offer.needs.map((need) => label(NEEDS, need)).join(', ') : 'geen bijzonderheden',
           offer.firstNight ? `; ${formatDate(offer.firstNight)}, ${offer.nights} nacht(en)` : ''),

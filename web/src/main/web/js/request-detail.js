@@ -5,16 +5,20 @@ import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
 import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
-import { candidateExplanation, escalationDetail, textOrNothing } from './explanations.js';
+import { candidateExplanation, escalationDetail, outsideRegionLabel, regionName, textOrNothing } from './explanations.js';
 import { handoverFacts } from './handover.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
 
 /** Renders the facts of a request (again on every refresh) into `facts`; actions go to `actions`. */
 export function renderRequestFacts(facts, actions, request, region, refresh) {
-  const open = OPEN.includes(request.status);
+  // a neighbour region's request, shown because it was offered a location of this region: read only
+  const fromElsewhere = region?.id && request.region && request.region !== region.id;
+  const open = OPEN.includes(request.status) && !fromElsewhere;
   fill(facts,
     h('h2', { id: 'detail-title' }, `${label(URGENCY, request.urgency)} · ${careTypeName(region, request.careType)}`),
+    fromElsewhere ? h('p', { class: 'muted', 'data-test': 'from-other-region' },
+      `Aanvraag uit de regio ${regionName(request.region)}, aangeboden aan een locatie in deze regio (alleen inzien).`) : null,
     h('dl', { class: 'facts' },
       h('dt', {}, 'Status'), h('dd', { 'data-test': 'detail-status' }, label(STATUS, request.status)),
       h('dt', {}, 'Woonplaats'), h('dd', {}, `${request.municipality || '–'} ${request.postcode || ''}`),
@@ -32,11 +36,17 @@ export function renderRequestFacts(facts, actions, request, region, refresh) {
         (text) => h('span', { class: 'muted' }, ` – ${text}`)))))) : null,
     rankingTable(request, open, actions, region, refresh),
     request.offers.length ? h('section', {}, h('h3', {}, 'Aanbiedingen'), h('ul', {}, request.offers.map((offer) => h('li', {},
-      `${locationName(request, offer.locationId)}: ${label(OFFER_STATUS, offer.status)}`,
+      `${locationName(request, offer.locationId)}: ${label(OFFER_STATUS, offer.status)}`, outsideBadge(offer),
       offer.status === 'OPEN' ? [' (', clock(offer.respondBy, 'until'), ')'] : null,
       offer.reason ? h('span', { class: 'muted' }, ` – ${label(OFFER_REASONS, offer.reason)}`) : null)))) : null,
     request.decisions?.length ? h('section', {}, h('h3', {}, 'Besluiten'), h('ul', {}, request.decisions.map((decision) => h('li', {},
       `${formatDateTime(decision.decidedAt)}: ${label(DECISIONS, decision.kind)}${decision.decidedBy ? ` door ${decision.decidedBy}` : ''} – ${decision.reason}`)))) : null);
+}
+
+/** "buiten de regio" beside a candidate or offer of a neighbour region's location. */
+export function outsideBadge(item) {
+  const text = outsideRegionLabel(item);
+  return text ? [' ', h('span', { class: 'badge outside', 'data-test': 'outside-region' }, text)] : null;
 }
 
 function locationName(request, locationId) {
@@ -59,7 +69,7 @@ function rankingTable(request, open, actions, region, refresh) {
         h('th', { scope: 'col' }, 'Afstand'), h('th', { scope: 'col' }, 'Toelichting'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actie')))),
       h('tbody', {}, request.ranking.map((candidate) => h('tr', {},
         h('td', {}, String(candidate.rank)),
-        h('th', { scope: 'row' }, candidate.name),
+        h('th', { scope: 'row' }, candidate.name, outsideBadge(candidate)),
         h('td', {}, candidate.distanceKm === null || candidate.distanceKm === undefined ? '–' : `${candidate.distanceKm.toLocaleString('nl-NL')} km`),
         h('td', { class: 'small', 'data-test': 'explanation' }, candidateExplanation(candidate)),
         h('td', {}, candidate.locationId === current ? h('span', { class: 'badge' }, 'aangeboden')

@@ -172,12 +172,17 @@ final class EventSamples {
                             SUBMITTED))),
             entry(OfferMade.class, List.of(
                     new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
+                            List.of("DEMENTIA"), 1, "Nearest location of the neighbour region", RESPOND_BY, OFFERED,
+                            "groningen", true),
+                    new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
                             List.of("DEMENTIA", "FALL_RISK"), 1, "Nearest open location with a free crisis bed",
-                            RESPOND_BY, OFFERED, true),
+                            RESPOND_BY, OFFERED, null, false),
                     new OfferMade(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, "CRISIS",
                             List.of("DEMENTIA"), 1, "Nearest open location with a free crisis bed",
                             RESPOND_BY, OFFERED))),
             entry(OfferAccepted.class, List.of(
+                    new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED,
+                            "groningen"),
                     new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, ADMISSION, ANSWERED),
                     new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
             entry(OfferDeclined.class, List.of(

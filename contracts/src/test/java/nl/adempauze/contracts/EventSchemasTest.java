@@ -46,6 +46,8 @@ class EventSchemasTest {
             "RequestEscalated.detailCode",
             "RequestEscalated.detailValues",
             "OfferAccepted.expectedAdmissionAt",
+            "OfferAccepted.locationRegion",
+            "OfferMade.locationRegion",
             "RequestMatched.expectedAdmissionAt",
             "CapacityAdjusted.publishedAt",
             "CapacityPublished.publishedAt",

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import nl.adempauze.embedded.EmbeddedKafkaServer;
 import nl.adempauze.embedded.EmbeddedPostgresServer;
 import nl.adempauze.embedded.KafkaServer;
@@ -59,7 +61,7 @@ public final class LocalStack {
         System.out.printf("""
 
                 ================================================================================
-                 Adempauze is up in %.1f s (demo region 'drenthe' from %s)
+                 Adempauze is up in %.1f s (demo regions 'drenthe' and 'groningen' from %s)
                    Web app ............... %s/  (coordinator, provider, referrer: pick a demo user)
                    Front door ............ %s
                    Sign in ............... every /api/ call needs a bearer token from the development issuer;
@@ -79,13 +81,18 @@ public final class LocalStack {
                 door, outbox.smtpPort(), door, door, kafka.bootstrapServers(), postgres.port());
     }
 
-    /** The repository's seeds/drenthe.json when run from a clone, else the copy packaged in the build. */
+    /** The demo regions, Drenthe and its neighbour Groningen (one seed file each, comma-separated). */
+    private static final List<String> DEMO_REGIONS = List.of("drenthe.json", "groningen.json");
+
+    /** The repository's seeds of the demo regions when run from a clone, else the copies packaged in the build. */
     private static String seedFile() {
         String configured = System.getProperty("adempauze.seed.file");
         if (configured != null) {
             return configured;
         }
-        Path inClone = Path.of("seeds", "drenthe.json");
-        return Files.exists(inClone) ? inClone.toAbsolutePath().toString() : "classpath:seeds/drenthe.json";
+        return DEMO_REGIONS.stream().map(file -> {
+            Path inClone = Path.of("seeds", file);
+            return Files.exists(inClone) ? inClone.toAbsolutePath().toString() : "classpath:seeds/" + file;
+        }).collect(Collectors.joining(","));
     }
 }

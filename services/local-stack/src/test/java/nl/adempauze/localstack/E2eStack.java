@@ -1,12 +1,15 @@
 package nl.adempauze.localstack;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.platform.testing.RealInfrastructure;
 import org.awaitility.Awaitility;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -38,7 +41,7 @@ final class E2eStack {
     private E2eStack() {
         String prefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
         services = RunningServices.start(infrastructure.postgres(), infrastructure.kafka(), new RunningServices.Settings(
-                0, 0, 0, 0, "classpath:seeds/drenthe.json", demoUsersFile(), prefix, Map.of(
+                0, 0, 0, 0, "classpath:seeds/drenthe.json,classpath:seeds/groningen.json", demoUsersFile(), prefix, Map.of(
                         "adempauze.webhooks.initial-backoff", "PT0.2S",
                         "adempauze.webhooks.allow-private-networks", "true",
                         // The load tests send far more than a person does (NeverDoubleBook: 200 requests at once from
@@ -95,6 +98,31 @@ final class E2eStack {
             Map<?, ?> location = answer.get("location") instanceof Map<?, ?> inner ? inner : answer;
             return tokens.providerUser((String) location.get("providerId"));
         });
+    }
+
+    /**
+     * Publishes, as each location's own provider, that {@code region}'s locations with {@code careType} have
+     * {@code available} beds that can be held, whatever is held there now (a figure below the held beds would be
+     * refused). Answers the locations. Tests that need a region full use it for the region and its neighbour
+     * (Drenthe offers Groningen's beds when it has none).
+     */
+    List<String> makeAvailable(String region, String careType, int available) {
+        String coordinator = region.equals("drenthe") ? COORDINATOR : OTHER_REGION_COORDINATOR;
+        Map<?, ?> view = as(coordinator).get().uri("/api/v1/regions/{region}/capacity?careType={careType}", region,
+                careType).retrieve().bodyToMono(Map.class).block();
+        List<String> locations = new ArrayList<>();
+        for (Object entry : (List<?>) view.get("locations")) {
+            Map<?, ?> location = (Map<?, ?>) entry;
+            String locationId = (String) location.get("locationId");
+            int held = ((List<?>) location.get("careTypes")).stream().map(Map.class::cast)
+                    .filter(figure -> careType.equals(figure.get("careType")))
+                    .mapToInt(figure -> ((Number) figure.get("heldBeds")).intValue()).sum();
+            asProviderOf(locationId).put().uri("/api/v1/locations/{id}/capacity/{careType}", locationId, careType)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("freeBeds", held + available)).retrieve().toBodilessEntity().block();
+            locations.add(locationId);
+        }
+        return locations;
     }
 
     /** A client signed in as the provider of this location. */

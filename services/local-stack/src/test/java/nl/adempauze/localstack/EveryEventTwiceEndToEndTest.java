@@ -269,6 +269,8 @@ class EveryEventTwiceEndToEndTest {
     private void oneBedThreeRequests(Map<String, Integer> published, RecordTap wire) {
         published.replaceAll((location, beds) -> location.equals(MARKEHUIS) ? 1 : 0);
         published.forEach((location, beds) -> publish(location, GRZ, beds));
+        // nor any across the border: Drenthe would offer its neighbour Groningen's beds
+        stack.makeAvailable("groningen", GRZ, 0);
         for (int round = 1; ; round++) {
             stack.awaitMatchingCaughtUp();
             List<String> ids = Flux.range(0, 3)

@@ -34,6 +34,8 @@ class NeverDoubleBookEndToEndTest {
         WebClient referrer = stack.as(E2eStack.HOSPITAL_REFERRER);
         WebClient coordinator = stack.as(E2eStack.COORDINATOR);
 
+        // Drenthe offers its neighbour Groningen's beds when it has none: that region is full too here
+        stack.makeAvailable("groningen", CARE_TYPE, 0);
         List<String> locations = locationsOffering(coordinator, CARE_TYPE);
         assertThat(locations).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < locations.size(); i++) {

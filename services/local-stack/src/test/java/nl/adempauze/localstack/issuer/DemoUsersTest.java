@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * seeds/demo-users.json holds the users the README and the end-to-end tests sign in as, and fits the demo region:
- * every provider of seeds/drenthe.json has a user (any location may get an offer to answer).
+ * every provider of the demo regions (seeds/drenthe.json and its neighbour seeds/groningen.json) has a user (any
+ * location may get an offer to answer).
  */
 class DemoUsersTest {
 
@@ -24,11 +25,14 @@ class DemoUsersTest {
 
     @Test
     void everyProviderOfTheDemoRegionHasAUserAndNoUserActsForAnUnknownProvider() throws Exception {
-        Path drenthe = DevIssuerTest.usersFile().resolveSibling("drenthe.json");
-        Map<?, ?> seed = JsonMapper.builder().build().readValue(Files.readString(drenthe), Map.class);
-        Set<String> providers = ((List<?>) seed.get("locations")).stream()
-                .map(location -> (String) ((Map<?, ?>) location).get("providerId"))
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> providers = new TreeSet<>();
+        for (String region : List.of("drenthe.json", "groningen.json")) {
+            Path file = DevIssuerTest.usersFile().resolveSibling(region);
+            Map<?, ?> seed = JsonMapper.builder().build().readValue(Files.readString(file), Map.class);
+            ((List<?>) seed.get("locations")).stream()
+                    .map(location -> (String) ((Map<?, ?>) location).get("providerId"))
+                    .forEach(providers::add);
+        }
         Set<String> providerUsers = USERS.all().stream().filter(user -> user.has(Role.PROVIDER)).map(DemoUser::org)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(providerUsers).isEqualTo(providers);

@@ -8,7 +8,8 @@ import nl.adempauze.platform.security.Role;
  * <ul>
  *   <li>an event that concerns a request (it has a {@code requestId} field) is seen by the referrer organisation
  *       that submitted the request, by the provider the event names in {@code providerId}, and by coordinators of
- *       the event's region (the request's region if the event names none); nobody else;</li>
+ *       the event's region (the request's region if the event names none), and for an offer across the border also
+ *       by coordinators of the location's region ({@code locationRegion}); nobody else;</li>
  *   <li>any other event (locations, capacity, region configuration) is the region's shared picture: seen by
  *       every referrer and provider, and by coordinators of its region;</li>
  *   <li>ADMIN sees nothing.</li>
@@ -19,8 +20,11 @@ import nl.adempauze.platform.security.Role;
  * @param region               the event's region
  * @param providerId           the provider the event names, if any
  * @param referrerOrganisation for a request's event, the organisation that submitted the request, if known
+ * @param locationRegion       the location's region of an offer, if the event names one (a neighbour region when the
+ *                             offer goes across the border)
  */
-public record Audience(boolean concernsRequest, String region, String providerId, String referrerOrganisation) {
+public record Audience(boolean concernsRequest, String region, String providerId, String referrerOrganisation,
+                       String locationRegion) {
 
     /**
      * @param event   the event's scoped fields
@@ -37,7 +41,7 @@ public record Audience(boolean concernsRequest, String region, String providerId
             region = known.region();
         }
         return new Audience(concernsRequest, region, event.get(EventAttributes.PROVIDER_ID),
-                known == null ? null : known.referrerOrganisation());
+                known == null ? null : known.referrerOrganisation(), event.get(EventAttributes.LOCATION_REGION));
     }
 
     public boolean admits(Viewer viewer) {
@@ -45,7 +49,7 @@ public record Audience(boolean concernsRequest, String region, String providerId
             return false;
         }
         if (viewer.is(Role.COORDINATOR)) {
-            return viewer.coordinates(region);
+            return viewer.coordinates(region) || viewer.coordinates(locationRegion);
         }
         if (!concernsRequest) {
             return viewer.is(Role.REFERRER) || viewer.is(Role.PROVIDER);

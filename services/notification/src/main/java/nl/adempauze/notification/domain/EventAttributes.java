@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields of an event record a scope can filter on (region, locationId, providerId, requestId), read from
+ * The fields of an event record a scope can filter on (region, locationId, providerId, requestId), and the
+ * location's region of an offer across the border ({@code locationRegion}, which a region scope also matches), read from
  * the record's components by name so every catalogued event is covered without a case per type. A field the
  * record does not have is absent, which is different from present-but-null.
  */
@@ -16,7 +17,9 @@ public final class EventAttributes {
     public static final String LOCATION_ID = "locationId";
     public static final String PROVIDER_ID = "providerId";
     public static final String REQUEST_ID = "requestId";
-    private static final Set<String> SCOPED = Set.of(REGION, LOCATION_ID, PROVIDER_ID, REQUEST_ID);
+    /** The location's region, named by offers that may go across the border to a neighbour region. */
+    public static final String LOCATION_REGION = "locationRegion";
+    private static final Set<String> SCOPED = Set.of(REGION, LOCATION_ID, PROVIDER_ID, REQUEST_ID, LOCATION_REGION);
 
     private final Map<String, String> values;
 

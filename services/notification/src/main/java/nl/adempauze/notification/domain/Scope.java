@@ -20,11 +20,14 @@ public record Scope(String region, String locationId, String providerId, String 
         requestId = blankToNull(requestId);
     }
 
+    /** Every field the scope names is the event's; a region also matches the location's region of an offer. */
     public boolean matches(EventAttributes event) {
         return fields().entrySet().stream()
                 .filter(field -> field.getValue() != null)
                 .allMatch(field -> event.has(field.getKey())
-                        && Objects.equals(field.getValue(), event.get(field.getKey())));
+                        && Objects.equals(field.getValue(), event.get(field.getKey()))
+                        || field.getKey().equals(EventAttributes.REGION)
+                        && Objects.equals(field.getValue(), event.get(EventAttributes.LOCATION_REGION)));
     }
 
     private Map<String, String> fields() {

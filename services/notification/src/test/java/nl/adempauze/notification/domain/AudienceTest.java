@@ -51,6 +51,27 @@ class AudienceTest {
     }
 
     @Test
+    void anOfferAcrossTheBorderIsAlsoSeenByTheCoordinatorsOfTheLocationsRegionAndMatchesTheirRegionScope() {
+        OfferMade across = new OfferMade("off-2", "req-1", "drenthe", "loc-stadskanaal", "prov-2", "CRISIS_STAY",
+                "CRISIS", List.of(), 1, "outside the region", AT, AT, "groningen", null);
+        Audience audience = Audience.of(EventAttributes.of(across), REQUEST);
+
+        assertThat(audience.admits(GRONINGEN)).as("the neighbour's coordinators").isTrue();
+        assertThat(audience.admits(DRENTHE)).as("the request's coordinators").isTrue();
+        assertThat(audience.admits(PROV_2)).isTrue();
+        assertThat(audience.admits(PROV_1)).isFalse();
+        assertThat(audience.admits(HAP_GRONINGEN)).isFalse();
+        assertThat(new Scope("groningen", null, null, null).matches(EventAttributes.of(across))).isTrue();
+        assertThat(new Scope("drenthe", null, null, null).matches(EventAttributes.of(across))).isTrue();
+        assertThat(new Scope("twente", null, null, null).matches(EventAttributes.of(across))).isFalse();
+
+        OfferMade atHome = new OfferMade("off-3", "req-1", "drenthe", "loc-assen", "prov-1", "CRISIS_STAY",
+                "CRISIS", List.of(), 1, "closest", AT, AT, "drenthe", null);
+        assertThat(Audience.of(EventAttributes.of(atHome), REQUEST).admits(GRONINGEN)).isFalse();
+        assertThat(new Scope("groningen", null, null, null).matches(EventAttributes.of(atHome))).isFalse();
+    }
+
+    @Test
     void anOfferIsSeenByTheRequestsReferrerTheProviderItNamesAndTheRegionsCoordinators() {
         Audience audience = Audience.of(EventAttributes.of(OFFER), REQUEST);
 

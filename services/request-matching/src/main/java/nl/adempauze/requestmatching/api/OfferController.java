@@ -100,6 +100,7 @@ public class OfferController {
                 new OfferView(offer.id(), offer.requestId(),
                 offer.locationId(), offer.status().name(), offer.careType(), request.urgency().name(),
                 request.needs(), request.municipality(), offer.rank(), offer.explanation(), offer.respondBy(),
-                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null, handover));
+                offer.offeredAt(), offer.reason(), offer.firstNight(), offer.nights(), null, offer.region(),
+                offer.regionOfLocation(), offer.outsideRegion(), handover));
     }
 }

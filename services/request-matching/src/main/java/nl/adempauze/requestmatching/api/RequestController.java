@@ -109,13 +109,28 @@ public class RequestController {
         return reading.ofReferrerOrganisation(caller.organisation(), statuses).concatMap(this::view).collectList();
     }
 
-    /** One request; to its referrer organisation and the region's coordinators with the patient's details (audited). */
+    /**
+     * One request; to its referrer organisation and the region's coordinators with the patient's details (audited);
+     * to a neighbour region's coordinators, while an offer to a location of theirs is current, without them.
+     */
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
-        return followed(id, caller)
-                .flatMap(request -> view(request).zipWith(
-                        patients.read(id, Access.actor(caller), purpose(caller), true),
-                        (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient())));
+        Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
+        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
+                .flatMap(request -> {
+                    RequestAccess.Verdict verdict = RequestAccess.follow(caller, request);
+                    return verdict == RequestAccess.Verdict.HIDDEN ? acrossTheBorder(request, caller)
+                            : Access.check(verdict, "Request", id, Mono.defer(() -> view(request).zipWith(
+                                    patients.read(id, Access.actor(caller), purpose(caller), true),
+                                    (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient()))));
+                });
+    }
+
+    /** The request's view for a neighbour region's coordinator whose location it was offered; else 404. */
+    private Mono<RequestView> acrossTheBorder(MatchingRequest request, Caller caller) {
+        return reading.details(request).flatMap(details -> Access.check(
+                RequestAccess.followAcrossBorder(caller, details.offers()), "Request", request.id(),
+                Mono.fromSupplier(() -> RequestView.of(details, clock.instant()))));
     }
 
     /** Gives or corrects the patient's identifying details (audited); not once the request is closed. */

@@ -123,14 +123,19 @@ public record RequestView(String id, String status, String region, String careTy
     public record Waiting(Instant since, int priority, int position) {
     }
 
+    /**
+     * An offer of the request; {@code locationRegion} is the location's region, and {@code outsideRegion} says it is
+     * a neighbour region's (offered because the own region had no candidate: "buiten de regio").
+     */
     public record OfferView(String id, String locationId, String providerId, String status, int rank,
                             String explanation, String reason, Instant respondBy, Instant offeredAt, Instant answeredAt,
-                            LocalDate firstNight, Integer nights) {
+                            LocalDate firstNight, Integer nights, String locationRegion, boolean outsideRegion) {
 
         static OfferView of(Offer offer) {
             return new OfferView(offer.id(), offer.locationId(), offer.providerId(), offer.status().name(),
                     offer.rank(), offer.explanation(), offer.reason(), offer.respondBy(), offer.offeredAt(),
-                    offer.answeredAt(), offer.firstNight(), offer.nights());
+                    offer.answeredAt(), offer.firstNight(), offer.nights(), offer.regionOfLocation(),
+                    offer.outsideRegion());
         }
     }
 

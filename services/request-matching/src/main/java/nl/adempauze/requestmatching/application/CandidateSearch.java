@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.requestmatching.MatchingSettings;
+import nl.adempauze.requestmatching.domain.BorderRanking;
 import nl.adempauze.requestmatching.domain.Candidate;
 import nl.adempauze.requestmatching.domain.CandidateRanker;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
@@ -25,11 +26,14 @@ import nl.adempauze.requestmatching.persistence.OfferRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Finds and ranks the candidates for a request from matching's replica: free-now beds, or for a care type on the
  * calendar, (location, dates) pairs with a bed on every night of the stay that the protection rule lets it take.
+ * A free-now request whose own region has no candidate looks across the border ({@link BorderRanking}); a stay on
+ * the calendar (planned respite, under its own region's protection rules and municipal contracts) does not.
  */
 @Component
 public class CandidateSearch {
@@ -73,8 +77,27 @@ public class CandidateSearch {
         Mono<Duration> freshness = freshnessWindow(request);
         return Mono.zip(tried, replica.candidates(request.region(), request.careType(),
                                 now.minus(settings.acceptanceWindow())).collectList(), freshness)
-                .map(t -> new Result(ranker.rank(request.profile(), t.getT2(), t.getT1(), now, t.getT3()),
-                        t.getT1().size(), 0, false));
+                .flatMap(t -> {
+                    List<RankedCandidate> own = ranker.rank(request.profile(), t.getT2(), t.getT1(), now, t.getT3());
+                    Mono<List<RankedCandidate>> ranking = own.isEmpty() ? acrossTheBorder(request, t.getT1(), now)
+                            : Mono.just(BorderRanking.combine(request.region(), own, List.of(), Map.of()));
+                    return ranking.map(ranked -> new Result(ranked, t.getT1().size(), 0, false));
+                });
+    }
+
+    /**
+     * When the own region has no candidate: the free beds of the neighbour regions that let theirs be offered then,
+     * ranked from the patient's home as usual (each against its own region's freshness window), marked outside.
+     */
+    private Mono<List<RankedCandidate>> acrossTheBorder(MatchingRequest request, Set<String> tried, Instant now) {
+        return reference.neighbours(request.region()).flatMap(neighbours -> Flux
+                .fromIterable(BorderRanking.offeringNeighbours(request.region(), neighbours))
+                .concatMap(region -> Mono.zip(Mono.just(region),
+                        replica.candidates(region, request.careType(), now.minus(settings.acceptanceWindow()))
+                                .collectList(),
+                        reference.freshnessWindow(region).defaultIfEmpty(DEFAULT_FRESHNESS)))
+                .collectMap(t -> t.getT1(), t -> ranker.rank(request.profile(), t.getT2(), tried, now, t.getT3()))
+                .map(ofNeighbour -> BorderRanking.combine(request.region(), List.of(), neighbours, ofNeighbour)));
     }
 
     private Mono<Result> calendarSearch(MatchingRequest request, CareTypeRule rule, Instant now) {
@@ -115,8 +138,9 @@ public class CandidateSearch {
                     protectedOnly.remove(location.locationId());
                 }
             }
-            return new Result(ranker.rankOptions(request.profile(contractRequired), fitting, t.getT1(), now,
-                    t.getT4()), t.getT1().size(), protectedOnly.size(), false);
+            return new Result(BorderRanking.combine(request.region(), ranker.rankOptions(
+                    request.profile(contractRequired), fitting, t.getT1(), now, t.getT4()), List.of(), Map.of()),
+                    t.getT1().size(), protectedOnly.size(), false);
         });
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import nl.adempauze.requestmatching.domain.CrisisQueueOrder;
 import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
+import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,10 +25,12 @@ public class CrisisQueue {
     private final OfferCycle offerCycle;
     private final Changes changes;
     private final TransactionalOperator tx;
+    private final ReferenceDataRepository reference;
     private final Clock clock;
 
     CrisisQueue(RequestRepository requests, CrisisQueueRepository queue, OfferCycle offerCycle, Changes changes,
-                TransactionalOperator tx, Clock clock) {
+                TransactionalOperator tx, ReferenceDataRepository reference, Clock clock) {
+        this.reference = reference;
         this.requests = requests;
         this.queue = queue;
         this.offerCycle = offerCycle;
@@ -37,10 +40,18 @@ public class CrisisQueue {
     }
 
     /**
-     * Tries the queued requests of a region and care type in order until one gets a hold; runs in the caller's
+     * Tries the queued requests of a region and care type in order until one gets a hold, then those of the regions
+     * that may be offered this region's beds when they have none (across the border); runs in the caller's
      * transaction (the consumer's that brought the change, or the sweep's). Answers whether a hold was requested.
      */
     public Mono<Boolean> rematch(String region, String careType) {
+        return rematchOwn(region, careType).flatMap(held -> held ? Mono.just(true)
+                // help across the border: the queues of the regions that may be offered this region's beds
+                : reference.offeredToBy(region).concatMap(other -> rematchOwn(other, careType))
+                        .filter(otherHeld -> otherHeld).next().defaultIfEmpty(false));
+    }
+
+    private Mono<Boolean> rematchOwn(String region, String careType) {
         Instant now = clock.instant();
         return offerCycle.firstInLine(queue.retryable(region, careType)
                         .sort(CrisisQueueOrder.comparator())

@@ -1,5 +1,6 @@
 package nl.adempauze.requestmatching.application;
 
+import java.util.Collection;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.platform.security.Role;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
@@ -50,6 +51,15 @@ public final class RequestAccess {
                 ? Verdict.ALLOWED : Verdict.HIDDEN;
     }
 
+    /**
+     * Across the border: a coordinator of a neighbour region reads (only reads, without who the patient is) a request
+     * of another region while an offer to a location of theirs is current (in flight or accepted).
+     */
+    public static Verdict followAcrossBorder(Caller caller, Collection<Offer> offersOfRequest) {
+        return caller.is(Role.COORDINATOR) && offersOfRequest.stream().anyMatch(offer -> offer.outsideRegion() && offer.status().current()
+                && caller.coordinates(offer.regionOfLocation())) ? Verdict.ALLOWED : Verdict.HIDDEN;
+    }
+
     /** Whether the caller's role ever makes coordinator decisions, before any request is looked up. */
     public static Verdict mayDecide(Caller caller) {
         return caller.is(Role.COORDINATOR) ? Verdict.ALLOWED : Verdict.FORBIDDEN;
@@ -88,13 +98,13 @@ public final class RequestAccess {
         return caller.is(Role.PROVIDER) || caller.is(Role.COORDINATOR) ? Verdict.ALLOWED : Verdict.FORBIDDEN;
     }
 
-    /** One offer: the provider it was made to and the coordinators of its region. */
+    /** One offer: the provider it was made to and the coordinators of the request's and the location's region. */
     public static Verdict viewOffer(Caller caller, Offer offer) {
         if (mayViewOffers(caller) == Verdict.FORBIDDEN) {
             return Verdict.FORBIDDEN;
         }
         return caller.providesFor(offer.providerId()) || caller.coordinates(offer.region())
-                ? Verdict.ALLOWED : Verdict.HIDDEN;
+                || caller.coordinates(offer.regionOfLocation()) ? Verdict.ALLOWED : Verdict.HIDDEN;
     }
 
     /** Whether the caller's role ever answers offers (providers), before any is looked up. */

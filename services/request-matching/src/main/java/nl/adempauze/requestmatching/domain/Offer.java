@@ -14,7 +14,9 @@ import nl.adempauze.platform.domain.DomainException;
 
 /**
  * A bed proposed to a provider for a request: free now, or the nights {@code firstNight} + {@code nights} of a stay
- * on the calendar. For a crisis stay, how many protected nights it took by release and by override.
+ * on the calendar. For a crisis stay, how many protected nights it took by release and by override. {@code region}
+ * is the request's region; {@code locationRegion} the location's, which differs for an offer across the border
+ * (null in offers made before it was kept: the same).
  * <p>
  * An aggregate: each change is a method that asks {@link OfferLifecycle#TABLE} and answers the offer as it is then,
  * with the events that report the change. Nothing here touches a database.
@@ -22,7 +24,8 @@ import nl.adempauze.platform.domain.DomainException;
 public record Offer(String id, String requestId, String region, String locationId, String providerId, String careType,
                     int rank, String explanation, OfferStatus status, String reason, Instant respondBy,
                     Instant createdAt, Instant offeredAt, Instant answeredAt, LocalDate firstNight, Integer nights,
-                    int protectedNightsReleased, int protectedNightsOverridden, String declineCode) {
+                    int protectedNightsReleased, int protectedNightsOverridden, String declineCode,
+                    String locationRegion) {
 
     /** Why an offer is withdrawn when the coordinator offers the bed of another location instead. */
     public static final String CHOSEN_ELSEWHERE = "COORDINATOR_CHOSE_ANOTHER_LOCATION";
@@ -37,7 +40,8 @@ public record Offer(String id, String requestId, String region, String locationI
                                              Instant now) {
         Offer offer = new Offer(id, request.id(), request.region(), candidate.locationId(), candidate.providerId(),
                 request.careType(), candidate.rank(), candidate.explanation(), OfferStatus.HOLD_REQUESTED, null, null,
-                now, null, null, candidate.firstNight(), candidate.nights(), 0, 0, null);
+                now, null, null, candidate.firstNight(), candidate.nights(), 0, 0, null,
+                candidate.region() == null ? request.region() : candidate.region());
         return Changed.of(offer, new HoldRequested(id, request.id(), request.region(), candidate.locationId(),
                 request.careType(), request.urgency().name(), candidate.firstNight(), candidate.nights(),
                 request.planning().protectionOverride(), now));
@@ -62,10 +66,10 @@ public record Offer(String id, String requestId, String region, String locationI
         OfferStatus next = OfferLifecycle.TABLE.next(status, OfferCommand.BED_HELD);
         Offer open = new Offer(id, requestId, region, locationId, providerId, careType, rank, explanation, next,
                 reason, now.plus(responseTime), createdAt, now, answeredAt, firstNight, nights, protectedReleased,
-                protectedOverridden, declineCode);
+                protectedOverridden, declineCode, locationRegion);
         return Changed.of(open, new OfferMade(id, requestId, region, locationId, providerId, careType,
                 request.urgency().name(), request.needs(), rank, explanation, open.respondBy(), now,
-                handoverAvailable));
+                regionOfLocation(), handoverAvailable));
     }
 
     /** Bed-availability could not hold the bed; the cycle moves to the next candidate (no event of its own). */
@@ -86,7 +90,7 @@ public record Offer(String id, String requestId, String region, String locationI
         requireAnswerable(OfferCommand.ACCEPT);
         Offer accepted = moved(OfferCommand.ACCEPT, reason, now);
         return Changed.of(accepted, new OfferAccepted(id, requestId, region, locationId, providerId, careType,
-                expectedAdmissionAt, now));
+                expectedAdmissionAt, now, regionOfLocation()));
     }
 
     /** Refuses an answer to an offer whose response deadline has passed. */
@@ -103,7 +107,8 @@ public record Offer(String id, String requestId, String region, String locationI
         DeclineReason reasonCode = code == null ? DeclineReason.OTHER : code;
         Offer declined = new Offer(id, requestId, region, locationId, providerId, careType, rank, explanation,
                 OfferLifecycle.TABLE.next(status, OfferCommand.DECLINE), why, respondBy, createdAt, offeredAt, now,
-                firstNight, nights, protectedNightsReleased, protectedNightsOverridden, reasonCode.name());
+                firstNight, nights, protectedNightsReleased, protectedNightsOverridden, reasonCode.name(),
+                locationRegion);
         return Changed.of(declined, new OfferDeclined(id, requestId, region, locationId, providerId, careType, why,
                 now));
     }
@@ -147,6 +152,16 @@ public record Offer(String id, String requestId, String region, String locationI
         OfferStatus next = OfferLifecycle.TABLE.next(status, command);
         return new Offer(id, requestId, region, locationId, providerId, careType, rank, explanation, next,
                 why != null ? why : reason, respondBy, createdAt, offeredAt, answered, firstNight, nights,
-                protectedNightsReleased, protectedNightsOverridden, declineCode);
+                protectedNightsReleased, protectedNightsOverridden, declineCode, locationRegion);
+    }
+
+    /** The location's region as far as known: its own, or for offers made before that was kept, the request's. */
+    public String regionOfLocation() {
+        return locationRegion == null ? region : locationRegion;
+    }
+
+    /** Made to a location of a neighbour region: the request's own region had no candidate. */
+    public boolean outsideRegion() {
+        return !regionOfLocation().equals(region);
     }
 }

@@ -28,5 +28,10 @@ public enum RankingReasonCode {
      * A stay on the calendar: free on every night of {@code nights} nights from {@code firstNight} (ISO date),
      * {@code shiftDays} from the wanted dates, {@code penaltyKm} for the shift.
      */
-    FREE_ON_DATES
+    FREE_ON_DATES,
+    /**
+     * The location is in a neighbour {@code region} that lets its locations be offered when the request's own region
+     * has no candidate; it ranks after every candidate of the own region.
+     */
+    OUTSIDE_REGION
 }

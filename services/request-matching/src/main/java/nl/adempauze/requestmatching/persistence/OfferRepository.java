@@ -20,7 +20,7 @@ public class OfferRepository {
     private static final String COLUMNS = """
             id, request_id, region_id, location_id, provider_id, care_type, rank, explanation, status, reason,
             respond_by, created_at, offered_at, answered_at, first_night, nights, protected_nights_released,
-            protected_nights_overridden, decline_code""";
+            protected_nights_overridden, decline_code, location_region""";
 
     private final DatabaseClient db;
 
@@ -31,9 +31,9 @@ public class OfferRepository {
     public Mono<Void> insert(Offer offer) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO offer (id, request_id, region_id, location_id, provider_id, care_type, rank,
-                                           explanation, status, created_at, first_night, nights)
+                                           explanation, status, created_at, first_night, nights, location_region)
                         VALUES (:id, :request, :region, :location, :provider, :careType, :rank, :explanation, :status,
-                                :createdAt, :firstNight, :nights)""")
+                                :createdAt, :firstNight, :nights, :locationRegion)""")
                 .bind("id", offer.id()).bind("request", offer.requestId()).bind("region", offer.region())
                 .bind("location", offer.locationId()).bind("provider", offer.providerId())
                 .bind("careType", offer.careType()).bind("rank", offer.rank())
@@ -41,6 +41,7 @@ public class OfferRepository {
                 .bind("createdAt", offer.createdAt());
         spec = SqlBinds.nullable(spec, "firstNight", offer.firstNight(), LocalDate.class);
         spec = SqlBinds.nullable(spec, "nights", offer.nights(), Integer.class);
+        spec = SqlBinds.nullable(spec, "locationRegion", offer.locationRegion(), String.class);
         return spec.then();
     }
 
@@ -136,6 +137,7 @@ public class OfferRepository {
                 row.get("nights", Integer.class),
                 row.get("protected_nights_released", Integer.class),
                 row.get("protected_nights_overridden", Integer.class),
-                row.get("decline_code", String.class));
+                row.get("decline_code", String.class),
+                row.get("location_region", String.class));
     }
 }

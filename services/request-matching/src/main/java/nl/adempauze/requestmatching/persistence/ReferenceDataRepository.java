@@ -49,6 +49,16 @@ public class ReferenceDataRepository {
                 .defaultIfEmpty(List.of());
     }
 
+    /** The regions that let {@code neighbour}'s locations be offered when they have no candidate themselves. */
+    public Flux<String> offeredToBy(String neighbour) {
+        return db.sql("""
+                        SELECT id FROM region WHERE neighbours::jsonb @> jsonb_build_array(
+                            jsonb_build_object('region', CAST(:neighbour AS text), 'offerWhenFull', true))
+                        ORDER BY id""")
+                .bind("neighbour", neighbour)
+                .map((row, meta) -> row.get(0, String.class)).all();
+    }
+
     public Mono<Duration> freshnessWindow(String region) {
         return db.sql("SELECT freshness_window_minutes FROM region WHERE id = :id").bind("id", region)
                 .map((row, meta) -> Duration.ofMinutes(row.get(0, Integer.class))).one();

@@ -1,15 +1,19 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
 import nl.adempauze.requestmatching.domain.Escalation;
 import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.LocationSummary;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
+import nl.adempauze.requestmatching.domain.OfferStatus;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RegionEscalation;
 import nl.adempauze.requestmatching.domain.RequestDetails;
@@ -44,10 +48,24 @@ public class RequestQueries {
         return newestFirst("referrer_organisation", organisation, statuses);
     }
 
-    /** A region's requests in {@code statuses}, newest first. */
+    /**
+     * A region's requests in {@code statuses}, newest first, with those of other regions that have a current offer
+     * (in flight or accepted) to a location of this region: help across the border shows on both boards.
+     */
     public Flux<MatchingRequest> inRegion(String region, Collection<RequestStatus> statuses) {
-        return newestFirst("region_id", region, statuses);
+        return db.sql("SELECT " + RequestRepository.COLUMNS + " FROM request WHERE (region_id = :region "
+                        + "OR id IN (SELECT o.request_id FROM offer o WHERE o.location_region = :region "
+                        + "AND o.region_id <> :region AND o.status = ANY(:current))) "
+                        + "AND status = ANY(:statuses) ORDER BY submitted_at DESC LIMIT 500")
+                .bind("region", region)
+                .bind("current", Statuses.names(CURRENT_OFFER))
+                .bind("statuses", Statuses.names(statuses))
+                .map(RequestRepository::toRequest).all();
     }
+
+    /** Offer statuses in which the offer is the request's current one (in flight or accepted). */
+    private static final Set<OfferStatus> CURRENT_OFFER = EnumSet.copyOf(
+            Arrays.stream(OfferStatus.values()).filter(OfferStatus::current).toList());
 
     /** The latest 500 requests whose {@code column} (a name from this class, never from a caller) is {@code value}. */
     private Flux<MatchingRequest> newestFirst(String column, String value, Collection<RequestStatus> statuses) {

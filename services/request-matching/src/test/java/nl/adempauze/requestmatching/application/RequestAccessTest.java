@@ -59,6 +59,24 @@ class RequestAccessTest {
     }
 
     @Test
+    void acrossTheBorderTheNeighboursCoordinatorsReadTheRequestWhileTheOfferToTheirLocationIsCurrent() {
+        Offer open = across(OfferStatus.OPEN);
+        expect(caller -> RequestAccess.followAcrossBorder(caller, List.of(open)), "H H H H H A H");
+        expect(caller -> RequestAccess.followAcrossBorder(caller, List.of(across(OfferStatus.ACCEPTED))),
+                "H H H H H A H");
+        expect(caller -> RequestAccess.followAcrossBorder(caller, List.of(across(OfferStatus.DECLINED), OFFER)),
+                "H H H H H H H");
+        expect(caller -> RequestAccess.viewOffer(caller, open), "F F A H A A F");
+        // deciding stays with the request's own region
+        expect(caller -> RequestAccess.decide(caller, REQUEST), "F F F F A H F");
+    }
+
+    private static Offer across(OfferStatus status) {
+        return new Offer("o-2", "r-1", "drenthe", "loc-g", "zorggroep-drentse-aa", "ELV_HOOG", 1, "", status, null,
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, 0, 0, null, "groningen");
+    }
+
+    @Test
     void theProviderSeesThePatientOnlyOnceItAcceptedAndOnlyItsOwn() {
         assertThat(RequestAccess.providerSeesPatient(PROVIDER, OFFER)).isFalse();
         assertThat(RequestAccess.providerSeesPatient(PROVIDER, offer(OfferStatus.ACCEPTED))).isTrue();
@@ -97,6 +115,6 @@ class RequestAccessTest {
 
     private static Offer offer(OfferStatus status) {
         return new Offer("o-1", "r-1", "drenthe", "loc-1", "zorggroep-drentse-aa", "ELV_HOOG", 1, "", status, null,
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, 0, 0, null);
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, 0, 0, null, null);
     }
 }

@@ -72,7 +72,7 @@ class OfferTest {
         assertThat(accepted.aggregate().status()).isEqualTo(OfferStatus.ACCEPTED);
         assertThat(accepted.aggregate().answeredAt()).isEqualTo(NOW);
         assertThat(accepted.events()).containsExactly(new OfferAccepted("o-1", "r-1", "drenthe", "loc-1", "prov-1",
-                "ELV_HOOG", NOW.plusSeconds(7200), NOW));
+                "ELV_HOOG", NOW.plusSeconds(7200), NOW, "drenthe"));
 
         Changed<Offer> declined = open.decline("Full", null, NOW);
         assertThat(declined.aggregate().status()).isEqualTo(OfferStatus.DECLINED);

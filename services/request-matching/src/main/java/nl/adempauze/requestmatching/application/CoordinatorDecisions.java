@@ -123,8 +123,9 @@ public class CoordinatorDecisions {
                                                     CoordinatorDecision.CARE_TYPE_SET, reason, coordinator.subject(),
                                                     null, now)
                                             .then(audit.record(AuditEntry.of(coordinator, AuditAction.CARE_TYPE_SET,
-                                                    requestId, "care type " + request.careType() + " -> "
-                                                            + careType + ": " + reason, now)))
+                                                    requestId, "care type " + (request.careType() == null ? "(none: triage)"
+                                                            : request.careType()) + " -> " + careType + ": " + reason,
+                                                    now)))
                                             .then(offerCycle.offerNext(set)));
                         }))
                 .then(requests.find(requestId));

@@ -200,7 +200,7 @@ class TriageIntegrationTest {
         assertThat(hold.careType()).isEqualTo("ELV_LAAG");
         assertThat(api.audit(id, "CARE_TYPE_SET")).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("coordinator@drenthe");
-            assertThat(entry.reason()).contains("ELV_LAAG", REASON);
+            assertThat(entry.reason()).isEqualTo("care type (none: triage) -> ELV_LAAG: " + REASON);
         });
         if (hold.locationId().equals(location)) {
             TestEventProducer.shared().send(new BedHeld(hold.offerId(), id, location, "ELV_LAAG", null, null, 0, 0,

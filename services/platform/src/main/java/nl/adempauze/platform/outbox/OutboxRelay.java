@@ -24,6 +24,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes outbox rows to Kafka in commit order, right after the transaction that wrote them commits, with a
@@ -113,8 +114,15 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private Mono<Void> send(List<OutboxRow> rows) {
-        CompletableFuture<?>[] acks = rows.stream().map(row -> kafka.send(toRecord(row))).toArray(CompletableFuture[]::new);
-        return Mono.fromFuture(CompletableFuture.allOf(acks).orTimeout(30, TimeUnit.SECONDS));
+        // Off the database driver's event loop: a producer's send may block (up to max.block.ms) while the broker
+        // is away, and a blocked event loop would stall every request whose connection it serves.
+        return Mono.fromFuture(() -> {
+                    CompletableFuture<?>[] acks = rows.stream().map(row -> kafka.send(toRecord(row)))
+                            .toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(acks).orTimeout(30, TimeUnit.SECONDS);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     private Mono<Void> delete(List<OutboxRow> rows) {

@@ -49,8 +49,9 @@ import reactor.core.publisher.Flux;
  * The flows: a planned Wlz respite stay booked and reminded of, then cancelled; a crisis GRZ request declined at one
  * location, accepted at the next, admitted and discharged; three crisis GRZ requests at once for one bed (one held,
  * the others refused and escalated); two planned stays waiting, one moved up by the coordinator; a crisis request for
- * a respite bed whose protection the coordinator overrides; a location closed and reopened. Region configuration and
- * locations are announced once, at the stack's start: their copies are counted by the duplicator.
+ * a respite bed whose protection the coordinator overrides; a triage item whose care type the coordinator sets; a
+ * location closed and reopened. Region configuration and locations are announced once, at the stack's start: their
+ * copies are counted by the duplicator.
  */
 class EveryEventTwiceEndToEndTest {
 
@@ -105,6 +106,7 @@ class EveryEventTwiceEndToEndTest {
             oneBedThreeRequests(grzPublished, wire);
             waitingListWithPriority(tonight);
             protectionOverridden();
+            careTypeSetByTheCoordinator();
             locationClosedAndReopened();
             reminderOf(booked, wire);
             endWhatWasStarted();
@@ -343,6 +345,19 @@ class EveryEventTwiceEndToEndTest {
         coordinator.post().uri("/api/v1/requests/{id}/protection-override", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "Carer admitted to hospital tonight")).retrieve().toBodilessEntity()
                 .block();
+        awaitStatus(id, Set.of("OFFERED", "ESCALATED"));
+    }
+
+    /** "Weet ik niet" with answers that settle nothing: a triage item, whose care type the coordinator sets. */
+    private void careTypeSetByTheCoordinator() {
+        Map<String, Object> body = new HashMap<>(crisis("ELV_LAAG", "Assen", null));
+        body.remove("careType");
+        body.put("triage", Map.of("answers", Map.of("HOSPITAL_CARE", "NO")));
+        String id = submit(E2eStack.REFERRER, body);
+        awaitStatus(id, "AWAITING_TRIAGE");
+        coordinator.post().uri("/api/v1/requests/{id}/care-type", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("careType", "ELV_LAAG", "reason", "Called the GP back: low complexity"))
+                .retrieve().toBodilessEntity().block();
         awaitStatus(id, Set.of("OFFERED", "ESCALATED"));
     }
 

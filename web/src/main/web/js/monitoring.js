@@ -4,7 +4,7 @@
 import { h, fill, today, announce } from './dom.js';
 import { URGENCY, DECLINE_REASONS, ESCALATION_REASONS, label, careTypeName } from './labels.js';
 import { get, download } from './api.js';
-import { loadRegion, regionsOf } from './region.js';
+import { loadRegion, fillRegionPicker } from './region.js';
 import { barChart, table } from './charts.js';
 
 export function mountMonitoring(container, session) {
@@ -119,15 +119,7 @@ export function mountMonitoring(container, session) {
               type.occupancy === null ? '–' : `${Math.round(type.occupancy * 100)}%`, String(type.bedsNow?.availableBeds ?? '–')]), 'occupancy-table'))));
   }
 
-  (async () => {
-    try {
-      const ids = await regionsOf(session);
-      fill(regionSelect, ids.map((id) => h('option', { value: id }, id)));
-      show();
-    } catch (failure) {
-      error.textContent = failure.message;
-    }
-  })();
+  fillRegionPicker(regionSelect, session).then(show, (failure) => { error.textContent = failure.message; });
   return () => {};
 }
 

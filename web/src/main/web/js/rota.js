@@ -3,7 +3,7 @@
 // field; what it refuses is said in Dutch next to the field.
 import { h, fill, formatDateTime, announce } from './dom.js';
 import { call, get, post, put } from './api.js';
-import { regionsOf } from './region.js';
+import { fillRegionPicker } from './region.js';
 
 /** Dutch messages for the fields the API may name. */
 const SERVER_MESSAGES = {
@@ -107,15 +107,8 @@ export function mountRota(container, session) {
           }))));
   }
 
-  (async () => {
-    try {
-      const ids = await regionsOf(session);
-      fill(regionSelect, ids.map((id) => h('option', { value: id }, id)));
-      load();
-    } catch (failure) {
-      fill(current, h('p', { class: 'form-error' }, failure.message));
-    }
-  })();
+  fillRegionPicker(regionSelect, session).then(load,
+    (failure) => fill(current, h('p', { class: 'form-error' }, failure.message)));
   return () => {};
 }
 

@@ -16,7 +16,7 @@ import org.openqa.selenium.WebElement;
  * The on-call coordinator in a real browser: with nobody on call the board says so; the coordinator plans a shift on
  * the Dienstrooster (a bad mobile number is refused by the API and said in Dutch at the field), a crisis request
  * with no free bed anywhere escalates and pages the coordinator, the board shows the open page, Bevestigen takes it
- * and the page and the escalation say who acknowledged it.
+ * and the page and the escalation say who acknowledged it; monitoring shows the time to acknowledge.
  */
 class OnCallBrowserTest {
 
@@ -107,6 +107,13 @@ class OnCallBrowserTest {
                     .satisfies(taken -> assertThat(taken).containsEntry("status", "ACKNOWLEDGED")
                             .containsEntry("acknowledgedBy", E2eStack.COORDINATOR));
             coordinator.screenshot("on-call-5-board-page-acknowledged");
+
+            // monitoring: time to acknowledge, median and p90, beside the other figures
+            coordinator.driver().get(stack.url() + "/#/monitoring");
+            String figure = coordinator.text("[data-test=kpi-time-to-acknowledge]");
+            assertThat(figure).matches("(?s)\\d+ (s|min \\d+ s) · \\d+ (s|min \\d+ s)\\s+Oproep bevestigd, mediaan · p90 "
+                    + "\\(\\d+ van \\d+\\)");
+            coordinator.screenshot("on-call-6-monitoring-time-to-acknowledge");
         }
     }
 

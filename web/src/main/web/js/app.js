@@ -7,9 +7,11 @@ import { mountBoard } from './board.js';
 import { mountProvider } from './provider.js';
 import { mountReferrer } from './referrer.js';
 import { mountMonitoring } from './monitoring.js';
+import { mountRota } from './rota.js';
 
 const SCREENS = {
   '#/coordinator': { title: 'Regiobord', roles: ['COORDINATOR'], mount: mountBoard },
+  '#/dienstrooster': { title: 'Dienstrooster', roles: ['COORDINATOR', 'ADMIN'], mount: mountRota },
   '#/monitoring': { title: 'Monitoring', roles: ['COORDINATOR', 'ADMIN'], mount: mountMonitoring },
   '#/aanbieder': { title: 'Mijn locaties', roles: ['PROVIDER'], mount: mountProvider },
   '#/verwijzer': { title: 'Aanvragen', roles: ['REFERRER'], mount: mountReferrer },

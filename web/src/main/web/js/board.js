@@ -10,6 +10,7 @@ import { capacityTable, municipalityTable, regionMap } from './capacity.js';
 import { renderRequestFacts, renderRequestActions, outsideBadge } from './request-detail.js';
 import { refresher } from './refresher.js';
 import { escalationDetail, textOrNothing } from './explanations.js';
+import { boardPaging } from './paging.js';
 
 const SHOWN = 'SUBMITTED,OFFERED,WAITING,ESCALATED,AWAITING_TRIAGE,MATCHED,BOOKED,ADMITTED';
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
@@ -32,12 +33,14 @@ export function mountBoard(container, session) {
   const actions = h('div', { class: 'actions' });
   const detail = h('aside', { class: 'detail', 'aria-labelledby': 'detail-title', hidden: true, 'data-test': 'detail' },
     h('button', { type: 'button', class: 'secondary close', onclick: () => select(null) }, 'Sluiten'), facts, actions);
+  const paging = boardPaging(session, () => render());
 
   fill(container,
     h('div', { class: 'screen-title' }, h('h1', {}, 'Regiobord'),
       regionPicker ? h('label', { for: 'board-region' }, 'Regio ', regionPicker) : null, liveState),
     summary,
-    h('div', { class: 'board' }, requests, offers, escalations, placed, capacity),
+    paging.flag,
+    h('div', { class: 'board' }, requests, offers, escalations, paging.panel, placed, capacity),
     detail);
 
   let locationsOfRegion = null; // names and coordinates: read again only when a location event says they changed
@@ -49,6 +52,7 @@ export function mountBoard(container, session) {
       loadRegion(state.regionId), get(`/api/v1/regions/${region}/capacity`), locationsOfRegion,
       get(`/api/v1/regions/${region}/requests?status=${SHOWN}`), get(`/api/v1/regions/${region}/escalations`)]);
     state.data = { region: regionData, capacityView, locations, list, escalationList };
+    paging.show(state.regionId, regionData);
     render();
   }
   const reload = refresher(load, (failure) => announce(failure.message, 'error'));
@@ -105,6 +109,7 @@ export function mountBoard(container, session) {
           textOrNothing(escalationDetail(escalation, (code) => careTypeName(region, code)),
             (text) => h('div', { class: 'muted small' }, text)),
           queued(escalation.requestId),
+          paging.noteFor(escalation.requestId),
           list.some((request) => request.id === escalation.requestId) ? openButton({ id: escalation.requestId }) : null))));
     fill(placed, h('h2', { id: 'placed-title' }, 'Geplaatst (24 uur)'),
       recent.length === 0 ? h('p', { class: 'muted' }, 'Nog niemand geplaatst.')
@@ -179,7 +184,7 @@ export function mountBoard(container, session) {
   // capacity turns stale with time alone, not with an event
   const staleCheck = setInterval(refresh, 60000);
   listen();
-  return () => { closeLive(); clearInterval(staleCheck); reload.stop(); };
+  return () => { closeLive(); clearInterval(staleCheck); reload.stop(); paging.stop(); };
 }
 
 function nameOf(locations, locationId) {

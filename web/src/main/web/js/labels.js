@@ -36,6 +36,12 @@ export const ESCALATION_REASONS = {
   QUEUE_DEADLINE_PASSED: 'Uit de wachtrij: deadline verstreken', TRIAGE_NEEDED: 'Triage nodig',
 };
 
+/** Where a page's escalation chain stands. */
+export const PAGE_STATUS = {
+  PRIMARY_PAGED: 'Dienstdoende opgeroepen', BACKUP_PAGED: 'Achterwacht opgeroepen',
+  REGION_PAGED: 'Alle coördinatoren opgeroepen', ACKNOWLEDGED: 'Bevestigd',
+};
+
 export const DECISIONS = {
   PROTECTION_OVERRIDDEN: 'Bescherming opgeheven', PRIORITY_RAISED: 'Prioriteit verhoogd',
   MANUAL_OFFER: 'Met de hand aangeboden', MANUAL_OFFER_MADE: 'Met de hand aangeboden',

@@ -4,7 +4,7 @@
 import { h, fill, today, announce } from './dom.js';
 import { URGENCY, DECLINE_REASONS, ESCALATION_REASONS, label, careTypeName } from './labels.js';
 import { get, download } from './api.js';
-import { loadRegion, regionsOf } from './region.js';
+import { loadRegion, fillRegionPicker } from './region.js';
 import { barChart, table } from './charts.js';
 
 export function mountMonitoring(container, session) {
@@ -38,10 +38,13 @@ export function mountMonitoring(container, session) {
     if (!query) return;
     const regionId = regionSelect.value;
     try {
-      const [region, figures, occupancy] = await Promise.all([loadRegion(regionId),
+      const [region, figures, occupancy, acknowledgement] = await Promise.all([loadRegion(regionId),
         get(`/api/v1/regions/${encodeURIComponent(regionId)}/figures?${query}`),
-        get(`/api/v1/regions/${encodeURIComponent(regionId)}/occupancy?${query}`)]);
-      render(region, figures, occupancy);
+        get(`/api/v1/regions/${encodeURIComponent(regionId)}/occupancy?${query}`),
+        // the pages' figures count back from now: the days since the period's first day
+        get(`/api/v1/regions/${encodeURIComponent(regionId)}/pages/acknowledgement-times?days=${daysSince(from.value)}`)
+          .catch(() => null)]);
+      render(region, figures, occupancy, acknowledgement);
     } catch (failure) {
       error.textContent = failure.message;
     }
@@ -64,7 +67,7 @@ export function mountMonitoring(container, session) {
     }
   }
 
-  function render(region, figures, occupancy) {
+  function render(region, figures, occupancy, acknowledgement) {
     const groups = figures.byUrgencyAndCareType || [];
     const sum = (pick) => groups.reduce((total, group) => total + (pick(group) || 0), 0);
     const placements = sum((group) => group.placements);
@@ -83,7 +86,9 @@ export function mountMonitoring(container, session) {
         kpi('Plaatsingen', placements, 'placements'),
         kpi('Binnen de norm', placements ? `${Math.round((100 * within) / placements)}%` : '–', 'within-target'),
         kpi('Escalaties', escalations, 'escalations'),
-        kpi('Beschermde nachten naar crisis', takenByCrisis, 'taken-by-crisis')),
+        kpi('Beschermde nachten naar crisis', takenByCrisis, 'taken-by-crisis'),
+        acknowledgement ? kpi(`Oproep bevestigd, mediaan · p90 (${acknowledgement.acknowledged} van ${acknowledgement.pages})`,
+          `${seconds(acknowledgement.p50Seconds)} · ${seconds(acknowledgement.p90Seconds)}`, 'time-to-acknowledge') : null),
       h('div', { class: 'charts' },
         h('section', { class: 'panel' }, h('h2', {}, 'Tijd tot plaatsing'),
           barChart({ title: 'Tijd tot plaatsing per urgentie en zorgvorm, mediaan en p90', series: ['mediaan', 'p90'], format: minutes,
@@ -114,15 +119,7 @@ export function mountMonitoring(container, session) {
               type.occupancy === null ? '–' : `${Math.round(type.occupancy * 100)}%`, String(type.bedsNow?.availableBeds ?? '–')]), 'occupancy-table'))));
   }
 
-  (async () => {
-    try {
-      const ids = await regionsOf(session);
-      fill(regionSelect, ids.map((id) => h('option', { value: id }, id)));
-      show();
-    } catch (failure) {
-      error.textContent = failure.message;
-    }
-  })();
+  fillRegionPicker(regionSelect, session).then(show, (failure) => { error.textContent = failure.message; });
   return () => {};
 }
 
@@ -140,4 +137,15 @@ function minutes(value) {
   if (value === null || value === undefined) return '–';
   const rounded = Math.round(value);
   return rounded >= 60 ? `${Math.floor(rounded / 60)} u ${String(rounded % 60).padStart(2, '0')} min` : `${rounded} min`;
+}
+
+function seconds(value) {
+  if (value === null || value === undefined) return '–';
+  return value >= 60 ? `${Math.floor(value / 60)} min ${String(value % 60).padStart(2, '0')} s` : `${value} s`;
+}
+
+/** Days from the given date (YYYY-MM-DD) up to and including today, within what the API takes (1 to 366). */
+function daysSince(date) {
+  const days = Math.round((new Date(`${today()}T12:00:00Z`) - new Date(`${date}T12:00:00Z`)) / 86400000) + 1;
+  return Math.min(366, Math.max(1, days));
 }

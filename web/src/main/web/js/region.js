@@ -1,5 +1,6 @@
 // A region's reference data (care types, municipalities, funders) and which regions a user may choose.
 import { get } from './api.js';
+import { h, fill } from './dom.js';
 
 const cache = new Map();
 
@@ -18,4 +19,10 @@ export async function regionsOf(session) {
   }
   const regions = await get('/api/v1/regions');
   return regions.map((region) => region.id);
+}
+
+/** Fills a region picker with the regions this user may choose; resolves once it is filled. */
+export async function fillRegionPicker(select, session) {
+  const ids = await regionsOf(session);
+  fill(select, ids.map((id) => h('option', { value: id }, id)));
 }

@@ -34,7 +34,8 @@ class OnCallBrowserTest {
     @BeforeAll
     static void nobodyOnCallAndNoFreeBed() {
         removeEveryShift();
-        // no bed that can be held anywhere: a crisis request escalates (the figure may not go below the held beds)
+        // no bed that can be held anywhere, in Drenthe nor in Groningen (whose beds Drenthe offers when it has none):
+        // a crisis request escalates (the figure may not go below the held beds)
         for (Map<?, ?> figure : figures()) {
             String location = (String) figure.get("locationId");
             freeBedsBefore.put(location, ((Number) figure.get("freeBeds")).intValue());
@@ -147,9 +148,16 @@ class OnCallBrowserTest {
         }
     }
 
+    /** The care type's figures of every location of Drenthe and of its neighbour Groningen. */
     private static List<Map<?, ?>> figures() {
-        Map<?, ?> view = stack.as(E2eStack.COORDINATOR).get()
-                .uri("/api/v1/regions/drenthe/capacity?careType={careType}", CARE_TYPE).retrieve()
+        List<Map<?, ?>> figures = new java.util.ArrayList<>(figures("drenthe", E2eStack.COORDINATOR));
+        figures.addAll(figures("groningen", E2eStack.OTHER_REGION_COORDINATOR));
+        return figures;
+    }
+
+    private static List<Map<?, ?>> figures(String region, String coordinator) {
+        Map<?, ?> view = stack.as(coordinator).get()
+                .uri("/api/v1/regions/{region}/capacity?careType={careType}", region, CARE_TYPE).retrieve()
                 .bodyToMono(Map.class).block();
         List<Map<?, ?>> figures = new java.util.ArrayList<>();
         for (Object location : (List<?>) view.get("locations")) {

@@ -2,10 +2,10 @@
 // bed is found.
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
 import { STATUS, URGENCY, label, careTypeName, queueText } from './labels.js';
-import { get, post, newIdempotencyKey } from './api.js';
+import { get, post, put, newIdempotencyKey } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
-import { requestForm } from './request-form.js';
+import { requestForm, FOLLOW_UP_EVENTS } from './request-form.js';
 import { refresher } from './refresher.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
@@ -17,6 +17,7 @@ export function mountReferrer(container, session) {
   fill(container, h('div', { class: 'screen-title' }, h('h1', {}, 'Aanvragen'), liveState),
     h('div', { class: 'two-columns' }, formArea, mine));
   const regions = new Map();
+  const followUps = new Map(); // request id -> follow-up set from this screen, shown under "Mijn aanvragen"
   let stopped = false;
 
   async function start() {
@@ -28,7 +29,7 @@ export function mountReferrer(container, session) {
       // so when only the answer was lost (the request was made) the API returns that request instead of making a
       // second one and holding a second bed. A changed form is another request, with a key of its own.
       let pending = null;
-      const { element } = requestForm(region, async (body) => {
+      const { element } = requestForm(region, async (body, followUp) => {
         const sent = JSON.stringify(body);
         if (pending?.body !== sent) pending = { body: sent, key: newIdempotencyKey() };
         let created;
@@ -40,6 +41,7 @@ export function mountReferrer(container, session) {
         }
         pending = null;
         announce(`Aanvraag ingediend: ${label(STATUS, created.status)}.`, 'success');
+        if (followUp) await follow(created.id, followUp);
         refresh();
       });
       fill(formArea, element);
@@ -49,6 +51,29 @@ export function mountReferrer(container, session) {
       // without the region there is no form: try again, so a GP is not left with an empty screen
       if (!stopped) setTimeout(start, 3000);
     }
+  }
+
+  // Notification hears of a new request a moment after it is made (404 until then): try a few times, then say so.
+  async function follow(requestId, followUp) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        followUps.set(requestId, await put(`/api/v1/requests/${requestId}/follow-up`, followUp));
+        announce('Aanvraag ingediend; u krijgt bericht zodra er nieuws is.', 'success');
+        return;
+      } catch (failure) {
+        if (failure.status !== 404 || attempt >= 8 || stopped) {
+          announce(`Aanvraag ingediend, maar op de hoogte houden lukte niet: ${failure.message}`, 'error');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+  }
+
+  function followUpText(followUp) {
+    const channels = [followUp.phone ? 'sms' : null, followUp.email ? 'e-mail' : null].filter(Boolean).join(' en ');
+    const about = followUp.events.map((code) => (FOLLOW_UP_EVENTS[code] || code).replace(/ \(.*\)$/, '').toLowerCase());
+    return `Bericht per ${channels}: ${about.join(', ')}`;
   }
 
   const reload = refresher(async () => render(await get('/api/v1/requests')),
@@ -70,6 +95,7 @@ export function mountReferrer(container, session) {
             request.match.firstNight ? ` · vanaf ${formatDate(request.match.firstNight)}, ${request.match.nights} nacht(en)`
               : request.match.expectedAdmissionAt ? ` · opname verwacht ${formatDateTime(request.match.expectedAdmissionAt)}` : '')
             : OPEN.includes(request.status) ? h('p', { class: 'muted' }, 'Wacht sinds ', clock(request.submittedAt, 'since')) : null,
+          followUps.has(request.id) ? h('p', { class: 'muted', 'data-test': 'follow-up-choice' }, followUpText(followUps.get(request.id))) : null,
           OPEN.includes(request.status) ? cancelButton(request) : null))));
   }
 

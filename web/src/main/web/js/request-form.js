@@ -26,6 +26,9 @@ const SERVER_MESSAGES = {
   'patient.dateOfBirth': 'Vul een geldige geboortedatum in.',
   'patient.bsn': 'Dit is geen geldig burgerservicenummer (elfproef).',
   'patient.phone': 'Vul een geldig telefoonnummer in.',
+  'followUp.email': 'Vul een geldig e-mailadres in, zoals naam@praktijk.nl.',
+  'followUp.phone': 'Vul een mobiel nummer in: 06 12345678, +31 6 12345678 of een buitenlands nummer met +.',
+  'followUp.events': 'Kies waarover u bericht wilt krijgen.',
   ...HANDOVER_MESSAGES,
 };
 
@@ -35,7 +38,17 @@ export function dutchMessageFor(field) {
 
 let formSequence = 0;
 
-/** Builds the form; onSubmit(body, form) sends it. Returns {element, showErrors(fieldErrors), reset()}. */
+/** What a referrer can ask to be told about ("Houd mij op de hoogte"), as the follow-up API names it. */
+export const FOLLOW_UP_EVENTS = {
+  PLACED: 'Geplaatst (waar en wanneer)',
+  ESCALATED: 'Nog geen plek, coördinator gewaarschuwd',
+  BOOKED: 'Verblijf geboekt (gepland)',
+  REMINDER: 'Herinnering twee dagen vooraf (gepland)',
+};
+
+/**
+ * Builds the form; onSubmit(body, followUp) sends it, followUp ({email, phone, events} or null) being the optional
+ * "Houd mij op de hoogte" part, which goes to its own API once the request exists. Returns {element, showErrors(fieldErrors), reset()}. */
 export function requestForm(region, onSubmit) {
   formSequence += 1;
   const prefix = `rf${formSequence}`;
@@ -82,6 +95,13 @@ export function requestForm(region, onSubmit) {
   const flexibleDays = h('input', { type: 'number', min: 0, max: 14, value: 0, inputmode: 'numeric' });
   const contactName = h('input', { autocomplete: 'name', maxlength: 200, 'data-test': 'contact-name' });
   const contactPhone = h('input', { type: 'tel', autocomplete: 'tel', maxlength: 30, 'data-test': 'contact-phone' });
+  const followEmail = h('input', { type: 'email', autocomplete: 'email', maxlength: 254, 'data-test': 'follow-up-email' });
+  const followPhone = h('input', { type: 'tel', autocomplete: 'tel', maxlength: 30, 'data-test': 'follow-up-phone' });
+  const followEvents = h('fieldset', { class: 'field', 'data-field-wrapper': 'followUp.events' }, h('legend', {}, 'Waarover'),
+    Object.entries(FOLLOW_UP_EVENTS).map(([code, text]) => h('label', { class: 'inline' },
+      h('input', { type: 'checkbox', name: 'followUpEvents', value: code, checked: true, 'data-test': `follow-up-${code}` }), ` ${text}`)));
+  const followEventsError = h('p', { class: 'field-error', 'data-error-for': 'followUp.events' });
+  followEvents.append(followEventsError);
   const patientName = h('input', { maxlength: 200, autocomplete: 'off' });
   const patientBirth = h('input', { type: 'date', max: today() });
   const patientBsn = h('input', { inputmode: 'numeric', maxlength: 9, autocomplete: 'off' });
@@ -106,6 +126,10 @@ export function requestForm(region, onSubmit) {
     field('stay.nights', 'Aantal nachten', nights, 'Bij crisis: leeg laten voor de standaardduur'),
     h('fieldset', {}, h('legend', {}, 'Terugbellen'),
       h('div', { class: 'row' }, field('contact.name', 'Naam', contactName), field('contact.phone', 'Telefoon', contactPhone))),
+    h('details', { 'data-test': 'follow-up' }, h('summary', {}, 'Houd mij op de hoogte (sms of e-mail)'),
+      h('p', { class: 'hint' }, 'Zo hoeft u niet te wachten op een telefoontje: u krijgt een kort bericht met de plek, het adres en de opnametijd, of dat er nog geen plek is. Zonder gegevens van de patiënt.'),
+      h('div', { class: 'row' }, field('followUp.email', 'E-mail', followEmail), field('followUp.phone', 'Mobiel nummer', followPhone)),
+      followEvents),
     h('details', {}, h('summary', {}, 'Patiëntgegevens (kan ook later)'),
       h('p', { class: 'hint' }, 'Alleen zichtbaar voor u, de coördinator en de aanbieder die accepteert; versleuteld bewaard.'),
       field('patient.name', 'Naam patiënt', patientName),
@@ -122,6 +146,7 @@ export function requestForm(region, onSubmit) {
       error.textContent = '';
       control.removeAttribute('aria-invalid');
     }
+    followEventsError.textContent = '';
     element.querySelector('.form-error').textContent = '';
   }
 
@@ -132,6 +157,10 @@ export function requestForm(region, onSubmit) {
       const name = fields.has(plain) ? plain
         : [...fields.keys()].find((key) => plain.startsWith(`${key}.`) || key.startsWith(`${plain}.`));
       const target = fields.get(name);
+      if (plain === 'followUp.events') {
+        followEventsError.textContent = fieldError.dutch || dutchMessageFor(plain);
+        continue;
+      }
       if (!target) {
         element.querySelector('.form-error').textContent = dutchMessageFor(fieldError.field);
         continue;
@@ -168,6 +197,27 @@ export function requestForm(region, onSubmit) {
     return [...errors, ...handoverPart.check(body.handover)];
   }
 
+  /** The "Houd mij op de hoogte" part: null when left empty; the API checks the same (and names the same fields). */
+  function followUpValue() {
+    const email = followEmail.value.trim();
+    const phone = followPhone.value.trim();
+    if (!email && !phone) return null;
+    return { email: email || null, phone: phone || null,
+      events: [...element.querySelectorAll('input[name=followUpEvents]:checked')].map((box) => box.value) };
+  }
+
+  function checkFollowUp(followUp) {
+    if (!followUp) return [];
+    const errors = [];
+    if (followUp.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(followUp.email)) errors.push({ field: 'followUp.email' });
+    const digits = (followUp.phone || '').replace(/[\s-]/g, '').replace(/^00/, '+');
+    if (followUp.phone && !/^(06[1-9][0-9]{7}|\+316[1-9][0-9]{7}|\+(?!31)[1-9][0-9]{7,14})$/.test(digits)) {
+      errors.push({ field: 'followUp.phone' });
+    }
+    if (followUp.events.length === 0) errors.push({ field: 'followUp.events' });
+    return errors;
+  }
+
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors();
@@ -193,14 +243,15 @@ export function requestForm(region, onSubmit) {
     };
     const answers = triage.answers();
     if (answers) body.triage = { answers };
-    const errors = check(body);
+    const followUp = followUpValue();
+    const errors = [...check(body), ...checkFollowUp(followUp)];
     if (errors.length) {
       showErrors(errors);
       return;
     }
     submit.disabled = true;
     try {
-      await onSubmit(body);
+      await onSubmit(body, followUp);
       element.reset();
       plannedPart.hidden = true;
       triage.reset();

@@ -24,6 +24,7 @@ public final class Routes {
             Route.of("/api/v1/regions/{region}/on-call", NOTIFICATION),
             Route.of("/api/v1/regions/{region}/shifts/**", NOTIFICATION),
             Route.of("/api/v1/regions/{region}/pages/**", NOTIFICATION),
+            Route.of("/api/v1/requests/{id}/follow-up", NOTIFICATION),
             Route.of("/api/v1/requests/**", REQUEST_MATCHING),
             Route.of("/api/v1/offers/**", REQUEST_MATCHING),
             Route.of("/api/v1/locations/{locationId}/offers", REQUEST_MATCHING),

@@ -2,6 +2,7 @@ package nl.adempauze.localstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,20 +36,26 @@ final class E2eStack {
     final FrontDoor frontDoor;
     final EventDuplicator duplicator;
     final DemoTokens tokens;
+    /** The stand-in SMTP server and SMS gateway notification sends pages and follow-ups to (as the local stack's). */
+    final DevOutbox outbox;
     private final Map<String, String> providerOfLocation = new ConcurrentHashMap<>();
     private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
     private E2eStack() {
         String prefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+        outbox = DevOutbox.start(0, 0);
+        Map<String, String> settings = new HashMap<>(outbox.notificationProperties());
+        settings.putAll(Map.of(
+                "adempauze.webhooks.initial-backoff", "PT0.2S",
+                "adempauze.webhooks.allow-private-networks", "true",
+                // The load tests send far more than a person does (NeverDoubleBook: 200 requests at once from
+                // one referrer, then polls them all; the month of respite polls every 200 ms): the E2E stack
+                // lifts the per-client rate limit. The stack a newcomer runs keeps the defaults (20/s, 100).
+                "adempauze.rate-limit.requests-per-second", "5000",
+                "adempauze.rate-limit.burst", "5000"));
         services = RunningServices.start(infrastructure.postgres(), infrastructure.kafka(), new RunningServices.Settings(
-                0, 0, 0, 0, "classpath:seeds/drenthe.json,classpath:seeds/groningen.json", demoUsersFile(), prefix, Map.of(
-                        "adempauze.webhooks.initial-backoff", "PT0.2S",
-                        "adempauze.webhooks.allow-private-networks", "true",
-                        // The load tests send far more than a person does (NeverDoubleBook: 200 requests at once from
-                        // one referrer, then polls them all; the month of respite polls every 200 ms): the E2E stack
-                        // lifts the per-client rate limit. The stack a newcomer runs keeps the defaults (20/s, 100).
-                        "adempauze.rate-limit.requests-per-second", "5000",
-                        "adempauze.rate-limit.burst", "5000")));
+                0, 0, 0, 0, "classpath:seeds/drenthe.json,classpath:seeds/groningen.json", demoUsersFile(), prefix,
+                settings));
         frontDoor = FrontDoor.start(0, services);
         duplicator = new EventDuplicator(infrastructure.kafka().bootstrapServers());
         services.awaitReady(Duration.ofMinutes(2));
@@ -62,6 +69,7 @@ final class E2eStack {
                 instance.duplicator.close();
                 instance.frontDoor.close();
                 instance.services.close();
+                instance.outbox.close();
             }));
         }
         return instance;

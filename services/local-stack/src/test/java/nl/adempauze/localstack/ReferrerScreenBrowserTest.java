@@ -17,7 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The referrer's screen in a real browser: the request form tells what is wrong next to the field, in Dutch, both
  * what the page checks itself and what the API refuses, and sends nothing wrong; a good request shows up in "my
- * requests" and, once a provider accepts, where the patient goes, without a reload; sent again after its answer was
+ * requests" and, once a provider accepts, where the patient goes, without a reload (and a GP who asked to be told by
+ * SMS has that follow-up set); sent again after its answer was
  * lost, a request is made once.
  */
 class ReferrerScreenBrowserTest {
@@ -59,11 +60,16 @@ class ReferrerScreenBrowserTest {
     }
 
     @Test
-    void aCrisisRequestFromTheFormShowsWhereThePatientGoesOnceAccepted() {
+    void aCrisisRequestFromTheFormShowsWhereThePatientGoesOnceAcceptedAndTheGpAskedToBeToldBySms() {
         try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.REFERRER)) {
             browser.await("[data-test=request-form]");
             browser.markPageLoad();
             fillCrisisRequest(browser, "9401");
+            // "Houd mij op de hoogte": by SMS, when placed or escalated only
+            browser.click("[data-test=follow-up] summary");
+            browser.find("[data-test=follow-up-phone]").sendKeys("06 1234 5678");
+            browser.click("[data-test=follow-up-BOOKED]");
+            browser.click("[data-test=follow-up-REMINDER]");
             List<String> known = requestsOf(gp).stream().map(request -> (String) request.get("id")).toList();
             browser.click("[data-test=submit-request]");
 
@@ -73,6 +79,12 @@ class ReferrerScreenBrowserTest {
             crisis.track(requestId);
             String card = "[data-test=my-requests] li[data-request='" + requestId + "']";
             browser.await(card);
+            assertThat(browser.await(card + " [data-test=follow-up-choice]").getText())
+                    .isEqualTo("Bericht per sms: geplaatst, nog geen plek, coördinator gewaarschuwd");
+            Map<?, ?> followUp = gp.get().uri("/api/v1/requests/{id}/follow-up", requestId).retrieve()
+                    .bodyToMono(Map.class).block();
+            assertThat(followUp.get("phone")).isEqualTo("+31612345678");
+            assertThat(followUp.get("events")).isEqualTo(List.of("PLACED", "ESCALATED"));
             crisis.accept(crisis.awaitOffer(requestId));
 
             WebElement match = browser.await(card + "[data-status=MATCHED] [data-test=match]");

@@ -2,6 +2,7 @@ package nl.adempauze.notification.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import nl.adempauze.notification.domain.ClaimedPageDelivery;
 import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.DeliveryUpdate;
 import nl.adempauze.notification.persistence.PageDeliveryRepository;
+import nl.adempauze.platform.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends page messages by e-mail and SMS: new ones right after the page is recorded, due retries from a poll, each
+ * Sends page messages (and referrers' follow-up messages, which share their table) by e-mail and SMS: new ones right after the page is recorded, due retries from a poll, each
  * attempt under a claim (as {@link WebhookDispatcher} sends webhooks). Apart from the webhook dispatcher on purpose:
  * its poll never blocks the scheduler thread the webhook poll shares, so a mail server that hangs slows neither
  * webhooks nor the live stream.
@@ -58,6 +60,15 @@ public class PageDispatcher {
                         error.toString()));
     }
 
+    /** Sends the given new messages once the current transaction commits (nothing when there are none). */
+    public Mono<Void> dispatchAfterCommit(List<UUID> created) {
+        if (created.isEmpty()) {
+            return Mono.empty();
+        }
+        List<UUID> ids = new ArrayList<>(created);
+        return AfterCommit.run(() -> dispatch(ids));
+    }
+
     /** Starts a round unless the last one is still running; returns at once. */
     @Scheduled(fixedDelayString = "${adempauze.paging.poll-interval:PT1S}")
     public void poll() {
@@ -91,11 +102,11 @@ public class PageDispatcher {
 
     private static void report(ClaimedPageDelivery delivery, DeliveryUpdate update) {
         if (update.status() == DeliveryStatus.PENDING) {
-            log.info("Page {} message {} by {} failed (attempt {}: {}), retrying at {}", delivery.pageId(),
-                    delivery.id(), delivery.channel(), update.attempts(), update.error(), update.nextAttemptAt());
+            log.info("Message {} (page {}) by {} failed (attempt {}: {}), retrying at {}", delivery.id(),
+                    delivery.pageId(), delivery.channel(), update.attempts(), update.error(), update.nextAttemptAt());
         } else if (update.status() == DeliveryStatus.FAILED) {
-            log.warn("Page {} message {} by {} failed permanently after {} attempts: {}", delivery.pageId(),
-                    delivery.id(), delivery.channel(), update.attempts(), update.error());
+            log.warn("Message {} (page {}) by {} failed permanently after {} attempts: {}", delivery.id(),
+                    delivery.pageId(), delivery.channel(), update.attempts(), update.error());
         }
     }
 }

@@ -2,7 +2,6 @@ package nl.adempauze.notification.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import nl.adempauze.notification.persistence.PageDeliveryRepository;
 import nl.adempauze.notification.persistence.PageRepository;
 import nl.adempauze.notification.persistence.ShiftRepository;
 import nl.adempauze.platform.inbox.IncomingEvent;
-import nl.adempauze.platform.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -82,7 +80,7 @@ public class Pager {
                             ? pageTier(page, PageTier.PRIMARY, now)
                             : Mono.<List<UUID>>just(List.of()));
                 })
-                .flatMap(this::sendAfterCommit);
+                .flatMap(dispatcher::dispatchAfterCommit);
     }
 
     /** Moves every page whose time ran out one step on; a round still running is not started twice. */
@@ -107,7 +105,7 @@ public class Pager {
         Page next = due.escalate(now, properties.acknowledgeWithin(due.region()));
         return pages.update(next)
                 .flatMap(updated -> updated ? pageTier(next, next.status().tier(), now) : Mono.just(List.<UUID>of()))
-                .flatMap(this::sendAfterCommit)
+                .flatMap(dispatcher::dispatchAfterCommit)
                 .as(tx::transactional)
                 .doOnSuccess(ignored -> log.info("Page {} for request {} in {} not acknowledged in time: {}",
                         next.id(), next.requestId(), next.region(), next.status()));
@@ -138,13 +136,5 @@ public class Pager {
                 properties.publicUrl() + "/api/v1/pages/ack?token=" + token);
         return deliveries.insert(page.id(), tier, contact.userId(), channel, address, text.subject(), text.text(),
                 now);
-    }
-
-    private Mono<Void> sendAfterCommit(List<UUID> created) {
-        if (created.isEmpty()) {
-            return Mono.empty();
-        }
-        List<UUID> ids = new ArrayList<>(created);
-        return AfterCommit.run(() -> dispatcher.dispatch(ids));
     }
 }

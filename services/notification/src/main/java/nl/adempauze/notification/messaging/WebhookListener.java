@@ -1,5 +1,6 @@
 package nl.adempauze.notification.messaging;
 
+import nl.adempauze.notification.application.FollowUpNotifier;
 import nl.adempauze.notification.application.Pager;
 import nl.adempauze.notification.application.WebhookFanOut;
 import nl.adempauze.platform.messaging.EventConsumer;
@@ -8,7 +9,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns consumed events into webhook deliveries, and escalations into pages, both in the inbox transaction. All
+ * Turns consumed events into webhook deliveries, escalations into pages, and a request's news into the messages its
+ * referrer asked for (follow-ups), all in the inbox transaction. All
  * instances share one consumer group, and the platform's inbox applies each event once, so every subscriber gets
  * one delivery per event, and every escalation one page, also when Kafka redelivers.
  * Unreadable records are dead-lettered by the platform's error handler.
@@ -21,11 +23,14 @@ public class WebhookListener {
     private final EventConsumer eventConsumer;
     private final WebhookFanOut fanOut;
     private final Pager pager;
+    private final FollowUpNotifier followUps;
 
-    public WebhookListener(EventConsumer eventConsumer, WebhookFanOut fanOut, Pager pager) {
+    public WebhookListener(EventConsumer eventConsumer, WebhookFanOut fanOut, Pager pager,
+                           FollowUpNotifier followUps) {
         this.eventConsumer = eventConsumer;
         this.fanOut = fanOut;
         this.pager = pager;
+        this.followUps = followUps;
     }
 
     @KafkaListener(id = "notification-webhooks", groupId = "${adempauze.notification.group-id:notification}",
@@ -35,6 +40,8 @@ public class WebhookListener {
                     "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
                     "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"})
     public void onEvent(ConsumerRecord<String, byte[]> record) {
-        eventConsumer.consume(CONSUMER, record, event -> fanOut.handle(event).then(pager.handle(event)));
+        eventConsumer.consume(CONSUMER, record, event -> fanOut.handle(event)
+                .then(pager.handle(event))
+                .then(followUps.handle(event)));
     }
 }

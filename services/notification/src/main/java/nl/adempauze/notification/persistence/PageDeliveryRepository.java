@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The messages of pages ({@code page_delivery}), kept and claimed exactly as {@link DeliveryRepository} keeps
+ * The messages of pages and of referrers' follow-ups ({@code page_delivery}; a follow-up message has no page), kept and claimed exactly as {@link DeliveryRepository} keeps
  * webhook deliveries: created in the transaction that pages, claimed with a lease ({@code FOR UPDATE SKIP LOCKED}),
  * updated with the attempt's outcome under the claim token.
  */
@@ -43,24 +43,47 @@ public class PageDeliveryRepository {
     /** A new pending message, due now; empty when this person already has one of this tier and channel. */
     public Mono<UUID> insert(UUID pageId, PageTier tier, String recipient, Channel channel, String address,
                              String subject, String body, Instant now) {
-        return db.sql("""
+        return newMessage("""
                         INSERT INTO page_delivery (id, page_id, tier, recipient, channel, address, subject, body,
                             status, next_attempt_at, created_at)
                         VALUES (:id, :pageId, :tier, :recipient, :channel, :address, :subject, :body, 'PENDING',
                             :now, :now)
                         ON CONFLICT (page_id, tier, recipient, channel) DO NOTHING
-                        RETURNING id""")
-                .bind("id", UUID.randomUUID())
+                        RETURNING id""", recipient, channel, address, subject, body, now)
                 .bind("pageId", pageId)
                 .bind("tier", tier.name())
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
+    /**
+     * A new pending follow-up message to a referrer, due now; empty when this event already has one on this channel
+     * (an event delivered twice sends once).
+     */
+    public Mono<UUID> insertFollowUp(String eventId, String recipient, Channel channel, String address,
+                                     String subject, String body, Instant now) {
+        return newMessage("""
+                        INSERT INTO page_delivery (id, event_id, recipient, channel, address, subject, body, status,
+                            next_attempt_at, created_at)
+                        VALUES (:id, :eventId, :recipient, :channel, :address, :subject, :body, 'PENDING', :now, :now)
+                        ON CONFLICT (event_id, channel) WHERE event_id IS NOT NULL DO NOTHING
+                        RETURNING id""", recipient, channel, address, subject, body, now)
+                .bind("eventId", eventId)
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
+    /** A new message's insert with what every message has bound: a fresh id, due now. */
+    private DatabaseClient.GenericExecuteSpec newMessage(String sql, String recipient, Channel channel,
+                                                         String address, String subject, String body, Instant now) {
+        return db.sql(sql)
+                .bind("id", UUID.randomUUID())
                 .bind("recipient", recipient)
                 .bind("channel", channel.name())
                 .bind("address", address)
                 .bind("subject", subject)
                 .bind("body", body)
-                .bind("now", Sql.timestamp(now))
-                .map(row -> row.get("id", UUID.class))
-                .one();
+                .bind("now", Sql.timestamp(now));
     }
 
     public Flux<ClaimedPageDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {

@@ -190,6 +190,14 @@ final class Browser implements AutoCloseable {
         return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /**
+     * The text content of what {@code css} finds, once it is there, hidden or not (e.g. in a closed {@code details});
+     * read again when the page re-rendered it meanwhile.
+     */
+    String textContent(String css) {
+        return waitFor(d -> d.findElement(By.cssSelector(css)).getDomProperty("textContent"));
+    }
+
     /** The first element matching {@code css}, once it is there. */
     WebElement await(String css) {
         return waitFor(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The on-call coordinator in a real browser: with nobody on call the board says so; the coordinator plans a shift on
@@ -98,9 +97,9 @@ class OnCallBrowserTest {
             coordinator.screenshot("on-call-4-board-open-page");
             coordinator.click(page + " [data-test=acknowledge]");
 
-            WebElement acknowledged = coordinator.await("[data-test=acknowledged-pages] li[data-request='" + requestId
-                    + "'][data-status=ACKNOWLEDGED]");
-            assertThat(acknowledged.getDomProperty("textContent")).contains("Bevestigd door coordinator-drenthe om ");
+            // the board re-renders its pages while we look: read the element afresh
+            assertThat(coordinator.textContent("[data-test=acknowledged-pages] li[data-request='" + requestId
+                    + "'][data-status=ACKNOWLEDGED]")).contains("Bevestigd door coordinator-drenthe om ");
             assertThat(coordinator.findAll(page)).as("no longer open").isEmpty();
             String escalation = "[data-test=escalations] li[data-request='" + requestId + "'] [data-test=page-note]";
             assertThat(coordinator.text(escalation)).startsWith("Oproep bevestigd door coordinator-drenthe om ");

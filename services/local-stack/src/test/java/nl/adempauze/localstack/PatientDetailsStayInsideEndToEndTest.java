@@ -142,6 +142,12 @@ class PatientDetailsStayInsideEndToEndTest {
                         "scope", Map.of("requestId", requestId)))
                 .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
                 .block(), status -> status == 201);
+        // and the GP asked to be told by SMS and e-mail (the messages are scanned below)
+        await().atMost(Duration.ofSeconds(30)).until(() -> gp.put().uri("/api/v1/requests/{id}/follow-up", requestId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "dienst@huisartsenpost.example", "phone", "06 11223344"))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                .block(), status -> status / 100 == 2);
 
         Map<?, ?> offered = await().atMost(Duration.ofSeconds(30))
                 .until(() -> request(gp, requestId), view -> "OFFERED".equals(view.get("status")));
@@ -201,6 +207,8 @@ class PatientDetailsStayInsideEndToEndTest {
                     .contains("RequestSubmitted", "OfferMade", "OfferAccepted", "RequestMatched");
             assertThat(live).filteredOn(event -> event.data() != null && event.data().contains(requestId))
                     .extracting(ServerSentEvent::event).contains("RequestSubmitted", "OfferMade", "RequestMatched");
+            assertThat(stack.outbox.items()).filteredOn(item -> item.text().contains(requestId))
+                    .extracting(DevOutbox.Item::channel).contains("SMS", "E-mail");
         });
 
         List<String> kafka = everyKafkaRecord();
@@ -210,6 +218,9 @@ class PatientDetailsStayInsideEndToEndTest {
                 .map(hook -> hook.body() + " " + hook.signature()).toList())).isEmpty();
         assertThat(leaks("live event", live.stream().map(event -> event.event() + " " + event.data()).toList()))
                 .isEmpty();
+        // every e-mail and SMS the stack sent (the GP's follow-up, and the pages of every test before this one)
+        assertThat(leaks("message", stack.outbox.items().stream()
+                .map(item -> item.to() + " " + item.subject() + " " + item.text()).toList())).isEmpty();
         List<ILoggingEvent> logged;
         synchronized (logs) { // the services keep logging while we read: the appender appends under this lock
             logged = new ArrayList<>(logs.list);

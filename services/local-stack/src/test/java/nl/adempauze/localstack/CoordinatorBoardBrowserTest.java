@@ -42,7 +42,7 @@ class CoordinatorBoardBrowserTest {
                 provider.await("li[data-offer='" + offerId + "'] [data-test=accept]");
                 // the handover (aanmeldbericht), read before answering: one click, an audited look, in Dutch
                 provider.click("li[data-offer='" + offerId + "'] [data-test=show-handover]");
-                String handover = provider.await("li[data-offer='" + offerId + "'] [data-test=handover]").getText();
+                String handover = provider.text("li[data-offer='" + offerId + "'] [data-test=handover]");
                 assertThat(handover).contains(CrisisScenario.HANDOVER_REASON, "Met twee personen", "Niet reanimeren")
                         .doesNotContain(CrisisScenario.PATIENT);
                 provider.screenshot("board-2-provider-inbox-with-offer-and-handover");

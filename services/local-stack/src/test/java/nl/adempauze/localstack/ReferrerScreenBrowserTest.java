@@ -79,7 +79,7 @@ class ReferrerScreenBrowserTest {
             crisis.track(requestId);
             String card = "[data-test=my-requests] li[data-request='" + requestId + "']";
             browser.await(card);
-            assertThat(browser.await(card + " [data-test=follow-up-choice]").getText())
+            assertThat(browser.text(card + " [data-test=follow-up-choice]"))
                     .isEqualTo("Bericht per sms: geplaatst, nog geen plek, coördinator gewaarschuwd");
             Map<?, ?> followUp = gp.get().uri("/api/v1/requests/{id}/follow-up", requestId).retrieve()
                     .bodyToMono(Map.class).block();
@@ -114,7 +114,7 @@ class ReferrerScreenBrowserTest {
                       return response;
                     };""");
             browser.click("[data-test=submit-request]");
-            assertThat(browser.await("[data-test=form-error]:not(:empty)").getText()).contains("geen verbinding");
+            assertThat(browser.text("[data-test=form-error]:not(:empty)")).contains("geen verbinding");
             String requestId = await().atMost(Duration.ofSeconds(30)).until(() -> requestsOf(gp).stream()
                     .map(request -> (String) request.get("id")).filter(id -> !known.contains(id)).toList(),
                     made -> !made.isEmpty()).get(0);
@@ -164,7 +164,7 @@ class ReferrerScreenBrowserTest {
                 provider.await(inboxEntry + "[data-status=ACCEPTED]");
             }
             String card = "[data-test=my-requests] li[data-request='" + requestId + "'][data-status=BOOKED]";
-            assertThat(browser.await(card + " [data-test=match]").getText()).contains("3 nacht(en)");
+            assertThat(browser.text(card + " [data-test=match]")).contains("3 nacht(en)");
             browser.screenshot("referrer-4-planned-stay-booked");
         }
     }

@@ -87,7 +87,7 @@ public class PageDispatcher {
 
     private Mono<Void> attempt(ClaimedPageDelivery delivery) {
         Mono<AttemptOutcome> sent = delivery.channel() == Channel.EMAIL
-                ? mail.send(delivery.address(), delivery.subject(), delivery.body())
+                ? mail.send(delivery.address(), delivery.subject(), delivery.body(), delivery.id().toString())
                 : sms.send(delivery.address(), delivery.body(), delivery.id().toString());
         return sent
                 .timeout(properties.lease().dividedBy(2), Mono.fromSupplier(

@@ -1,11 +1,13 @@
 package nl.adempauze.notification.messaging;
 
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import nl.adempauze.notification.PagingProperties;
 import nl.adempauze.notification.application.PageMail;
 import nl.adempauze.notification.domain.AttemptOutcome;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -27,17 +29,19 @@ public class SmtpPageMail implements PageMail {
     }
 
     @Override
-    public Mono<AttemptOutcome> send(String to, String subject, String text) {
+    public Mono<AttemptOutcome> send(String to, String subject, String text, String reference) {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
             return Mono.just(AttemptOutcome.noAnswer("No mail server configured (spring.mail.host)"));
         }
         return Mono.fromCallable(() -> {
-                    SimpleMailMessage message = new SimpleMailMessage();
-                    message.setFrom(from);
-                    message.setTo(to);
-                    message.setSubject(subject);
-                    message.setText(text);
+                    MimeMessage message = sender.createMimeMessage();
+                    MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                    helper.setFrom(from);
+                    helper.setTo(to);
+                    helper.setSubject(subject);
+                    helper.setText(text);
+                    message.setHeader(REFERENCE_HEADER, reference);
                     sender.send(message);
                     return AttemptOutcome.answered(250);
                 })

@@ -97,6 +97,11 @@ class PagingTest extends NotificationIntegrationTest {
         assertThat(page.municipality()).isEqualTo("Assen");
         assertThat(page.attempts()).extracting(PageAttempt::channel).containsExactlyInAnyOrder(Channel.EMAIL,
                 Channel.SMS);
+        // each message carries its own id, the same on every attempt, so a resend can be told from a new page
+        assertThat(page.attempts()).filteredOn(attempt -> attempt.channel() == Channel.EMAIL).singleElement()
+                .extracting(attempt -> attempt.id().toString()).isEqualTo(mail.reference());
+        assertThat(page.attempts()).filteredOn(attempt -> attempt.channel() == Channel.SMS).singleElement()
+                .extracting(attempt -> attempt.id().toString()).isEqualTo(sms.reference());
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import nl.adempauze.notification.application.PageMail;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +48,8 @@ public final class PagingChannels {
         return smsGateway.url();
     }
 
-    /** One e-mail as the SMTP server received it. */
-    public record Mail(String to, String subject, String body) {
+    /** One e-mail as the SMTP server received it, with the message id it was sent under. */
+    public record Mail(String to, String subject, String body, String reference) {
     }
 
     /** One SMS as the gateway received it, with the API key it was sent with. */
@@ -58,7 +59,7 @@ public final class PagingChannels {
     public List<Mail> mailTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> recipients(message).contains(address))
-                .map(message -> new Mail(address, subject(message), body(message)))
+                .map(message -> new Mail(address, subject(message), body(message), reference(message)))
                 .toList();
     }
 
@@ -85,6 +86,14 @@ public final class PagingChannels {
         try {
             return message.getContent().toString().trim();
         } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String reference(MimeMessage message) {
+        try {
+            return message.getHeader(PageMail.REFERENCE_HEADER, null);
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -97,6 +97,12 @@ final class CrisisLoad implements AutoCloseable {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger answerLost = new AtomicInteger();
     private final AtomicInteger madeOnRetry = new AtomicInteger();
+    /** The care type of the request sent under each idempotency key. */
+    private final Map<String, String> careTypeOfKey = new ConcurrentHashMap<>();
+    /** The requests sent for {@link #escalatingCareType}, for which no bed is meant to fit. */
+    private final List<String> escalating = new CopyOnWriteArrayList<>();
+    private String escalatingCareType;
+    private int escalateEvery;
     private ScheduledExecutorService sender;
     private Instant startedAt;
 
@@ -113,6 +119,21 @@ final class CrisisLoad implements AutoCloseable {
                 "secret", SECRET, "eventTypes", List.of("OfferMade"), "scope", Map.of("locationId", LOCATION)))
                 .retrieve().toBodilessEntity().block();
         await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
+    }
+
+    /**
+     * Makes every {@code nth} request one for {@code careType}, for which the test took every bed: those escalate
+     * (and page the coordinator on call) instead of being offered. Call before {@link #start(int)}.
+     */
+    CrisisLoad escalatingEvery(int nth, String careType) {
+        this.escalateEvery = nth;
+        this.escalatingCareType = careType;
+        return this;
+    }
+
+    /** The requests sent for the escalating care type that are in the system. */
+    List<String> escalating() {
+        return List.copyOf(escalating);
     }
 
     /** Starts sending {@code perSecond} crisis requests a second, each without waiting for the last. */
@@ -144,16 +165,17 @@ final class CrisisLoad implements AutoCloseable {
             Answer answer = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> submit(key).block(), Answer::succeeded);
             (answer.status() == 201 ? madeOnRetry : answerLost).incrementAndGet();
-            requests.add(answer.requestId());
+            made(key, answer.requestId());
         }
     }
 
     private void send() {
         String key = UUID.randomUUID().toString();
-        sent.incrementAndGet();
+        int number = sent.incrementAndGet();
+        careTypeOfKey.put(key, escalateEvery > 0 && number % escalateEvery == 0 ? escalatingCareType : CARE_TYPE);
         submit(key).subscribe(answer -> {
             if (answer.succeeded()) {
-                requests.add(answer.requestId());
+                made(key, answer.requestId());
                 accepted.incrementAndGet();
             } else {
                 refused.add(key);
@@ -161,11 +183,18 @@ final class CrisisLoad implements AutoCloseable {
         });
     }
 
+    private void made(String key, String requestId) {
+        requests.add(requestId);
+        if (!CARE_TYPE.equals(careTypeOfKey.get(key))) {
+            escalating.add(requestId);
+        }
+    }
+
     /** One POST of a crisis request under this key; an error or no answer within 30 s is status 0. */
     private Mono<Answer> submit(String idempotencyKey) {
         return stack.requestMatching(E2eStack.REFERRER).post().uri("/api/v1/requests")
                 .header("Idempotency-Key", idempotencyKey).bodyValue(Map.of(
-                        "region", "drenthe", "careType", CARE_TYPE, "urgency", "CRISIS",
+                        "region", "drenthe", "careType", careTypeOfKey.get(idempotencyKey), "urgency", "CRISIS",
                         "residence", Map.of("postcode", "9401"), "needs", List.of(),
                         "contact", Map.of("name", "Huisartsenpost Assen", "phone", "0592 123456")))
                 .exchangeToMono(response -> response.statusCode().is2xxSuccessful()

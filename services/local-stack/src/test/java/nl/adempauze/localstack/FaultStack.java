@@ -24,6 +24,10 @@ final class FaultStack {
     private static FaultStack instance;
 
     final ProcessStack processes;
+    /** The SMTP server notification sends page e-mails to; a test may stop it and start it again. */
+    final RestartableMailServer mail = new RestartableMailServer();
+    /** The SMS gateway notification sends page texts to: a real HTTP receiver taking the gateway's JSON. */
+    final WebhookReceiver smsGateway = new WebhookReceiver();
     private final DemoTokens tokens;
     private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
@@ -31,19 +35,30 @@ final class FaultStack {
         Path directory = Path.of("target", "fault-stack-" + UUID.randomUUID().toString().substring(0, 8))
                 .toAbsolutePath();
         processes = ProcessStack.start(new ProcessStack.Options(directory, "classpath:seeds/drenthe.json",
-                E2eStack.demoUsersFile(), SERVICE_JVM, Map.of(
-                        "adempauze.webhooks.initial-backoff", "PT0.2S",
-                        "adempauze.webhooks.allow-private-networks", "true",
+                E2eStack.demoUsersFile(), SERVICE_JVM, Map.ofEntries(
+                        Map.entry("adempauze.webhooks.initial-backoff", "PT0.2S"),
+                        Map.entry("adempauze.webhooks.allow-private-networks", "true"),
                         // the load is one GP post sending several requests a second for minutes
-                        "adempauze.rate-limit.requests-per-second", "5000",
-                        "adempauze.rate-limit.burst", "5000")), Duration.ofMinutes(3));
+                        Map.entry("adempauze.rate-limit.requests-per-second", "5000"),
+                        Map.entry("adempauze.rate-limit.burst", "5000"),
+                        Map.entry("spring.mail.host", "127.0.0.1"),
+                        Map.entry("spring.mail.port", String.valueOf(mail.port())),
+                        Map.entry("adempauze.paging.sms.url", smsGateway.url()),
+                        // a message the mail server refused is tried again soon, for longer than an outage lasts
+                        Map.entry("adempauze.paging.initial-backoff", "PT0.5S"),
+                        Map.entry("adempauze.paging.max-backoff", "PT5S"),
+                        Map.entry("adempauze.paging.max-attempts", "40"))), Duration.ofMinutes(3));
         tokens = new DemoTokens(processes.issuerUrl());
     }
 
     static synchronized FaultStack get() {
         if (instance == null) {
             instance = new FaultStack();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance.processes::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.processes.close();
+                instance.mail.close();
+                instance.smsGateway.close();
+            }));
         }
         return instance;
     }
@@ -64,6 +79,14 @@ final class FaultStack {
 
     WebClient notification(String user) {
         return as(user, processes.notification());
+    }
+
+    /** A client of bed-availability signed in as the provider that runs this location. */
+    WebClient bedAvailabilityAsProviderOf(String locationId) {
+        Map<?, ?> answer = bedAvailability(E2eStack.COORDINATOR).get().uri("/api/v1/locations/{id}", locationId)
+                .retrieve().bodyToMono(Map.class).block();
+        Map<?, ?> location = answer.get("location") instanceof Map<?, ?> inner ? inner : answer;
+        return bedAvailability(tokens.providerUser((String) location.get("providerId")));
     }
 
     /** Kills the service mid-flow and starts it again; answers when it is ready. */

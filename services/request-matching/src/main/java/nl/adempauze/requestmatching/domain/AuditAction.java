@@ -29,5 +29,7 @@ public enum AuditAction {
     /** A handover was deleted with the identifying details after the request closed. */
     HANDOVER_PURGED,
     /** A coordinator set the care type of a request awaiting triage, or changed it (re-triage). */
-    CARE_TYPE_SET
+    CARE_TYPE_SET,
+    /** An admin had every stored identifying detail re-sealed with the active encryption key. */
+    ENCRYPTION_KEY_ROTATED
 }

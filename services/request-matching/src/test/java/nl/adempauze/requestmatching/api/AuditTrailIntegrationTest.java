@@ -55,6 +55,8 @@ class AuditTrailIntegrationTest {
 
     @BeforeEach
     void region() {
+        // the first calls in a fresh context, on a busy machine, may take longer than the client's 5 s default
+        web = web.mutate().responseTimeout(MatchingApi.TIMEOUT).build();
         api = new MatchingApi(web, db);
         api.regionWithOneLocation("loc-audit-", CARE_TYPE, 0);
     }

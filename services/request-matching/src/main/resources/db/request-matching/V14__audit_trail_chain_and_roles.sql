@@ -99,4 +99,11 @@ REVOKE ALL ON audit_entry FROM request_matching_service;
 GRANT SELECT, INSERT ON audit_entry TO adempauze_audit_writer;
 GRANT USAGE ON SEQUENCE audit_entry_id_seq TO adempauze_audit_writer;
 GRANT SELECT ON audit_entry TO request_matching_service;
-GRANT adempauze_audit_writer TO request_matching_service;
+DO $$
+BEGIN
+    -- (a DBA may have granted it already; granting again would need the right to grant the role)
+    IF NOT pg_has_role('request_matching_service', 'adempauze_audit_writer', 'MEMBER') THEN
+        GRANT adempauze_audit_writer TO request_matching_service;
+    END IF;
+END
+$$;

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
@@ -120,6 +125,26 @@ class AuditTrailIntegrationTest {
                 .expectStatus().isForbidden();
         assertThat(api.audit("action=AUDIT_VERIFIED")).first()
                 .satisfies(entry -> assertThat(entry.reason()).startsWith("intact"));
+    }
+
+    @Test
+    void appendsAtTheSameTimeEachLinkToTheOneBefore() throws Exception {
+        String requestId = api.submit(WITH_PATIENT);
+        int reads = 16;
+        ExecutorService readers = Executors.newFixedThreadPool(reads);
+        try {
+            List<Callable<Object>> calls = Collections.nCopies(reads, () -> api.view(requestId));
+            for (Future<Object> call : readers.invokeAll(calls)) {
+                call.get();
+            }
+        } finally {
+            readers.shutdown();
+        }
+
+        assertThat(api.audit(requestId, "PATIENT_DETAILS_READ")).hasSize(reads);
+        assertThat(verification()).containsEntry("intact", true);
+        assertThat(count(db, "SELECT count(*) - count(DISTINCT seq) + (max(seq) - min(seq) + 1) - count(*) "
+                + "FROM audit_entry")).as("numbers neither repeated nor skipped").isZero();
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class Routes {
             Route.of("/api/v1/regions/{region}/figures", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/figures.csv", REQUEST_MATCHING),
             Route.of("/api/v1/audit", REQUEST_MATCHING),
+            Route.of("/api/v1/audit/verification", REQUEST_MATCHING),
+            Route.of("/api/v1/encryption/rotation", REQUEST_MATCHING),
             Route.of("/api/**", BED_AVAILABILITY));
 
     private Routes() {

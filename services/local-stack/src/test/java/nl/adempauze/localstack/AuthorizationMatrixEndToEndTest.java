@@ -147,6 +147,8 @@ class AuthorizationMatrixEndToEndTest {
         expect("POST", offer + "/accept", Map.of(),
                 R_OWN, 403, pForeign, 404, C_OWN, 403, C_FOREIGN, 403, A, 403, pOwn, OK);
         expect("GET", "/api/v1/audit", null, R_OWN, 403, pOwn, 403, C_OWN, 403, A, OK);
+        expect("GET", "/api/v1/audit/verification", null, R_OWN, 403, pOwn, 403, C_OWN, 403, A, OK);
+        expect("POST", "/api/v1/encryption/rotation", null, R_OWN, 403, pOwn, 403, C_OWN, 403, A, OK);
 
         // another request: its provider declines; cancelling: the refusals, then the coordinator of the region,
         // then the referrer (409: already cancelled)

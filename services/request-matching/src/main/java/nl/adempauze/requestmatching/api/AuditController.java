@@ -7,13 +7,17 @@ import nl.adempauze.platform.security.Caller;
 import nl.adempauze.requestmatching.application.AuditTrail;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.domain.AuditAction;
+import nl.adempauze.requestmatching.domain.AuditChain;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The audit trail for admins: who read or changed identifying details, and every coordinator override. */
+/**
+ * The audit trail for admins: who read or changed identifying details (or was refused), every coordinator override;
+ * and the check of its hash chain. Reading it and checking it are on the trail too.
+ */
 @RestController
 public class AuditController {
 
@@ -41,6 +45,13 @@ public class AuditController {
         if (from != null && to != null && !from.isBefore(to)) {
             return Mono.error(DomainException.invalidField("from", "from must lie before to"));
         }
-        return audit.find(requestId, actor, organisation, action, from, to, limit);
+        return audit.find(Access.actor(caller), requestId, actor, organisation, action, from, to, limit);
+    }
+
+    /** Whether the hash chain holds from the first entry to the last; if not, the first entry where it breaks. */
+    @GetMapping("/api/v1/audit/verification")
+    public Mono<AuditChain.Verdict> verification(Caller caller) {
+        Access.require(RequestAccess.audit(caller), "Audit trail", "audit");
+        return audit.verify(Access.actor(caller));
     }
 }

@@ -6,6 +6,7 @@ import nl.adempauze.requestmatching.application.HandoverRecords;
 import nl.adempauze.requestmatching.application.OfferInbox;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestReading;
+import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.Handover;
 import nl.adempauze.requestmatching.domain.OfferStatus;
 import nl.adempauze.requestmatching.domain.RequestStatus;
@@ -31,7 +32,11 @@ public class HandoverController {
     private final RequestReading reading;
     private final OfferInbox inbox;
 
-    public HandoverController(HandoverRecords handovers, RequestReading reading, OfferInbox inbox) {
+    private final RefusedReads refusedReads;
+
+    public HandoverController(HandoverRecords handovers, RequestReading reading, OfferInbox inbox,
+                              RefusedReads refusedReads) {
+        this.refusedReads = refusedReads;
         this.handovers = handovers;
         this.reading = reading;
         this.inbox = inbox;
@@ -52,9 +57,10 @@ public class HandoverController {
     /** The handover of a request, to its referrer organisation and the region's coordinators (audited). */
     @GetMapping("/requests/{id}/handover")
     public Mono<Handover> ofRequest(@PathVariable String id, Caller caller) {
-        return Access.followed(reading, id, caller)
+        return refusedReads.recorded(AuditAction.HANDOVER_READ_REFUSED, id, "GET /api/v1/requests/" + id
+                + "/handover", caller, () -> Access.followed(reading, id, caller)
                 .flatMap(request -> handovers.read(id, Access.actor(caller), Access.followerPurpose(caller)))
-                .switchIfEmpty(Mono.error(DomainException.notFound("Handover", "of request " + id)));
+                .switchIfEmpty(Mono.error(DomainException.notFound("Handover", "of request " + id))));
     }
 
     /**
@@ -63,6 +69,12 @@ public class HandoverController {
      */
     @GetMapping("/offers/{id}/handover")
     public Mono<Handover> ofOffer(@PathVariable String id, Caller caller) {
+        // the request is not looked up for a refusal: the offer names it in the reason
+        return refusedReads.recorded(AuditAction.HANDOVER_READ_REFUSED, null, "GET /api/v1/offers/" + id
+                + "/handover", caller, () -> handoverOfOffer(id, caller));
+    }
+
+    private Mono<Handover> handoverOfOffer(String id, Caller caller) {
         Access.require(RequestAccess.mayAnswerOffers(caller), "Offer", id);
         return inbox.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Offer", id)))
                 .flatMap(offer -> Access.check(RequestAccess.offerHandover(caller, offer), "Offer", id,

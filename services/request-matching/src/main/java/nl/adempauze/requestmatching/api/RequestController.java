@@ -18,6 +18,7 @@ import nl.adempauze.requestmatching.application.RequestCancellation;
 import nl.adempauze.requestmatching.application.RequestReading;
 import nl.adempauze.requestmatching.application.RequestService;
 import nl.adempauze.requestmatching.domain.Actor;
+import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.RequestStatus;
@@ -45,11 +46,15 @@ public class RequestController {
     private final PatientRecords patients;
     private final HandoverRecords handovers;
 
+    private static final int MAX_REASON = 500;
+
     private final Clock clock;
+    private final RefusedReads refusedReads;
 
     public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
                              CoordinatorDecisions decisions, PatientRecords patients, HandoverRecords handovers,
-                             Clock clock) {
+                             Clock clock, RefusedReads refusedReads) {
+        this.refusedReads = refusedReads;
         this.handovers = handovers;
         this.clock = clock;
         this.service = service;
@@ -115,14 +120,18 @@ public class RequestController {
      */
     @GetMapping("/requests/{id}")
     public Mono<RequestView> get(@PathVariable String id, Caller caller) {
-        Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
-        return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
-                .flatMap(request -> {
-                    RequestAccess.Verdict verdict = RequestAccess.follow(caller, request);
-                    return verdict == RequestAccess.Verdict.HIDDEN ? acrossTheBorder(request, caller)
-                            : Access.check(verdict, "Request", id, Mono.defer(() -> view(request).zipWith(
-                                    patients.read(id, Access.actor(caller), purpose(caller), true),
-                                    (view, shown) -> view.withIdentifyingDetails(shown.callBack(), shown.patient()))));
+        return refusedReads.recorded(AuditAction.PATIENT_DETAILS_READ_REFUSED, id, "GET /api/v1/requests/" + id,
+                caller, () -> {
+                    Access.require(RequestAccess.mayFollowRequests(caller), "Request", id);
+                    return reading.find(id).switchIfEmpty(Mono.error(DomainException.notFound("Request", id)))
+                            .flatMap(request -> {
+                                RequestAccess.Verdict verdict = RequestAccess.follow(caller, request);
+                                return verdict == RequestAccess.Verdict.HIDDEN ? acrossTheBorder(request, caller)
+                                        : Access.check(verdict, "Request", id, Mono.defer(() -> view(request).zipWith(
+                                                patients.read(id, Access.actor(caller), purpose(caller), true),
+                                                (view, shown) -> view.withIdentifyingDetails(shown.callBack(),
+                                                        shown.patient()))));
+                            });
                 });
     }
 
@@ -133,16 +142,24 @@ public class RequestController {
                 Mono.fromSupplier(() -> RequestView.of(details, clock.instant()))));
     }
 
-    /** Gives or corrects the patient's identifying details (audited); not once the request is closed. */
+    /**
+     * Gives or corrects the patient's identifying details (audited, with the reason every change needs); not once the
+     * request is closed.
+     */
     @PutMapping("/requests/{id}/patient")
     public Mono<ResponseEntity<Void>> changePatient(@PathVariable String id, @Valid @RequestBody PatientBody body,
                                                    @RequestParam(required = false) String reason, Caller caller) {
         body.check("");
         return followed(id, caller)
-                .flatMap(request -> RequestStatus.CLOSED.contains(request.status())
+                .flatMap(request -> reason == null || reason.isBlank()
+                        ? Mono.error(DomainException.invalidField("reason", "reason is required: why the patient's "
+                                + "details change (it goes on the audit trail)"))
+                        : reason.length() > MAX_REASON ? Mono.error(DomainException.invalidField("reason",
+                                "reason is at most " + MAX_REASON + " characters"))
+                        : RequestStatus.CLOSED.contains(request.status())
                         ? Mono.error(DomainException.conflict("Request closed", "Request " + id + " is "
                                 + request.status() + "; its patient's details can no longer be changed"))
-                        : patients.change(id, body.toDetails(), Access.actor(caller), reason))
+                        : patients.change(id, body.toDetails(), Access.actor(caller), reason.strip()))
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 

@@ -29,5 +29,15 @@ public enum AuditAction {
     /** A handover was deleted with the identifying details after the request closed. */
     HANDOVER_PURGED,
     /** A coordinator set the care type of a request awaiting triage, or changed it (re-triage). */
-    CARE_TYPE_SET
+    CARE_TYPE_SET,
+    /** Someone was refused (403) a read of a request's identifying details. */
+    PATIENT_DETAILS_READ_REFUSED,
+    /** Someone was refused (403) a read of a handover. */
+    HANDOVER_READ_REFUSED,
+    /** An admin read the audit trail (the filters as the reason). */
+    AUDIT_READ,
+    /** An admin had the audit trail's hash chain checked (the outcome as the reason). */
+    AUDIT_VERIFIED,
+    /** An admin had every stored identifying detail re-sealed with the active encryption key. */
+    ENCRYPTION_KEY_ROTATED
 }

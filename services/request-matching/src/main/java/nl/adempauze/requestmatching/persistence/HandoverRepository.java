@@ -28,7 +28,8 @@ public class HandoverRepository {
                         ON CONFLICT (request_id) DO UPDATE SET sealed = excluded.sealed,
                                                                recorded_at = excluded.recorded_at""")
                 .bind("requestId", requestId)
-                .bind("sealed", encryption.seal(json.writeValueAsString(handover)))
+                .bind("sealed", encryption.seal(json.writeValueAsString(handover), requestId,
+                        SealedColumn.HANDOVER.name()))
                 .bind("at", at)
                 .then();
     }
@@ -36,7 +37,8 @@ public class HandoverRepository {
     public Mono<Handover> find(String requestId) {
         return db.sql("SELECT sealed FROM handover WHERE request_id = :requestId")
                 .bind("requestId", requestId)
-                .map(row -> json.readValue(encryption.open(row.get("sealed", String.class)), Handover.class))
+                .map(row -> json.readValue(encryption.open(row.get("sealed", String.class), requestId,
+                        SealedColumn.HANDOVER.name()), Handover.class))
                 .one();
     }
 

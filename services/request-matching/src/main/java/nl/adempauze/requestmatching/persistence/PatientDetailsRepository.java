@@ -37,15 +37,20 @@ public class PatientDetailsRepository {
                             house_number = excluded.house_number, postcode = excluded.postcode, city = excluded.city,
                             phone = excluded.phone, recorded_at = excluded.recorded_at""")
                 .bind("requestId", requestId)
-                .bind("name", encryption.seal(details.name()))
-                .bind("dateOfBirth", encryption.seal(details.dateOfBirth().toString()))
+                .bind("name", seal(details.name(), requestId, SealedColumn.PATIENT_NAME))
+                .bind("dateOfBirth", seal(details.dateOfBirth().toString(), requestId,
+                        SealedColumn.PATIENT_DATE_OF_BIRTH))
                 .bind("at", at);
-        spec = SqlBinds.nullable(spec, "bsn", encryption.seal(details.bsn()), String.class);
-        spec = SqlBinds.nullable(spec, "street", encryption.seal(address.street()), String.class);
-        spec = SqlBinds.nullable(spec, "houseNumber", encryption.seal(address.houseNumber()), String.class);
-        spec = SqlBinds.nullable(spec, "postcode", encryption.seal(address.postcode()), String.class);
-        spec = SqlBinds.nullable(spec, "city", encryption.seal(address.city()), String.class);
-        spec = SqlBinds.nullable(spec, "phone", encryption.seal(details.phone()), String.class);
+        spec = SqlBinds.nullable(spec, "bsn", seal(details.bsn(), requestId, SealedColumn.PATIENT_BSN), String.class);
+        spec = SqlBinds.nullable(spec, "street", seal(address.street(), requestId,
+                SealedColumn.PATIENT_STREET), String.class);
+        spec = SqlBinds.nullable(spec, "houseNumber", seal(address.houseNumber(), requestId,
+                SealedColumn.PATIENT_HOUSE_NUMBER), String.class);
+        spec = SqlBinds.nullable(spec, "postcode", seal(address.postcode(), requestId,
+                SealedColumn.PATIENT_POSTCODE), String.class);
+        spec = SqlBinds.nullable(spec, "city", seal(address.city(), requestId,
+                SealedColumn.PATIENT_CITY), String.class);
+        spec = SqlBinds.nullable(spec, "phone", seal(details.phone(), requestId, SealedColumn.PATIENT_PHONE), String.class);
         return spec.then();
     }
 
@@ -54,7 +59,7 @@ public class PatientDetailsRepository {
                         SELECT name, date_of_birth, bsn, street, house_number, postcode, city, phone
                         FROM patient_details WHERE request_id = :requestId""")
                 .bind("requestId", requestId)
-                .map(this::toDetails)
+                .map(row -> toDetails(row, requestId))
                 .one();
     }
 
@@ -62,8 +67,8 @@ public class PatientDetailsRepository {
     public Mono<Contact> contact(String requestId) {
         return db.sql("SELECT contact_name, contact_phone, contact_organisation FROM request WHERE id = :requestId")
                 .bind("requestId", requestId)
-                .map(row -> new Contact(encryption.open(row.get("contact_name", String.class)),
-                        encryption.open(row.get("contact_phone", String.class)),
+                .map(row -> new Contact(open(row, requestId, SealedColumn.CONTACT_NAME),
+                        open(row, requestId, SealedColumn.CONTACT_PHONE),
                         row.get("contact_organisation", String.class)))
                 .one();
     }
@@ -100,15 +105,23 @@ public class PatientDetailsRepository {
                         .bind("requestId", requestId).bind("at", at).then());
     }
 
-    private PatientDetails toDetails(Readable row) {
+    private PatientDetails toDetails(Readable row, String requestId) {
         return new PatientDetails(
-                encryption.open(row.get("name", String.class)),
-                LocalDate.parse(encryption.open(row.get("date_of_birth", String.class))),
-                encryption.open(row.get("bsn", String.class)),
-                new PatientDetails.Address(encryption.open(row.get("street", String.class)),
-                        encryption.open(row.get("house_number", String.class)),
-                        encryption.open(row.get("postcode", String.class)),
-                        encryption.open(row.get("city", String.class))),
-                encryption.open(row.get("phone", String.class)));
+                open(row, requestId, SealedColumn.PATIENT_NAME),
+                LocalDate.parse(open(row, requestId, SealedColumn.PATIENT_DATE_OF_BIRTH)),
+                open(row, requestId, SealedColumn.PATIENT_BSN),
+                new PatientDetails.Address(open(row, requestId, SealedColumn.PATIENT_STREET),
+                        open(row, requestId, SealedColumn.PATIENT_HOUSE_NUMBER),
+                        open(row, requestId, SealedColumn.PATIENT_POSTCODE),
+                        open(row, requestId, SealedColumn.PATIENT_CITY)),
+                open(row, requestId, SealedColumn.PATIENT_PHONE));
+    }
+
+    private String seal(String plain, String requestId, SealedColumn column) {
+        return encryption.seal(plain, requestId, column.name());
+    }
+
+    private String open(Readable row, String requestId, SealedColumn column) {
+        return encryption.open(row.get(column.column(), String.class), requestId, column.name());
     }
 }

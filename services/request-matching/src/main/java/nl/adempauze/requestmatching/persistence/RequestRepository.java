@@ -66,8 +66,8 @@ public class RequestRepository {
                 .bind("municipality", request.municipality())
                 .bind("lat", request.latitude())
                 .bind("lon", request.longitude())
-                .bind("contactName", encryption.seal(contact.name()))
-                .bind("contactPhone", encryption.seal(contact.phone()))
+                .bind("contactName", encryption.seal(contact.name(), request.id(), SealedColumn.CONTACT_NAME.name()))
+                .bind("contactPhone", encryption.seal(contact.phone(), request.id(), SealedColumn.CONTACT_PHONE.name()))
                 .bind("status", request.status().name())
                 .bind("submittedAt", request.submittedAt());
         spec = SqlBinds.nullable(spec, "careType", request.careType(), String.class);

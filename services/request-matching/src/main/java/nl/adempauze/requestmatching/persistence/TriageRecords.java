@@ -22,13 +22,15 @@ public class TriageRecords {
 
     public Mono<Void> save(String requestId, RequestTriage triage) {
         return db.sql("UPDATE request SET triage = :triage WHERE id = :id").bind("id", requestId)
-                .bind("triage", encryption.seal(json.writeValueAsString(triage))).then();
+                .bind("triage", encryption.seal(json.writeValueAsString(triage), requestId,
+                        SealedColumn.TRIAGE.name())).then();
     }
 
     /** The request's triage; empty when it came without one (or it was purged). */
     public Mono<RequestTriage> find(String requestId) {
         return db.sql("SELECT triage FROM request WHERE id = :id AND triage IS NOT NULL").bind("id", requestId)
-                .map((row, meta) -> json.readValue(encryption.open(row.get(0, String.class)), RequestTriage.class))
+                .map((row, meta) -> json.readValue(encryption.open(row.get(0, String.class), requestId,
+                        SealedColumn.TRIAGE.name()), RequestTriage.class))
                 .one();
     }
 }

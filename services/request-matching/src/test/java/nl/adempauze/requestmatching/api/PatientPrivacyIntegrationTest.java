@@ -176,6 +176,8 @@ class PatientPrivacyIntegrationTest {
                 .containsExactly(
                         "PATIENT_DETAILS_READ by PROVIDER of " + provider,
                         "HANDOVER_READ by PROVIDER of " + provider,
+                        "PATIENT_DETAILS_READ_REFUSED by ADMIN of beheer",
+                        "PATIENT_DETAILS_READ_REFUSED by PROVIDER of " + provider,
                         "PATIENT_DETAILS_READ by COORDINATOR of coordinatiepunt",
                         "PATIENT_DETAILS_READ by REFERRER of " + MatchingApi.REFERRER_ORGANISATION,
                         "HANDOVER_RECORDED by REFERRER of " + MatchingApi.REFERRER_ORGANISATION,
@@ -231,6 +233,17 @@ class PatientPrivacyIntegrationTest {
                 .headers(TestTokens.as(TestTokens.referrer("wza-transferpunt"))).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"Iemand Anders\",\"dateOfBirth\":\"1950-01-01\"}")
                 .exchange().expectStatus().isNotFound();
+        // every change needs a reason; without one, nothing changes
+        web.put().uri("/api/v1/requests/{id}/patient", requestId).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Iemand Anders\",\"dateOfBirth\":\"1950-01-01\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        web.put().uri("/api/v1/requests/{id}/patient?reason= ", requestId).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Iemand Anders\",\"dateOfBirth\":\"1950-01-01\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         assertThat(view(requestId, MatchingApi.REFERRER).patient().name()).isEqualTo("G. Zwiers");
 
         web.post().uri("/api/v1/requests/{id}/protection-override", requestId)

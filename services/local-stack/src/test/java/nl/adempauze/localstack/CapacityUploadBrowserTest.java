@@ -60,7 +60,7 @@ class CapacityUploadBrowserTest {
             planner.await("[data-test=capacity-upload-panel]");
             planner.find("[data-test=capacity-file]").sendKeys(good.toString());
             planner.click("[data-test=capacity-upload]");
-            assertThat(planner.text("[data-test=capacity-upload-result]"))
+            assertThat(planner.filledText("[data-test=capacity-upload-result]"))
                     .isEqualTo(locations.size() + " cijfer(s) gepubliceerd.");
             planner.screenshot("capacity-upload-1-published");
             Map<String, Map<?, ?>> after = ownFigures();

@@ -44,14 +44,29 @@ export async function download(path, accept) {
   return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
 }
 
+/** A body sent as it is, with its own content type (a CSV file), instead of as JSON. */
+class RawBody {
+  constructor(text, type) {
+    this.text = text;
+    this.type = type;
+  }
+}
+
 async function send(method, path, body, accept, extraHeaders = {}) {
   const session = currentSession();
   const headers = { ...extraHeaders, Accept: accept };
   if (session) headers.Authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload;
+  if (body instanceof RawBody) {
+    headers['Content-Type'] = body.type;
+    payload = body.text;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: payload });
   } catch (networkError) {
     throw new ApiError(503, { detail: 'geen verbinding' });
   }
@@ -74,6 +89,8 @@ async function send(method, path, body, accept, extraHeaders = {}) {
 export const get = (path) => call('GET', path);
 export const post = (path, body = {}, options = {}) => call('POST', path, body, options);
 export const put = (path, body) => call('PUT', path, body);
+/** Posts text as it is, e.g. a CSV file as {@code text/csv}. */
+export const postText = (path, text, type) => call('POST', path, new RawBody(text, type));
 
 /**
  * A fresh Idempotency-Key. crypto.randomUUID exists only on https and localhost; getRandomValues everywhere.

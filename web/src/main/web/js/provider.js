@@ -8,6 +8,7 @@ import { loadRegion, regionsOf } from './region.js';
 import { refresher } from './refresher.js';
 import { regionName } from './explanations.js';
 import { handoverFacts } from './handover.js';
+import { capacityUpload } from './capacity-upload.js';
 
 const NIGHTS_SHOWN = 14;
 
@@ -15,9 +16,10 @@ export function mountProvider(container, session) {
   const liveState = h('span', { class: 'live-state', role: 'status' }, 'Verbinden…');
   const inbox = h('section', { class: 'panel', 'aria-labelledby': 'inbox-title', 'data-test': 'inbox' });
   const locationsPanel = h('div', { class: 'locations' });
+  let lastOwn = [];
   fill(container,
     h('div', { class: 'screen-title' }, h('h1', {}, 'Mijn locaties'), liveState),
-    inbox, locationsPanel);
+    inbox, locationsPanel, capacityUpload(() => lastOwn, () => refresh()));
   const drafts = new Map(); // what the planner has typed but not yet published, kept across live refreshes
   const revealed = new Map(); // offer id -> the patient the planner asked to see (null: none given yet)
   const handovers = new Map(); // offer id -> the handover the planner asked to read, kept across live refreshes
@@ -40,6 +42,7 @@ export function mountProvider(container, session) {
         own.push({ region, location });
       }
     }
+    lastOwn = own;
     const offers = (await Promise.all(own.map(({ location }) =>
       get(`/api/v1/locations/${encodeURIComponent(location.locationId)}/offers?status=OPEN,ACCEPTED`)))).flat();
     renderInbox(offers, own);

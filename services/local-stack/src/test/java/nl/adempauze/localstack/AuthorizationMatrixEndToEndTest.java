@@ -80,6 +80,10 @@ class AuthorizationMatrixEndToEndTest {
                 R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
         expect("PUT", "/api/v1/locations/" + HOSPICE + "/capacity/" + CARE_TYPE, Map.of("freeBeds", 20),
                 R_OWN, 403, hospiceForeign, 403, C_OWN, 403, C_FOREIGN, 403, A, 403, hospiceOwn, OK);
+        // the feed: a provider's line at another provider's location is a refused line (400, naming it), not a 403
+        expect("POST", "/api/v1/capacity", Map.of("figures", List.of(Map.of("locationId", HOSPICE,
+                        "careType", CARE_TYPE, "freeBeds", 20))),
+                R_OWN, 403, hospiceForeign, 400, C_OWN, 403, C_FOREIGN, 403, A, 403, hospiceOwn, OK);
         expect("PUT", "/api/v1/locations/" + LOGEERHUIS + "/capacity/WMO_LOGEER/nights",
                 Map.of("nights", List.of(Map.of("from", night, "freeBeds", 1))),
                 R_OWN, 403, logeerhuisForeign, 403, C_OWN, 403, C_FOREIGN, 403, A, 403, logeerhuisOwn, OK);

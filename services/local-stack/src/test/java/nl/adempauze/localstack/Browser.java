@@ -190,6 +190,14 @@ final class Browser implements AutoCloseable {
         return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /** The text of what {@code css} finds, once it is there and not empty (a place filled by an answer). */
+    String filledText(String css) {
+        return waitFor(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
     /**
      * The text content of what {@code css} finds, once it is there, hidden or not (e.g. in a closed {@code details});
      * read again when the page re-rendered it meanwhile.

@@ -1,5 +1,6 @@
 package nl.adempauze.bedavailability.api;
 
+import java.util.function.Predicate;
 import nl.adempauze.bedavailability.api.AccessRules.Action;
 import nl.adempauze.bedavailability.application.BedQueries;
 import nl.adempauze.bedavailability.domain.Hold;
@@ -49,6 +50,18 @@ public class Access {
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
                     .doOnNext(location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
                             location.region()).enforce("Location", locationId));
+        });
+    }
+
+    /**
+     * Whether the caller may publish a capacity feed at all (403 for a role other than provider, before the body is
+     * read), and then, per location of the feed, whether it is theirs.
+     */
+    public Mono<Predicate<Location>> toPublishFeed(Caller caller) {
+        return Mono.fromSupplier(() -> {
+            AccessRules.byRole(caller, Action.CHANGE_LOCATION).enforce("Capacity feed", null);
+            return location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
+                    location.region()).allowed();
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.platform.domain.InvalidFields;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpStatus status = statusOf(refusal.kind());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
         body.setTitle(refusal.title());
-        if (refusal.field() != null) {
+        if (refusal instanceof InvalidFields several) {
+            body.setProperty("errors", several.refusals().stream()
+                    .map(one -> fieldError(one.field(), one.detail())).toList());
+        } else if (refusal.field() != null) {
             body.setProperty("errors", List.of(fieldError(refusal.field(), refusal.getMessage())));
         }
         // explicitly, so a client of a stream (text/event-stream) gets a problem too, not an event frame

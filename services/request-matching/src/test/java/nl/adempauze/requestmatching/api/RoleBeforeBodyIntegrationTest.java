@@ -1,0 +1,82 @@
+package nl.adempauze.requestmatching.api;
+
+import java.util.stream.Stream;
+import nl.adempauze.platform.testing.RealInfrastructureInitializer;
+import nl.adempauze.platform.testing.TestTokens;
+import nl.adempauze.requestmatching.RequestMatchingApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The role is checked before the body (docs/SECURITY.md): a role that may never call an endpoint gets 403 whatever
+ * body it sends, invalid or not; a role that may call it gets the 400 about its body.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
+        properties = "spring.config.name=request-matching")
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@AutoConfigureWebTestClient
+class RoleBeforeBodyIntegrationTest {
+
+    /** Not a valid body for any endpoint here: an unknown field, a missing region, a number for text. */
+    private static final String INVALID = "{\"region\":7,\"whoAmI\":\"someone else\"}";
+    private static final String PROVIDER = TestTokens.provider("zorggroep-drentse-aa");
+    private static final String REFERRER = TestTokens.referrer("huisartsenpost-assen");
+    private static final String ADMIN = TestTokens.admin();
+
+    @Autowired
+    WebTestClient web;
+
+    static Stream<Arguments> mayNeverCall() {
+        return Stream.of(
+                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests"),
+                Arguments.of("an admin", ADMIN, HttpMethod.POST, "/api/v1/requests"),
+                Arguments.of("a provider", PROVIDER, HttpMethod.PUT, "/api/v1/requests/req-x/patient"),
+                Arguments.of("a provider", PROVIDER, HttpMethod.PUT, "/api/v1/requests/req-x/handover"),
+                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests/req-x/cancel"),
+                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/protection-override"),
+                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/priority"),
+                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/manual-offer"),
+                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests/req-x/care-type"),
+                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/queue/pause"),
+                Arguments.of("an admin", ADMIN, HttpMethod.POST, "/api/v1/requests/req-x/queue/resume"),
+                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/offers/off-x/accept"),
+                Arguments.of("a coordinator", TestTokens.coordinator("drenthe"), HttpMethod.POST,
+                        "/api/v1/offers/off-x/decline"),
+                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/regions/drenthe/triage"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} {3} with an invalid body is 403")
+    @MethodSource("mayNeverCall")
+    void aRoleThatMayNeverCallIsRefusedBeforeItsBodyIsRead(String who, String token, HttpMethod method, String path) {
+        web.method(method).uri(path).headers(TestTokens.as(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(INVALID).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
+    void aRoleThatMayCallStillHearsWhatIsWrongWithItsBody() {
+        web.post().uri("/api/v1/requests").headers(TestTokens.as(REFERRER)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(INVALID).exchange()
+                .expectStatus().isBadRequest();
+        web.post().uri("/api/v1/offers/off-x/accept").headers(TestTokens.as(PROVIDER))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(INVALID).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void withoutATokenItIsStill401() {
+        web.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).bodyValue(INVALID).exchange()
+                .expectStatus().isUnauthorized();
+    }
+}

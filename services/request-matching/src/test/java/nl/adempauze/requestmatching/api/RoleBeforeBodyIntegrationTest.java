@@ -37,21 +37,30 @@ class RoleBeforeBodyIntegrationTest {
 
     static Stream<Arguments> mayNeverCall() {
         return Stream.of(
-                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests"),
-                Arguments.of("an admin", ADMIN, HttpMethod.POST, "/api/v1/requests"),
-                Arguments.of("a provider", PROVIDER, HttpMethod.PUT, "/api/v1/requests/req-x/patient"),
-                Arguments.of("a provider", PROVIDER, HttpMethod.PUT, "/api/v1/requests/req-x/handover"),
-                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests/req-x/cancel"),
-                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/protection-override"),
-                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/priority"),
-                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/manual-offer"),
-                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/requests/req-x/care-type"),
-                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/requests/req-x/queue/pause"),
-                Arguments.of("an admin", ADMIN, HttpMethod.POST, "/api/v1/requests/req-x/queue/resume"),
-                Arguments.of("a referrer", REFERRER, HttpMethod.POST, "/api/v1/offers/off-x/accept"),
-                Arguments.of("a coordinator", TestTokens.coordinator("drenthe"), HttpMethod.POST,
-                        "/api/v1/offers/off-x/decline"),
-                Arguments.of("a provider", PROVIDER, HttpMethod.POST, "/api/v1/regions/drenthe/triage"));
+                calls("a provider", PROVIDER, """
+                        POST /api/v1/requests
+                        PUT /api/v1/requests/req-x/patient
+                        PUT /api/v1/requests/req-x/handover
+                        POST /api/v1/requests/req-x/cancel
+                        POST /api/v1/requests/req-x/care-type
+                        POST /api/v1/regions/drenthe/triage"""),
+                calls("a referrer", REFERRER, """
+                        POST /api/v1/requests/req-x/protection-override
+                        POST /api/v1/requests/req-x/priority
+                        POST /api/v1/requests/req-x/manual-offer
+                        POST /api/v1/requests/req-x/queue/pause
+                        POST /api/v1/offers/off-x/accept"""),
+                calls("an admin", ADMIN, """
+                        POST /api/v1/requests
+                        POST /api/v1/requests/req-x/queue/resume"""),
+                calls("a coordinator", TestTokens.coordinator("drenthe"), "POST /api/v1/offers/off-x/decline"))
+                .flatMap(calls -> calls);
+    }
+
+    /** One case per line of {@code endpoints} ("METHOD path"), all called by {@code who}. */
+    private static Stream<Arguments> calls(String who, String token, String endpoints) {
+        return endpoints.lines().map(line -> line.split(" ", 2))
+                .map(call -> Arguments.of(who, token, HttpMethod.valueOf(call[0]), call[1]));
     }
 
     @ParameterizedTest(name = "{0}: {2} {3} with an invalid body is 403")

@@ -2,6 +2,7 @@ package nl.adempauze.notification;
 
 import java.time.Duration;
 import nl.adempauze.notification.domain.BackoffSchedule;
+import nl.adempauze.notification.domain.HostNames;
 import nl.adempauze.notification.domain.WebhookTargets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,8 +31,9 @@ public record WebhookProperties(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("false") boolean allowPrivateNetworks) {
 
-    public WebhookTargets targets() {
-        return new WebhookTargets(allowPrivateNetworks);
+    /** Where webhooks may go, with host names resolved by {@code names}. */
+    public WebhookTargets targets(HostNames names) {
+        return new WebhookTargets(allowPrivateNetworks, names);
     }
 
     public BackoffSchedule backoffSchedule() {

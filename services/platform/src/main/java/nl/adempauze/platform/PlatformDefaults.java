@@ -3,6 +3,7 @@ package nl.adempauze.platform;
 import java.util.HashMap;
 import java.util.Map;
 import nl.adempauze.platform.security.PlatformSecurityAutoConfiguration;
+import nl.adempauze.platform.security.TokenRules;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -54,6 +55,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("management.opentelemetry.tracing.export.otlp.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");
+        // tokens must name this audience (aud) and expire (exp); see TokenRules
+        defaults.put(PlatformSecurityAutoConfiguration.AUDIENCE, TokenRules.DEFAULT_AUDIENCE);
         if (environment.matchesProfiles(PlatformSecurityAutoConfiguration.LOCAL_PROFILE)) {
             // the local stack's development issuer (see services/local-stack): trusted in this profile only
             defaults.put(PlatformSecurityAutoConfiguration.DEV_ISSUER_ENABLED, "true");

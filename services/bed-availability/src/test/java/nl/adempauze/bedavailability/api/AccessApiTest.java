@@ -96,6 +96,10 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
                         "planner@zorgstichting-norgerholt", java.util.List.of("PROVIDER"), "zorgstichting-norgerholt",
                         java.util.List.of(), Instant.now().minus(Duration.ofHours(1)))),
                 Arguments.of("claims changed after signing", withClaimsChanged(TestTokens.referrer("huisartsenpost"))),
+                // well signed tokens of the location's own provider that are not for this service, or never expire
+                Arguments.of("for another audience", ownProvider(claims -> claims.audience(List.of("other-app")))),
+                Arguments.of("without an audience", ownProvider(claims -> claims.claims(all -> all.remove("aud")))),
+                Arguments.of("without expiry", ownProvider(claims -> claims.claims(all -> all.remove("exp")))),
                 Arguments.of("not a token", "not-a-jwt"));
     }
 
@@ -114,6 +118,17 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
                 .expectStatus().isUnauthorized();
 
         assertThat(capacityOf(LOCATION, CARE_TYPE)).isEqualTo(before);
+    }
+
+    @Test
+    void theLocationsOwnProvidersGoodTokenIsAccepted() {
+        as(ownProvider(claims -> { })).get().uri("/api/v1/regions/{region}", REGION).exchange()
+                .expectStatus().isOk();
+    }
+
+    private static String ownProvider(java.util.function.Consumer<JwtClaimsSet.Builder> change) {
+        return TestTokens.token("planner@zorgstichting-norgerholt", List.of("PROVIDER"), "zorgstichting-norgerholt",
+                List.of(), change);
     }
 
     // --- reads: every signed-in role
@@ -339,6 +354,7 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
                             .keyID("test").build())));
             JwtClaimsSet claims = JwtClaimsSet.builder()
                     .issuer(TestTokens.ISSUER)
+                    .audience(List.of(TestTokens.AUDIENCE))
                     .subject("planner@zorgstichting-norgerholt")
                     .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                     .expiresAt(expiresAt)
@@ -356,7 +372,8 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
     /** A trusted token whose claims were replaced (a referrer making itself the location's provider). */
     private static String withClaimsChanged(String token) {
         String[] parts = token.split("\\.");
-        String payload = "{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"mallory\",\"roles\":[\"PROVIDER\"],"
+        String payload = "{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":[\"" + TestTokens.AUDIENCE + "\"],"
+                + "\"sub\":\"mallory\",\"roles\":[\"PROVIDER\"],"
                 + "\"org\":\"zorgstichting-norgerholt\",\"exp\":" + Instant.now().plusSeconds(3600).getEpochSecond()
                 + "}";
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()

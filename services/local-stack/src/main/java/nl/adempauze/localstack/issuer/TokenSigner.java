@@ -12,10 +12,12 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adempauze.platform.PlatformDefaults;
 import nl.adempauze.platform.security.Caller;
+import nl.adempauze.platform.security.TokenRules;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -50,11 +52,15 @@ public final class TokenSigner {
         this.clock = clock;
     }
 
-    /** A signed token for the user: {@code sub}, {@code name}, {@code roles}, {@code org}, {@code regions}. */
+    /**
+     * A signed token for the user: {@code sub}, {@code name}, {@code roles}, {@code org}, {@code regions}, for the
+     * services' default audience ({@code aud}), expiring after the lifetime.
+     */
     public String sign(DemoUser user) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .audience(List.of(TokenRules.DEFAULT_AUDIENCE))
                 .subject(user.id())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)

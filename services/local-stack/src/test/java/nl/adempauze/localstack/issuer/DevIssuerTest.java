@@ -62,6 +62,7 @@ class DevIssuerTest {
             assertThat(answer.getBody()).containsEntry("token_type", "Bearer").containsEntry("expires_in", 28800);
             Jwt jwt = decoder.decode((String) answer.getBody().get("access_token")).block();
             assertThat(jwt.getIssuer()).hasToString("http://localhost:8080/auth");
+            assertThat(jwt.getAudience()).as("the services' audience").containsExactly("adempauze");
             assertThat(jwt.getSubject()).isEqualTo(user.id());
             assertThat(jwt.getClaimAsString("name")).isEqualTo(user.name());
             assertThat(jwt.getClaimAsStringList("roles")).isEqualTo(user.roles());

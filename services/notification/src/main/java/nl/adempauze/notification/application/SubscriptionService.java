@@ -4,12 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import nl.adempauze.notification.WebhookProperties;
+import nl.adempauze.notification.domain.AttemptOutcome;
 import nl.adempauze.notification.domain.Delivery;
 import nl.adempauze.notification.domain.DeliveryStatus;
 import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Subscription;
 import nl.adempauze.notification.domain.Viewer;
+import nl.adempauze.notification.domain.WebhookTargets;
 import nl.adempauze.notification.persistence.DeliveryRepository;
 import nl.adempauze.notification.persistence.SubscriptionRepository;
 import nl.adempauze.platform.domain.DomainException;
@@ -32,17 +33,17 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final TransactionalOperator tx;
-    private final WebhookProperties properties;
+    private final WebhookTargets targets;
     private final NotificationAccess access;
     private final Clock clock;
 
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-                               TransactionalOperator tx, WebhookProperties properties, NotificationAccess access,
+                               TransactionalOperator tx, WebhookTargets targets, NotificationAccess access,
                                Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.tx = tx;
-        this.properties = properties;
+        this.targets = targets;
         this.access = access;
         this.clock = clock;
     }
@@ -53,10 +54,11 @@ public class SubscriptionService {
                 eventTypes.stream().distinct().toList(), scope, true, clock.instant(), owner);
         return access.checkScope(owner, scope)
                 // resolving the host name may block
-                .then(Mono.fromCallable(() -> properties.targets().refusal(subscription.url()))
+                .then(Mono.fromCallable(() -> targets.checkedAddress(subscription.url()))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(refusal -> refusal.isPresent()
-                        ? Mono.error(DomainException.invalidField("url", "Webhooks cannot be sent there: " + refusal.get()))
+                // the same text whatever the reason: it never names the address the host resolved to
+                .flatMap(address -> address.isEmpty()
+                        ? Mono.error(DomainException.invalidField("url", WebhookTargets.REFUSAL))
                         : Mono.just(subscription))
                 .flatMap(subscriptions::insert)
                 .thenReturn(subscription);
@@ -79,7 +81,7 @@ public class SubscriptionService {
     public Mono<Void> deactivate(Viewer viewer, String id) {
         return managed(viewer, id)
                 .flatMap(subscription -> subscriptions.deactivate(subscription.id(), clock.instant())
-                        .then(deliveries.failPending(subscription.id(), "subscription deactivated"))
+                        .then(deliveries.failPending(subscription.id(), AttemptOutcome.SUBSCRIPTION_DEACTIVATED))
                         .as(tx::transactional))
                 .then();
     }

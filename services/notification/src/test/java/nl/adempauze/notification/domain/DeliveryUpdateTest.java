@@ -29,18 +29,18 @@ class DeliveryUpdateTest {
         assertThat(update.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(update.attempts()).isEqualTo(2);
         assertThat(update.statusCode()).isEqualTo(500);
-        assertThat(update.error()).isEqualTo("HTTP 500");
+        assertThat(update.error()).isEqualTo("HTTP_500");
         assertThat(update.nextAttemptAt()).isEqualTo(NOW.plusSeconds(2));
     }
 
     @Test
     void theLastFailedAttemptIsPermanent() {
-        DeliveryUpdate update = DeliveryUpdate.after(2, AttemptOutcome.noAnswer("timeout"), schedule, NOW);
+        DeliveryUpdate update = DeliveryUpdate.after(2, AttemptOutcome.noAnswer(AttemptOutcome.TIMEOUT), schedule, NOW);
 
         assertThat(update.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(update.attempts()).isEqualTo(3);
         assertThat(update.statusCode()).isNull();
-        assertThat(update.error()).isEqualTo("timeout");
+        assertThat(update.error()).isEqualTo(AttemptOutcome.TIMEOUT);
         assertThat(update.nextAttemptAt()).isNull();
     }
 

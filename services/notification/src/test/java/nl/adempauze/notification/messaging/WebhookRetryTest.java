@@ -68,7 +68,7 @@ class WebhookRetryTest extends NotificationIntegrationTest {
                     assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
                     assertThat(delivery.attempts()).isEqualTo(4);
                     assertThat(delivery.lastStatusCode()).isEqualTo(500);
-                    assertThat(delivery.lastError()).isEqualTo("HTTP 500");
+                    assertThat(delivery.lastError()).isEqualTo("HTTP_500");
                     assertThat(delivery.nextAttemptAt()).isNull();
                 }));
         assertThat(receiver.forEvent(eventId)).hasSize(4);

@@ -52,7 +52,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "adempauze.rate-limit.requests-per-second=10000", "adempauze.rate-limit.burst=10000"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
-@Import(AdjustableClock.Configuration.class)
+@Import({AdjustableClock.Configuration.class, TestHostNames.class})
 public abstract class NotificationIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -25,11 +25,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Bearer tokens for tests, signed by a key made for this JVM; {@link RealInfrastructureInitializer} makes every
  * service context under test trust exactly that key (and nothing else). Claims as a real issuer sets them:
- * {@code roles}, {@code org} (referrer organisation or provider id) and {@code regions} (coordinators).
+ * {@code roles}, {@code org} (referrer organisation or provider id) and {@code regions} (coordinators), for the
+ * audience {@code adempauze}, expiring in two hours.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.test.adempauze.invalid";
+    /** The audience the services expect by default ({@code adempauze.security.audience}). */
+    public static final String AUDIENCE = "adempauze";
     private static final KeyPair KEYS = newKeyPair();
     private static final JwtEncoder ENCODER = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
             new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).privateKey((RSAPrivateKey) KEYS.getPrivate())
@@ -63,8 +66,20 @@ public final class TestTokens {
     /** A token that expires at {@code expiresAt} (in the past for an expired one). */
     public static String token(String subject, List<String> roles, String organisation, List<String> regions,
                                Instant expiresAt) {
+        return token(subject, roles, organisation, regions, claims -> claims.expiresAt(expiresAt)
+                .issuedAt(expiresAt.minus(Duration.ofHours(2))));
+    }
+
+    /**
+     * A token with any claims, then {@code change} applied to them: e.g. another audience, or without
+     * {@code exp} ({@code claims -> claims.claims(all -> all.remove("exp"))}).
+     */
+    public static String token(String subject, List<String> roles, String organisation, List<String> regions,
+                               Consumer<JwtClaimsSet.Builder> change) {
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(2));
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
                 .subject(subject)
                 .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                 .expiresAt(expiresAt)
@@ -74,6 +89,7 @@ public final class TestTokens {
         if (organisation != null) {
             claims.claim("org", organisation);
         }
+        change.accept(claims);
         return ENCODER.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
                 claims.build())).getTokenValue();
     }

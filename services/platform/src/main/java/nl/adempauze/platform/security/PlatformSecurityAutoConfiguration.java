@@ -33,7 +33,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * Every service's API takes bearer tokens (OAuth2/OIDC JWT) from the configured issuer; the token's {@code roles},
  * {@code org} and {@code regions} claims say who may do what (checked where the resource is known, in each
  * service's {@code api} package). Health and documents stay open; anything under {@code /api/} needs a token, and
- * the other actuator endpoints (metrics, prometheus) a token with role ADMIN.
+ * the other actuator endpoints (metrics, prometheus) a token with role ADMIN. A token must name this installation's
+ * audience and expire ({@link TokenRules}); a service may require roles per endpoint before any body is read
+ * ({@link RoleRequirements}).
  * Also: a body size limit and rate limiting per client.
  */
 @AutoConfiguration(beforeName = {
@@ -48,16 +50,21 @@ public class PlatformSecurityAutoConfiguration {
     /** Set by the local profile only: tokens from the local stack's development issuer are trusted. */
     public static final String DEV_ISSUER_ENABLED = "adempauze.security.dev-issuer.enabled";
     public static final String LOCAL_PROFILE = "local";
+    /** The audience ({@code aud}) every token must name; see {@link TokenRules}. */
+    public static final String AUDIENCE = "adempauze.security.audience";
 
     @Bean
     SecurityWebFilterChain adempauzeApiSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoders,
-                                                RateLimiting rateLimiting) {
-        ReactiveJwtDecoder decoder = decoders.getIfAvailable();
-        if (decoder == null) {
+                                                RateLimiting rateLimiting, ObjectProvider<RoleRequirements> roles,
+                                                @Value("${" + AUDIENCE + ":" + TokenRules.DEFAULT_AUDIENCE + "}")
+                                                String audience) {
+        ReactiveJwtDecoder configured = decoders.getIfAvailable();
+        if (configured == null) {
             throw new IllegalStateException("No token issuer is configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (and jwk-set-uri) to the OIDC issuer, "
                     + "or run the local stack (profile 'local') with its development issuer");
         }
+        ReactiveJwtDecoder decoder = TokenRules.requiringAudienceAndExpiry(configured, audience);
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(Caller.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
@@ -71,12 +78,16 @@ public class PlatformSecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 // every request carries its own token: no session
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/**").authenticated()
-                        // probes stay open; every other actuator endpoint (metrics, prometheus, info) is for admins
-                        .matchers(EndpointRequest.to("health")).permitAll()
-                        .matchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
-                        .anyExchange().permitAll())
+                .authorizeExchange(exchanges -> {
+                    // roles an endpoint needs at all, before its body is read (see RoleRequirements)
+                    roles.orderedStream().forEach(requirements -> requirements.applyTo(exchanges));
+                    exchanges
+                            .pathMatchers("/api/**").authenticated()
+                            // probes stay open; every other actuator endpoint (metrics, prometheus, info) is for admins
+                            .matchers(EndpointRequest.to("health")).permitAll()
+                            .matchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
+                            .anyExchange().permitAll();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))

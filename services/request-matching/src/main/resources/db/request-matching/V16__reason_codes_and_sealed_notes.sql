@@ -26,3 +26,7 @@ WHERE kind = 'PROTECTION_OVERRIDDEN'
 UPDATE coordinator_decision SET reason = 'OTHER'
 WHERE kind = 'PRIORITY_RAISED'
   AND reason NOT IN ('CARER_OVERBURDENED', 'HEALTH_DETERIORATED', 'CARER_UNAVAILABLE', 'WAITED_LONG', 'OTHER');
+-- A location's closure reason is a code in bed-availability from here on; words copied from older events go.
+UPDATE location_replica SET closed_reason = 'OTHER'
+WHERE closed_reason IS NOT NULL
+  AND closed_reason NOT IN ('OUTBREAK', 'STAFF_SHORTAGE', 'RENOVATION', 'CALAMITY', 'OTHER');

@@ -150,12 +150,7 @@ class PatientPrivacyIntegrationTest {
                 });
 
         // the provider sees the offer without the patient until it accepts, and then with
-        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
-                candidate -> candidate.requestId().equals(requestId));
-        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
-                Instant.now()));
-        // (waiting for the event, not polling the request: every look at the request is a read on the trail)
-        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        HoldRequested hold = offered(requestId);
         String planner = TestTokens.provider(provider);
         OfferView before = web.get().uri("/api/v1/offers/{id}", hold.offerId()).headers(TestTokens.as(planner))
                 .exchange().expectStatus().isOk().expectBody(OfferView.class).returnResult().getResponseBody();
@@ -295,11 +290,7 @@ class PatientPrivacyIntegrationTest {
     @Test
     void wordsWrittenWithAReasonStayHereSealedAndAreReadOnlyWithThePatientsDetails() {
         String requestId = api.submit(WITH_PATIENT);
-        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
-                candidate -> candidate.requestId().equals(requestId));
-        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
-                Instant.now()));
-        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        HoldRequested hold = offered(requestId);
         String planner = TestTokens.provider(provider);
 
         // an unknown code is refused, naming the field, and the offer stays open
@@ -362,6 +353,17 @@ class PatientPrivacyIntegrationTest {
                 .doesNotContain("Zwiers").doesNotContain("verpleegkundigen").doesNotContain("overleden"));
         assertThat(audit("requestId=" + requestId)).allSatisfy(entry -> assertThat(String.valueOf(entry.reason()))
                 .doesNotContain("Zwiers"));
+    }
+
+    /** The request's bed held and offered to the provider; answers the hold asked for. */
+    private HoldRequested offered(String requestId) {
+        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
+                candidate -> candidate.requestId().equals(requestId));
+        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
+                Instant.now()));
+        // (waiting for the event, not polling the request: every look at the request is a read on the trail)
+        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        return hold;
     }
 
     private long notesStored(String requestId) {

@@ -2,6 +2,7 @@
 // municipality, and on a schematic map drawn from the locations' coordinates (no map tiles: nothing is fetched
 // from the internet).
 import { h, formatDateTime } from './dom.js';
+import { CLOSURE_REASONS, label } from './labels.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -16,7 +17,7 @@ export function capacityTable(region, capacity) {
       class: location.open ? '' : 'closed', 'data-location': location.locationId,
     },
     h('th', { scope: 'row' }, location.name,
-      location.open ? null : h('span', { class: 'badge closed' }, `gesloten${location.closedReason ? `: ${location.closedReason}` : ''}`),
+      location.open ? null : h('span', { class: 'badge closed' }, `gesloten${location.closedReason ? `: ${label(CLOSURE_REASONS, location.closedReason)}` : ''}`),
       h('div', { class: 'muted small' }, location.providerName)),
     h('td', {}, location.municipality),
     careTypes.map((type) => capacityCell(location, type.code))))));

@@ -11,7 +11,7 @@ export const OFFER_STATUS = {
   ACCEPTED: 'Geaccepteerd', DECLINED: 'Afgewezen', EXPIRED: 'Verlopen', WITHDRAWN: 'Ingetrokken',
 };
 
-/** Why an offer ended without the provider's answer (the provider's own decline reason is free text). */
+/** Why an offer ended without the provider's answer; a declined offer's reason is one of DECLINE_REASONS. */
 export const OFFER_REASONS = {
   COORDINATOR_CHOSE_ANOTHER_LOCATION: 'coördinator koos een andere locatie', NO_ANSWER: 'niet op tijd beantwoord',
   REQUEST_CANCELLED: 'aanvraag geannuleerd', HOLD_NOT_ANSWERED: 'bed kon niet worden vastgehouden',
@@ -30,6 +30,40 @@ export const DECLINE_REASONS = {
   NEEDS_NOT_MET: 'Zorgbehoefte niet te bieden', DATES_NOT_SUITABLE: 'Data passen niet', OTHER: 'Anders',
 };
 
+/** Why a request was cancelled (the code is all that leaves the request; a note stays inside, encrypted). */
+export const CANCEL_REASONS = {
+  NO_LONGER_NEEDED: 'Niet meer nodig', CARE_ARRANGED_ELSEWHERE: 'Elders zorg geregeld',
+  ADMITTED_TO_HOSPITAL: 'Opgenomen in het ziekenhuis', PATIENT_DECLINED: 'Patiënt of familie wil niet meer',
+  PATIENT_DECEASED: 'Patiënt overleden', SUBMITTED_IN_ERROR: 'Per vergissing ingediend', OTHER: 'Anders',
+};
+
+/** Why a coordinator released protected respite nights to a crisis request. */
+export const OVERRIDE_REASONS = {
+  NO_OTHER_BED_IN_TIME: 'Geen ander bed op tijd', UNSAFE_AT_HOME: 'Thuis niet veilig',
+  CARER_UNAVAILABLE: 'Mantelzorger valt uit', PROTECTED_NIGHTS_UNUSED: 'Beschermde nachten niet nodig voor planning',
+  OTHER: 'Anders',
+};
+
+/** Why a coordinator moved a waiting request up the waiting list. */
+export const PRIORITY_REASONS = {
+  CARER_OVERBURDENED: 'Mantelzorger overbelast', HEALTH_DETERIORATED: 'Gezondheid achteruitgegaan',
+  CARER_UNAVAILABLE: 'Mantelzorger valt uit', WAITED_LONG: 'Wacht al erg lang', OTHER: 'Anders',
+};
+
+/** What a note (the words written with a reason code) explains, with the codes it was written with. */
+export const NOTE_SUBJECTS = {
+  CANCELLED: { text: 'Annulering', reasons: CANCEL_REASONS },
+  OFFER_DECLINED: { text: 'Afwijzing', reasons: DECLINE_REASONS },
+  PROTECTION_OVERRIDDEN: { text: 'Bescherming opgeheven', reasons: OVERRIDE_REASONS },
+  PRIORITY_RAISED: { text: 'Prioriteit verhoogd', reasons: PRIORITY_REASONS },
+};
+
+/** Why a location closed for new admissions (a code only: bed-availability keeps no free text). */
+export const CLOSURE_REASONS = {
+  OUTBREAK: 'Uitbraak (infectie)', STAFF_SHORTAGE: 'Personeelstekort', RENOVATION: 'Verbouwing of onderhoud',
+  CALAMITY: 'Calamiteit (brand, water, stroom)', OTHER: 'Anders',
+};
+
 export const ESCALATION_REASONS = {
   NO_CANDIDATE: 'Geen passende plek', OFFER_EXPIRED: 'Aanbod niet beantwoord', DEADLINE_AT_RISK: 'Deadline in gevaar',
   STAY_WINDOW_PASSED: 'Periode verstreken', STAY_OVERRUN: 'Verblijf loopt uit',
@@ -41,6 +75,9 @@ export const PAGE_STATUS = {
   PRIMARY_PAGED: 'Dienstdoende opgeroepen', BACKUP_PAGED: 'Achterwacht opgeroepen',
   REGION_PAGED: 'Alle coördinatoren opgeroepen', ACKNOWLEDGED: 'Bevestigd',
 };
+
+/** The codes a decision of each kind is recorded with (other kinds keep the coordinator's words). */
+export const DECISION_REASONS = { PROTECTION_OVERRIDDEN: OVERRIDE_REASONS, PRIORITY_RAISED: PRIORITY_REASONS };
 
 export const DECISIONS = {
   PROTECTION_OVERRIDDEN: 'Bescherming opgeheven', PRIORITY_RAISED: 'Prioriteit verhoogd',

@@ -1,7 +1,7 @@
 // The provider's screen: its own locations, free beds published now or per night in two clicks, and the inbox of
 // offers with a countdown, accept, decline with a reason, and admission and discharge once accepted.
 import { h, fill, clock, formatDate, formatDateTime, today, announce } from './dom.js';
-import { OFFER_STATUS, URGENCY, NEEDS, DECLINE_REASONS, label, careTypeName } from './labels.js';
+import { OFFER_STATUS, URGENCY, NEEDS, DECLINE_REASONS, CLOSURE_REASONS, label, careTypeName } from './labels.js';
 import { get, post, put } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
@@ -111,22 +111,16 @@ export function mountProvider(container, session) {
     const id = `decline-${offer.id}`;
     const code = h('select', { id: `${id}-code`, name: 'reasonCode' },
       Object.entries(DECLINE_REASONS).map(([value, text]) => h('option', { value }, text)));
-    const reason = h('textarea', { id: `${id}-reason`, name: 'reason', rows: 2, maxlength: 500, 'aria-describedby': `${id}-error` });
+    const note = h('textarea', { id: `${id}-note`, name: 'note', rows: 2, maxlength: 500, 'aria-describedby': `${id}-error` });
     const error = h('p', { class: 'field-error', id: `${id}-error` });
     const form = h('form', { class: 'reason-form', novalidate: true },
       h('div', { class: 'field' }, h('label', { for: `${id}-code` }, 'Reden'), code),
-      h('div', { class: 'field' }, h('label', { for: `${id}-reason` }, 'Toelichting'), reason, error),
+      h('div', { class: 'field' }, h('label', { for: `${id}-note` }, 'Toelichting (niet verplicht; alleen zichtbaar voor wie de patiëntgegevens mag zien)'), note, error),
       h('div', { class: 'buttons' }, h('button', { type: 'submit', 'data-test': 'decline-confirm' }, 'Afwijzen'),
         h('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, 'Terug')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (reason.value.trim().length < 3) {
-        error.textContent = 'Licht de reden kort toe (minstens 3 tekens).';
-        reason.setAttribute('aria-invalid', 'true');
-        reason.focus();
-        return;
-      }
-      answer(post(`/api/v1/offers/${offer.id}/decline`, { reason: reason.value.trim(), reasonCode: code.value }), 'Aanbod afgewezen.');
+      answer(post(`/api/v1/offers/${offer.id}/decline`, { reasonCode: code.value, note: note.value.trim() || null }), 'Aanbod afgewezen.');
     });
     setTimeout(() => code.focus(), 0);
     return form;
@@ -207,13 +201,15 @@ export function mountProvider(container, session) {
     fill(locationsPanel, cards.length ? cards : h('p', {}, 'Er staan geen locaties op naam van uw organisatie.'));
   }
 
+  /** Closing takes a reason from the list only: bed-availability keeps no free text. */
   function statusControl(location) {
+    const reason = h('select', { 'aria-label': 'Reden van sluiten', 'data-test': 'closure-reason' },
+      Object.entries(CLOSURE_REASONS).map(([value, text]) => h('option', { value }, text)));
     return location.open
-      ? h('button', { type: 'button', class: 'secondary small', onclick: () => {
-        const reason = window.prompt('Waarom sluit de locatie voor nieuwe opnames?', 'Uitbraak');
-        if (reason) answer(put(`/api/v1/locations/${location.locationId}/status`, { open: false, reason }), 'Locatie gesloten voor opnames.');
-      } }, 'Sluiten voor opnames')
-      : h('span', {}, h('span', { class: 'badge closed' }, `gesloten${location.closedReason ? `: ${location.closedReason}` : ''}`), ' ',
+      ? h('span', {}, reason, ' ', h('button', { type: 'button', class: 'secondary small', onclick: () =>
+        answer(put(`/api/v1/locations/${location.locationId}/status`, { open: false, reason: reason.value }), 'Locatie gesloten voor opnames.'),
+      }, 'Sluiten voor opnames'))
+      : h('span', {}, h('span', { class: 'badge closed' }, `gesloten${location.closedReason ? `: ${label(CLOSURE_REASONS, location.closedReason)}` : ''}`), ' ',
         h('button', { type: 'button', class: 'small', onclick: () => answer(put(`/api/v1/locations/${location.locationId}/status`, { open: true }), 'Locatie weer open.') }, 'Heropenen'));
   }
 

@@ -1,12 +1,13 @@
 // The referrer's screen: a request form (crisis or planned) and "my requests", live, with where and when once a
 // bed is found.
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
-import { STATUS, URGENCY, label, careTypeName, queueText } from './labels.js';
+import { STATUS, URGENCY, CANCEL_REASONS, label, careTypeName, queueText } from './labels.js';
 import { get, post, put, newIdempotencyKey } from './api.js';
 import { openLiveStream } from './live.js';
 import { loadRegion, regionsOf } from './region.js';
 import { requestForm, FOLLOW_UP_EVENTS } from './request-form.js';
 import { refresher } from './refresher.js';
+import { reasonForm } from './reason-form.js';
 
 const OPEN = ['SUBMITTED', 'OFFERED', 'WAITING', 'ESCALATED', 'AWAITING_TRIAGE'];
 
@@ -99,21 +100,22 @@ export function mountReferrer(container, session) {
           OPEN.includes(request.status) ? cancelButton(request) : null))));
   }
 
+  /** Cancel with a reason from the list (all that leaves the request) and an optional note, kept inside. */
   function cancelButton(request) {
-    return h('button', {
+    const area = h('div', {});
+    const button = h('button', {
       type: 'button', class: 'secondary small', 'data-test': 'cancel',
-      onclick: async () => {
-        const reason = window.prompt('Waarom wordt de aanvraag geannuleerd?', 'Niet meer nodig');
-        if (!reason) return;
-        try {
-          await post(`/api/v1/requests/${request.id}/cancel`, { reason });
+      onclick: () => fill(area, reasonForm({
+        title: 'Aanvraag annuleren', confirmLabel: 'Annuleren bevestigen', test: 'cancel-form', codes: CANCEL_REASONS,
+        onClose: () => refresh(),
+        onConfirm: (reason) => post(`/api/v1/requests/${request.id}/cancel`, reason).then(() => {
           announce('Aanvraag geannuleerd.', 'success');
-        } catch (failure) {
-          announce(failure.message, 'error');
-        }
-        refresh();
-      },
+          refresh();
+        }),
+      })),
     }, 'Annuleren');
+    fill(area, button);
+    return area;
   }
 
   const closeLive = openLiveStream('', reload.soon, (connection) => {

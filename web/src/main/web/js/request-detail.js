@@ -2,7 +2,7 @@
 // escalations and decisions, and the coordinator's actions. Patient details are not shown here unless asked for
 // (that read is audited).
 import { h, fill, clock, formatDateTime, formatDate, announce } from './dom.js';
-import { STATUS, OFFER_STATUS, OFFER_REASONS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
+import { STATUS, OFFER_STATUS, OFFER_REASONS, DECLINE_REASONS, CANCEL_REASONS, OVERRIDE_REASONS, PRIORITY_REASONS, DECISION_REASONS, NOTE_SUBJECTS, URGENCY, NEEDS, ESCALATION_REASONS, DECISIONS, label, careTypeName } from './labels.js';
 import { get, post } from './api.js';
 import { reasonForm } from './reason-form.js';
 import { candidateExplanation, escalationDetail, outsideRegionLabel, regionName, textOrNothing } from './explanations.js';
@@ -38,9 +38,25 @@ export function renderRequestFacts(facts, actions, request, region, refresh) {
     request.offers.length ? h('section', {}, h('h3', {}, 'Aanbiedingen'), h('ul', {}, request.offers.map((offer) => h('li', {},
       `${locationName(request, offer.locationId)}: ${label(OFFER_STATUS, offer.status)}`, outsideBadge(offer),
       offer.status === 'OPEN' ? [' (', clock(offer.respondBy, 'until'), ')'] : null,
-      offer.reason ? h('span', { class: 'muted' }, ` – ${label(OFFER_REASONS, offer.reason)}`) : null)))) : null,
+      offer.reason ? h('span', { class: 'muted' }, ` – ${label(offer.status === 'DECLINED' ? DECLINE_REASONS : OFFER_REASONS, offer.reason)}`) : null)))) : null,
+    request.cancelReason ? h('p', { 'data-test': 'cancel-reason' }, `Geannuleerd: ${label(CANCEL_REASONS, request.cancelReason)}`) : null,
     request.decisions?.length ? h('section', {}, h('h3', {}, 'Besluiten'), h('ul', {}, request.decisions.map((decision) => h('li', {},
-      `${formatDateTime(decision.decidedAt)}: ${label(DECISIONS, decision.kind)}${decision.decidedBy ? ` door ${decision.decidedBy}` : ''} – ${decision.reason}`)))) : null);
+      `${formatDateTime(decision.decidedAt)}: ${label(DECISIONS, decision.kind)}${decision.decidedBy ? ` door ${decision.decidedBy}` : ''} – ${label(DECISION_REASONS[decision.kind] || {}, decision.reason)}`)))) : null);
+}
+
+/**
+ * The words written with the reason codes: only in the (audited) view of one request, to those who may see the
+ * patient's details, so shown with them.
+ */
+function notesSection(request) {
+  if (!request.notes?.length) return null;
+  return h('section', { 'data-test': 'notes' }, h('h3', {}, 'Toelichtingen'),
+    h('p', { class: 'muted small' }, 'Vertrouwelijk: alleen hier te zien, en verwijderd met de patiëntgegevens.'),
+    h('ul', {}, request.notes.map((note) => {
+      const subject = NOTE_SUBJECTS[note.subject];
+      return h('li', {}, `${formatDateTime(note.writtenAt)}: ${subject ? subject.text : note.subject} (${label(subject ? subject.reasons : {}, note.reasonCode)})${note.writtenBy ? ` door ${note.writtenBy}` : ''} – `,
+        h('span', { class: 'note-text' }, note.text));
+    })));
 }
 
 /** "buiten de regio" beside a candidate or offer of a neighbour region's location. */
@@ -133,7 +149,8 @@ export function renderRequestActions(actions, request, refresh, region) {
       title: 'Beschermde logeernachten vrijgeven',
       explanation: 'Deze crisisaanvraag mag nachten nemen die voor geplande logeerzorg zijn beschermd.',
       confirmLabel: 'Vrijgeven', test: 'override-form', onClose: () => renderRequestActions(actions, request, refresh, region),
-      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/protection-override`, { reason })
+      codes: OVERRIDE_REASONS,
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/protection-override`, reason)
         .then(() => done(actions, 'Bescherming opgeheven; er wordt opnieuw gezocht.', refresh)),
     }))));
   }
@@ -141,7 +158,8 @@ export function renderRequestActions(actions, request, refresh, region) {
     buttons.push(actionButton('Prioriteit verhogen', 'priority', () => showAction(actions, reasonForm({
       title: 'Hoger op de wachtlijst', confirmLabel: 'Verhogen', test: 'priority-form',
       onClose: () => renderRequestActions(actions, request, refresh, region),
-      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/priority`, { reason })
+      codes: PRIORITY_REASONS,
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/priority`, reason)
         .then(() => done(actions, 'Prioriteit verhoogd.', refresh)),
     }))));
   }
@@ -149,7 +167,8 @@ export function renderRequestActions(actions, request, refresh, region) {
     buttons.push(actionButton('Aanvraag annuleren', 'cancel', () => showAction(actions, reasonForm({
       title: 'Aanvraag annuleren', confirmLabel: 'Annuleren bevestigen', test: 'cancel-form',
       onClose: () => renderRequestActions(actions, request, refresh, region),
-      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/cancel`, { reason })
+      codes: CANCEL_REASONS,
+      onConfirm: (reason) => post(`/api/v1/requests/${request.id}/cancel`, reason)
         .then(() => done(actions, 'Aanvraag geannuleerd.', refresh)),
     })), 'danger'));
   }
@@ -185,6 +204,7 @@ async function showPatient(actions, request, refresh, region) {
         h('dt', {}, 'Naam'), h('dd', {}, patient?.name || 'nog niet opgegeven'),
         h('dt', {}, 'Geboortedatum'), h('dd', {}, patient?.dateOfBirth ? formatDate(patient.dateOfBirth) : '–'),
         h('dt', {}, 'Terugbellen'), h('dd', {}, full.contact ? `${full.contact.name}, ${full.contact.phone}` : '–')),
+      notesSection(full),
       h('button', { type: 'button', class: 'secondary', onclick: () => renderRequestActions(actions, request, refresh, region) }, 'Verbergen')));
   } catch (failure) {
     announce(failure.message, 'error');

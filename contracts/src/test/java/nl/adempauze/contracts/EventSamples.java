@@ -100,12 +100,12 @@ final class EventSamples {
                             List.of(CRISIS_STAY, RESPITE),
                             List.of(new FunderContract("zorgkantoor-utrecht", List.of(CRISIS_STAY)),
                                     new FunderContract("gemeente-utrecht", List.of(RESPITE))),
-                            false, "Norovirus outbreak", PUBLISHED),
+                            false, "OUTBREAK", PUBLISHED),
                     new LocationRegistered("loc-zeist-het-baken", REGION, PROVIDER, "Zorggroep Noord", "Het Baken",
                             new Address("Slotlaan 3", "3701 GA", "Zeist"), "Zeist", 52.0894, 5.2322, List.of(),
                             List.of(RESPITE), List.of(), true, null, PUBLISHED))),
             entry(LocationStatusChanged.class, List.of(
-                    new LocationStatusChanged(LOCATION, REGION, false, "Norovirus outbreak", OFFERED),
+                    new LocationStatusChanged(LOCATION, REGION, false, "OUTBREAK", OFFERED),
                     new LocationStatusChanged(LOCATION, REGION, true, null, DISCHARGE))),
             entry(CapacityPublished.class, List.of(
                     new CapacityPublished(LOCATION, REGION, CRISIS_STAY, 3, 1, 2, 17, PUBLISHED),
@@ -132,10 +132,10 @@ final class EventSamples {
                     new StayReminderIssued(REQUEST, OFFER, REGION, LOCATION, PROVIDER, RESPITE, FIRST_NIGHT, 3,
                             ANSWERED))),
             entry(ProtectionOverridden.class, List.of(
-                    new ProtectionOverridden(REQUEST, REGION, RESPITE, "Carer admitted to hospital tonight",
+                    new ProtectionOverridden(REQUEST, REGION, RESPITE, "CARER_UNAVAILABLE",
                             ANSWERED))),
             entry(WaitingPriorityRaised.class, List.of(
-                    new WaitingPriorityRaised(REQUEST, REGION, RESPITE, 1, "Carer close to breaking point",
+                    new WaitingPriorityRaised(REQUEST, REGION, RESPITE, 1, "CARER_OVERBURDENED",
                             ANSWERED))),
             entry(CareTypeChanged.class, List.of(
                     new CareTypeChanged(REQUEST, REGION, CRISIS_STAY, RESPITE, ANSWERED),
@@ -165,7 +165,7 @@ final class EventSamples {
                             "No bed was found before the last possible first night 2026-04-12", ANSWERED),
                     new RequestEscalated(REQUEST, REGION, RESPITE, "CRISIS", "STAY_OVERRUN", null, ANSWERED))),
             entry(RequestCancelled.class, List.of(
-                    new RequestCancelled(REQUEST, REGION, "Patient admitted to hospital", ANSWERED))),
+                    new RequestCancelled(REQUEST, REGION, "ADMITTED_TO_HOSPITAL", ANSWERED))),
             entry(HoldRequested.class, List.of(
                     new HoldRequested(OFFER, REQUEST, REGION, LOCATION, RESPITE, "PLANNED", FIRST_NIGHT, 3, false, SUBMITTED),
                     new HoldRequested(OFFER, REQUEST, REGION, LOCATION, CRISIS_STAY, "CRISIS", null, null, true,
@@ -187,7 +187,7 @@ final class EventSamples {
                     new OfferAccepted(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, null, ANSWERED))),
             entry(OfferDeclined.class, List.of(
                     new OfferDeclined(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY,
-                            "Cannot provide the required night supervision", ANSWERED))),
+                            "NO_STAFF", ANSWERED))),
             entry(OfferExpired.class, List.of(
                     new OfferExpired(OFFER, REQUEST, REGION, LOCATION, PROVIDER, CRISIS_STAY, RESPOND_BY))),
             entry(OfferWithdrawn.class, List.of(

@@ -1,12 +1,15 @@
 package nl.adempauze.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The coordinator's board in a real browser, live without reloading: a GP's crisis request appears on it, the
@@ -112,6 +115,32 @@ class CoordinatorBoardBrowserTest {
             coordinator.waitFor(d -> d.findElement(By.cssSelector("[data-test=detail]")).getText()
                     .contains("Met de hand aangeboden door coordinator-drenthe – Dochter woont om de hoek"));
             coordinator.screenshot("board-6-offered-where-the-coordinator-chose");
+        }
+    }
+
+    /** A reason from the list, in Dutch; the coordinator's note stays inside, with the patient's details. */
+    @Test
+    void theCoordinatorCancelsWithAReasonFromTheListAndANoteKeptInside() {
+        String requestId = crisis.submit();
+        crisis.awaitOffer(requestId);
+        try (Browser coordinator = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
+            coordinator.click("[data-test=open-requests] tr[data-request='" + requestId + "'] [data-test=open-request]");
+            coordinator.click("[data-test=action-cancel]");
+            coordinator.click("[data-test=cancel-form-confirm]");
+            assertThat(coordinator.text("[data-test=cancel-form] .field-error")).isEqualTo("Kies een reden.");
+            new Select(coordinator.find("[data-test=cancel-form-code]"))
+                    .selectByVisibleText("Opgenomen in het ziekenhuis");
+            coordinator.find("[data-test=cancel-form] textarea").sendKeys("Dochter belde: ligt in het Wilhelmina");
+            coordinator.screenshot("board-7-cancel-with-a-reason-from-the-list");
+            coordinator.click("[data-test=cancel-form-confirm]");
+
+            Map<?, ?> cancelled = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
+                            .retrieve().bodyToMono(Map.class).block(), view -> "CANCELLED".equals(view.get("status")));
+            assertThat(cancelled.get("cancelReason")).isEqualTo("ADMITTED_TO_HOSPITAL");
+            assertThat((List<?>) cancelled.get("notes")).singleElement()
+                    .satisfies(note -> assertThat(((Map<?, ?>) note).get("text"))
+                            .isEqualTo("Dochter belde: ligt in het Wilhelmina"));
         }
     }
 

@@ -378,7 +378,7 @@ class EveryEventTwiceEndToEndTest {
     private void setOpen(boolean open) {
         stack.asProviderOf(VEENSCHAP).put().uri("/api/v1/locations/{id}/status", VEENSCHAP)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(open ? Map.of("open", true) : Map.of("open", false, "reason", "Water damage"))
+                .bodyValue(open ? Map.of("open", true) : Map.of("open", false, "reason", "CALAMITY"))
                 .retrieve().toBodilessEntity().block();
     }
 

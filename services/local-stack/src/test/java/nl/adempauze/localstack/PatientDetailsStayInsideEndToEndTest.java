@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,8 @@ import reactor.core.Disposable;
  * Privacy by design, checked where data leaves request-matching: a GP's crisis request with the patient's full
  * identifying details runs through all three services (offer, acceptance, admission, discharge, a refused bad
  * correction), the provider reads the handover before accepting (audited), the provider and coordinator read the
- * details as they may; then every Kafka record on every topic
+ * details as they may; the patient's name is typed into the words with a decline, cancels, a protection override
+ * and a priority raise (reasons are codes; the words stay in request-matching); then every Kafka record on every topic
  * (dead-letter topics too), every log line of the three services (with our own and the web framework's loggers at
  * DEBUG), every webhook body and every live-stream event is searched for any of those details. None may appear.
  */
@@ -64,6 +66,8 @@ class PatientDetailsStayInsideEndToEndTest {
             "23-07-1931", BSN, PATIENT_PHONE, "0648213577", STREET, POSTCODE, "9403KX", CONTACT_NAME, "Wubbolt",
             "Hettema", CONTACT_PHONE, "0592123987", HANDOVER_REASON, "Zwiersmastraat", CARRIER_OF, "Klebsiella",
             CARER_NAME, "Kloppenburg", "Oosterhuis");
+    /** What a person may well type with a reason: the patient's name. */
+    private static final String TYPED = "Mevrouw " + NAME + ": ";
     private static final List<String> VERBOSE_LOGGERS = List.of("nl.adempauze", "org.springframework.web",
             "org.springframework.http", "org.springframework.security", "org.springframework.r2dbc");
     private static final Pattern CLIENT_LOG_PREFIX = Pattern.compile("\\[[0-9a-f]+] ");
@@ -109,7 +113,8 @@ class PatientDetailsStayInsideEndToEndTest {
         WebClient gp = stack.as(E2eStack.REFERRER);
         WebClient coordinator = stack.as(E2eStack.COORDINATOR);
         List<String> everyType = List.of("RequestSubmitted", "RequestMatched", "RequestEscalated", "RequestCancelled",
-                "OfferMade", "OfferAccepted", "OfferDeclined", "CapacityPublished", "CapacityAdjusted");
+                "OfferMade", "OfferAccepted", "OfferDeclined", "CapacityPublished", "CapacityAdjusted",
+                "ProtectionOverridden", "WaitingPriorityRaised", "OfferWithdrawn");
         coordinator.post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("url", webhooks.url(), "secret", SECRET, "eventTypes", everyType))
                 .retrieve().toBodilessEntity().block();
@@ -200,8 +205,17 @@ class PatientDetailsStayInsideEndToEndTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> request(gp, requestId), view -> "DISCHARGED".equals(view.get("status")));
 
+        List<String> typedInto = reasonsTypedWithTheName(gp, coordinator);
+
         // everyone who should hear of it did: the scan below has something to look at
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(webhooks.received()).filteredOn(hook -> typedInto.stream().anyMatch(hook.body()::contains))
+                    .extracting(WebhookReceiver.Received::eventType)
+                    .contains("OfferDeclined", "RequestCancelled", "ProtectionOverridden", "WaitingPriorityRaised");
+            assertThat(live).filteredOn(event -> event.data() != null
+                            && typedInto.stream().anyMatch(event.data()::contains))
+                    .extracting(ServerSentEvent::event)
+                    .contains("OfferDeclined", "RequestCancelled", "ProtectionOverridden", "WaitingPriorityRaised");
             assertThat(webhooks.received()).filteredOn(hook -> hook.body().contains(requestId))
                     .extracting(WebhookReceiver.Received::eventType)
                     .contains("RequestSubmitted", "OfferMade", "OfferAccepted", "RequestMatched");
@@ -234,6 +248,65 @@ class PatientDetailsStayInsideEndToEndTest {
         assertThat(leaks("log line", lines)).isEmpty();
         // nor the webhook's shared secret
         assertThat(lines).noneSatisfy(line -> assertThat(line).contains(SECRET));
+    }
+
+    /**
+     * The patient's name typed into the words with a reason: a provider's decline, a referrer's cancel, a
+     * coordinator's protection override and priority raise (each accepted). Answers the requests concerned.
+     */
+    private static List<String> reasonsTypedWithTheName(WebClient gp, WebClient coordinator) {
+        Map<?, ?> declined = gp.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("region", "drenthe", "careType", "ELV_HOOG", "urgency", "CRISIS",
+                        "residence", Map.of("postcode", POSTCODE), "funder", "zilveren-kruis",
+                        "contact", Map.of("name", CONTACT_NAME, "phone", CONTACT_PHONE),
+                        "patient", Map.of("name", NAME, "dateOfBirth", DATE_OF_BIRTH)))
+                .retrieve().bodyToMono(Map.class).block();
+        String declinedId = (String) declined.get("id");
+        Map<?, ?> offer = (Map<?, ?>) await().atMost(Duration.ofSeconds(30))
+                .until(() -> request(gp, declinedId), view -> "OFFERED".equals(view.get("status")))
+                .get("currentOffer");
+        int decline = stack.asProviderOf((String) offer.get("locationId")).post()
+                .uri("/api/v1/offers/{id}/decline", offer.get("id")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reasonCode", "CARE_TOO_COMPLEX", "note", TYPED + "twee verpleegkundigen nodig"))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())).block();
+        assertThat(decline).isEqualTo(200);
+        cancel(gp, declinedId, "PATIENT_DECEASED");
+
+        String overridden = (String) gp.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("region", "drenthe", "careType", "WLZ_LOGEER", "urgency", "CRISIS",
+                        "residence", Map.of("municipality", "Westerveld"), "stay", Map.of("nights", 3),
+                        "contact", Map.of("name", CONTACT_NAME, "phone", CONTACT_PHONE)))
+                .retrieve().bodyToMono(Map.class).block().get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> request(gp, overridden),
+                view -> Set.of("OFFERED", "ESCALATED").contains(view.get("status")));
+        decide(coordinator, overridden, "/protection-override", "CARER_UNAVAILABLE");
+        cancel(gp, overridden, "CARE_ARRANGED_ELSEWHERE");
+
+        WebClient consultant = stack.as(E2eStack.RESPITE_CONSULTANT);
+        String raised = (String) consultant.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("region", "drenthe", "careType", "WLZ_LOGEER", "urgency", "PLANNED",
+                        "residence", Map.of("municipality", "Westerveld"),
+                        "stay", Map.of("firstNight", LocalDate.now().plusDays(300).toString(), "nights", 2,
+                                "flexibleDays", 0),
+                        "contact", Map.of("name", CONTACT_NAME, "phone", CONTACT_PHONE)))
+                .retrieve().bodyToMono(Map.class).block().get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> request(consultant, raised),
+                view -> "WAITING".equals(view.get("status")));
+        decide(coordinator, raised, "/priority", "CARER_OVERBURDENED");
+        cancel(consultant, raised, "NO_LONGER_NEEDED");
+        return List.of(declinedId, overridden, raised);
+    }
+
+    private static void cancel(WebClient as, String requestId, String code) {
+        decide(as, requestId, "/cancel", code);
+    }
+
+    /** A decision with a reason code and the patient's name in its note, which must be taken. */
+    private static void decide(WebClient as, String requestId, String path, String code) {
+        int status = as.post().uri("/api/v1/requests/{id}" + path, requestId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reasonCode", code, "note", TYPED + "zie het dossier"))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())).block();
+        assertThat(status).as("%s of %s", path, requestId).isEqualTo(200);
     }
 
     private static Map<?, ?> request(WebClient as, String id) {

@@ -2,10 +2,10 @@ package nl.adempauze.bedavailability.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import nl.adempauze.bedavailability.application.BedQueries;
 import nl.adempauze.bedavailability.application.LocationService;
+import nl.adempauze.bedavailability.domain.ClosureReason;
 import nl.adempauze.bedavailability.domain.Location;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.contracts.events.FunderContract;
@@ -36,9 +36,8 @@ public class LocationController {
     public record LocationDetails(Location location, List<FunderContract> contracts) {
     }
 
-    public record StatusChange(@NotNull(message = "open is required") Boolean open,
-                               @Size(max = 500, message = "reason is at most 500 characters")
-                               String reason) {
+    /** Open, or closed with a reason code (400 on {@code reason} for words or an unknown code). */
+    public record StatusChange(@NotNull(message = "open is required") Boolean open, ClosureReason reason) {
     }
 
     @GetMapping("/regions/{region}")
@@ -60,7 +59,7 @@ public class LocationController {
     }
 
     /**
-     * Open or close a location for new admissions; closing needs a reason (e.g. an outbreak). Its own provider
+     * Open or close a location for new admissions; closing needs a reason code (e.g. OUTBREAK). Its own provider
      * only; the body is read once the caller is known to be allowed.
      */
     @PutMapping("/locations/{locationId}/status")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.adempauze.bedavailability.domain.ClosureReason;
 import nl.adempauze.bedavailability.domain.Location;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
@@ -69,12 +70,13 @@ public class LocationService {
         return tx.transactional(work);
     }
 
-    public Mono<Location> changeStatus(String locationId, boolean open, String reason) {
-        if (!open && (reason == null || reason.isBlank())) {
+    /** Opens or closes a location; closing needs a reason code (400 on {@code reason} without one). */
+    public Mono<Location> changeStatus(String locationId, boolean open, ClosureReason reason) {
+        if (!open && reason == null) {
             return Mono.error(DomainException.invalidField("reason", "A reason is required when closing a location"));
         }
         Instant now = clock.instant();
-        String closedReason = open ? null : reason;
+        String closedReason = open ? null : reason.name();
         Mono<Location> work = locations.find(locationId)
                 .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
                 .flatMap(location -> locations.setStatus(locationId, open, closedReason, now)

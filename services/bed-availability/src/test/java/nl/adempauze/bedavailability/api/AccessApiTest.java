@@ -191,7 +191,7 @@ class AccessApiTest extends BedAvailabilityIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"nights\":[{\"from\":\"" + night + "\",\"freeBeds\":9}]}").exchange());
         forbidden(as(token).put().uri("/api/v1/locations/{id}/status", LOCATION)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"open\":false,\"reason\":\"test\"}").exchange());
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"open\":false,\"reason\":\"OTHER\"}").exchange());
 
         assertThat(capacityOf(LOCATION, CARE_TYPE)).isEqualTo(before);
         assertThat(nightsAt(calendarLocation, "WMO_LOGEER", night, night)).isEqualTo(nightsBefore);

@@ -139,10 +139,15 @@ class CapacityApiTest extends BedAvailabilityIntegrationTest {
     }
 
     @Test
-    void closingALocationWithoutAReasonIsRefusedAndLeavesItOpen() {
+    void closingALocationWithoutAReasonCodeIsRefusedAndLeavesItOpen() {
         String location = "loc-norg-de-brinkstede";
 
         putStatus(location, "{\"open\":false}")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        // words are not taken (they could name a patient, and nothing here could purge them): codes only
+        putStatus(location, "{\"open\":false,\"reason\":\"Norovirus bij mevrouw Jansen\"}")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");

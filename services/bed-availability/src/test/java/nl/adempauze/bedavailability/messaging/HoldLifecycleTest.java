@@ -107,16 +107,16 @@ class HoldLifecycleTest extends BedAvailabilityIntegrationTest {
         String offer = newOfferId();
 
         try (TopicRecorder events = recorder(EventCatalogue.HOLDS, EventCatalogue.LOCATIONS)) {
-            putStatus(location, "{\"open\":false,\"reason\":\"norovirus\"}")
+            putStatus(location, "{\"open\":false,\"reason\":\"OUTBREAK\"}")
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.open").isEqualTo(false)
-                    .jsonPath("$.closedReason").isEqualTo("norovirus");
+                    .jsonPath("$.closedReason").isEqualTo("OUTBREAK");
             LocationStatusChanged closed = awaitOne(events, LocationStatusChanged.class,
                     e -> e.locationId().equals(location));
             assertThat(closed.open()).isFalse();
-            assertThat(closed.reason()).isEqualTo("norovirus");
-            assertThat(locationView(location).closedReason()).isEqualTo("norovirus");
+            assertThat(closed.reason()).isEqualTo("OUTBREAK");
+            assertThat(locationView(location).closedReason()).isEqualTo("OUTBREAK");
 
             producer().send(holdRequested(offer, location, careType));
 

@@ -307,7 +307,7 @@ class NightHoldTest extends BedAvailabilityIntegrationTest {
             assertThat(refusal.firstNight()).as("the stay asked for").isEqualTo(first);
             assertThat(refusal.nights()).isEqualTo(3);
 
-            putStatus(location, "{\"open\":false,\"reason\":\"renovation\"}").expectStatus().isOk();
+            putStatus(location, "{\"open\":false,\"reason\":\"RENOVATION\"}").expectStatus().isOk();
             producer().send(stayRequested(closed, location, careType, "PLANNED", first, 2, false));
             assertThat(awaitOne(events, BedHoldRefused.class, e -> e.offerId().equals(closed)).reason())
                     .isEqualTo("LOCATION_CLOSED");

@@ -10,6 +10,7 @@ import nl.adempauze.requestmatching.application.OfferCycle;
 import nl.adempauze.requestmatching.application.OfferInbox;
 import nl.adempauze.requestmatching.application.PatientRecords;
 import nl.adempauze.requestmatching.application.RequestAccess;
+import nl.adempauze.requestmatching.domain.DeclineReason;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.OfferStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,10 +73,11 @@ public class OfferController {
     }
 
     @PostMapping("/offers/{id}/decline")
-    public Mono<OfferView> decline(@PathVariable String id, @Valid @RequestBody AnswerOffer.Decline body,
+    public Mono<OfferView> decline(@PathVariable String id, @Valid @RequestBody CodedReason<DeclineReason> body,
                                    Caller caller) {
         return answerable(id, caller)
-                .flatMap(offer -> offerCycle.decline(id, body.reason(), body.reasonCode()))
+                .flatMap(offer -> offerCycle.decline(id, body.code(DeclineReason.OTHER), body.words(),
+                        Access.actor(caller)))
                 .flatMap(this::view);
     }
 

@@ -19,8 +19,11 @@ import nl.adempauze.requestmatching.application.RequestReading;
 import nl.adempauze.requestmatching.application.RequestService;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.AuditAction;
+import nl.adempauze.requestmatching.domain.CancelReason;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.OverrideReason;
+import nl.adempauze.requestmatching.domain.PriorityReason;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.StayWish;
 import org.springframework.http.ResponseEntity;
@@ -130,7 +133,7 @@ public class RequestController {
                                         : Access.check(verdict, "Request", id, Mono.defer(() -> view(request).zipWith(
                                                 patients.read(id, Access.actor(caller), purpose(caller), true),
                                                 (view, shown) -> view.withIdentifyingDetails(shown.callBack(),
-                                                        shown.patient()))));
+                                                        shown.patient(), shown.notes()))));
                             });
                 });
     }
@@ -178,9 +181,10 @@ public class RequestController {
     @PostMapping("/requests/{id}/cancel")
     public Mono<RequestView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelBody body,
                                     Caller caller) {
-        String reason = body == null ? null : body.reason();
+        CodedReason<CancelReason> reason = body == null ? new CodedReason<>(null, null, null) : body.given();
         boolean series = body != null && Boolean.TRUE.equals(body.series());
-        return followed(id, caller).flatMap(request -> cancellation.cancel(id, reason, series)).flatMap(this::view);
+        return followed(id, caller).flatMap(request -> cancellation.cancel(id, reason.reasonCode(), reason.words(),
+                series, Access.actor(caller))).flatMap(this::view);
     }
 
     private static StayWish stayWish(SubmitRequest.Stay stay) {
@@ -192,20 +196,20 @@ public class RequestController {
                 stay.repeat() == null ? null : new StayWish.Repeat(stay.repeat().every(), stay.repeat().times()));
     }
 
-    /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason). */
+    /** Lets a crisis request take nights protected for planned respite (coordinator, with a reason code). */
     @PostMapping("/requests/{id}/protection-override")
     public Mono<RequestView> overrideProtection(@PathVariable String id,
-                                                @Valid @RequestBody DecisionBody body, Caller caller) {
-        return decided(id, caller).flatMap(request -> decisions.overrideProtection(id, body.reason(),
-                Access.actor(caller))).flatMap(this::view);
+                                                @Valid @RequestBody CodedReason<OverrideReason> body, Caller caller) {
+        return decided(id, caller, actor -> decisions.overrideProtection(id, body.code(OverrideReason.OTHER),
+                body.words(), actor));
     }
 
-    /** Moves a waiting planned request up the waiting list (coordinator, with a reason). */
+    /** Moves a waiting planned request up the waiting list (coordinator, with a reason code). */
     @PostMapping("/requests/{id}/priority")
-    public Mono<RequestView> raisePriority(@PathVariable String id, @Valid @RequestBody DecisionBody body,
-                                           Caller caller) {
-        return decided(id, caller).flatMap(request -> decisions.raisePriority(id, body.reason(), Access.actor(caller)))
-                .flatMap(this::view);
+    public Mono<RequestView> raisePriority(@PathVariable String id,
+                                           @Valid @RequestBody CodedReason<PriorityReason> body, Caller caller) {
+        return decided(id, caller, actor -> decisions.raisePriority(id, body.code(PriorityReason.OTHER),
+                body.words(), actor));
     }
 
     /**

@@ -15,6 +15,7 @@ import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.PatientDetails;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
 import nl.adempauze.requestmatching.domain.RequestDetails;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.RequestTriage;
 import nl.adempauze.requestmatching.domain.Stay;
@@ -23,8 +24,9 @@ import nl.adempauze.requestmatching.domain.Stay;
  * A request as its referrer (or a coordinator) sees it: status, current offer, match or booking, ranking,
  * escalations, the stay asked for, its place on the waiting list, the coordinator's decisions, and whether a handover
  * (aanmeldbericht) was given ({@code handoverAvailable}; the handover itself has its own endpoint). The call-back
- * contact and the patient's identifying details only in the view of one request, to those who may see them (each
- * such read is audited); lists leave them out.
+ * contact, the patient's identifying details and the {@code notes} written with the reasons (reasons themselves are
+ * codes) only in the view of one request, to those who may see them (each such read is audited); lists leave them
+ * out.
  */
 public record RequestView(String id, String status, String region, String careType, String urgency,
                           List<String> needs, String postcode, String municipality, String funder,
@@ -33,7 +35,8 @@ public record RequestView(String id, String status, String region, String careTy
                           List<OfferView> offers, List<Escalation> escalations, String cancelReason,
                           StayView stay, Waiting waiting, List<CoordinatorDecision> decisions,
                           String referrerOrganisation,
-                          PatientDetails patient, Queue queue, boolean handoverAvailable, RequestTriage triage) {
+                          PatientDetails patient, Queue queue, boolean handoverAvailable, RequestTriage triage,
+                          List<RequestNote> notes) {
 
     /** Statuses in which the view shows where the patient goes. */
     private static final Set<RequestStatus> SHOWS_MATCH =
@@ -54,28 +57,31 @@ public record RequestView(String id, String status, String region, String careTy
                 current == null ? null : OfferView.of(current), match, details.ranking(),
                 details.offers().stream().map(OfferView::of).toList(), details.escalations(), request.cancelReason(),
                 StayView.of(request, details.series()), waiting, details.decisions(), request.referrerOrganisation(),
-                null, Queue.of(request, details.crisisQueue(), now), false, null);
+                null, Queue.of(request, details.crisisQueue(), now), false, null, List.of());
     }
 
-    /** The same view with who the patient is and whom to call back: only in the (audited) view of one request. */
-    RequestView withIdentifyingDetails(Contact callBack, PatientDetails details) {
+    /**
+     * The same view with who the patient is, whom to call back and the notes written with its reasons: only in the
+     * (audited) view of one request.
+     */
+    RequestView withIdentifyingDetails(Contact callBack, PatientDetails details, List<RequestNote> written) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, callBack,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, details, queue, handoverAvailable, triage);
+                waiting, decisions, referrerOrganisation, details, queue, handoverAvailable, triage, written);
     }
 
     /** The same view saying whether a handover was given (never what it holds: see its own audited endpoint). */
     RequestView withHandoverAvailable(boolean available) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, patient, queue, available, triage);
+                waiting, decisions, referrerOrganisation, patient, queue, available, triage, notes);
     }
 
     /** The same view with the triage that came with the request (codes and the table's texts, nothing identifying). */
     RequestView withTriage(RequestTriage requestTriage) {
         return new RequestView(id, status, region, careType, urgency, needs, postcode, municipality, funder, contact,
                 neededBy, submittedAt, updatedAt, currentOffer, match, ranking, offers, escalations, cancelReason, stay,
-                waiting, decisions, referrerOrganisation, patient, queue, handoverAvailable, requestTriage);
+                waiting, decisions, referrerOrganisation, patient, queue, handoverAvailable, requestTriage, notes);
     }
 
     /**

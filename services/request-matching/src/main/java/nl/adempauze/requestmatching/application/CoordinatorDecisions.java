@@ -11,12 +11,16 @@ import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
 import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
+import nl.adempauze.requestmatching.domain.OverrideReason;
+import nl.adempauze.requestmatching.domain.PriorityReason;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.WaitingListOrder;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.CoordinatorDecisionLog;
 import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
+import nl.adempauze.requestmatching.persistence.RequestNoteRepository;
 import nl.adempauze.requestmatching.persistence.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -26,7 +30,8 @@ import reactor.core.publisher.Mono;
  * A coordinator's decisions on a request, each with a reason and on the record: letting a crisis request take
  * nights protected for planned respite, raising a waiting request's place on the waiting list, and offering the
  * bed of a location the coordinator chose from the request's ranking (matching by hand). Each goes on
- * the audit trail with the coordinator who made it, in the same transaction.
+ * the audit trail with the coordinator who made it, in the same transaction. An override and a priority raise take
+ * a reason code (what events and the audit trail carry) and a note in words, kept encrypted with the request.
  */
 @Service
 public class CoordinatorDecisions {
@@ -37,20 +42,22 @@ public class CoordinatorDecisions {
     private final OfferCycle offerCycle;
     private final Changes changes;
     private final CoordinatorDecisionLog decisions;
+    private final RequestNoteRepository notes;
     private final TransactionalOperator tx;
     private final AuditLog audit;
     private final Clock clock;
 
     CoordinatorDecisions(RequestRepository requests, CrisisQueueRepository crisisQueue,
                          ReferenceDataRepository reference, OfferCycle offerCycle,
-                         Changes changes, CoordinatorDecisionLog decisions, TransactionalOperator tx, AuditLog audit,
-                         Clock clock) {
+                         Changes changes, CoordinatorDecisionLog decisions, RequestNoteRepository notes,
+                         TransactionalOperator tx, AuditLog audit, Clock clock) {
         this.requests = requests;
         this.crisisQueue = crisisQueue;
         this.reference = reference;
         this.offerCycle = offerCycle;
         this.changes = changes;
         this.decisions = decisions;
+        this.notes = notes;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -61,15 +68,19 @@ public class CoordinatorDecisions {
      * protected nights (locations refused for protection before are tried again); one with an offer in flight
      * uses the override for its next candidates.
      */
-    public Mono<MatchingRequest> overrideProtection(String requestId, String reason, Actor coordinator) {
+    public Mono<MatchingRequest> overrideProtection(String requestId, OverrideReason reason, String note,
+                                                    Actor coordinator) {
         Instant now = clock.instant();
+        RequestNote written = RequestNote.of(RequestNote.Subject.PROTECTION_OVERRIDDEN, reason, null, note,
+                coordinator.subject(), now);
         Mono<MatchingRequest> work = locked(requestId)
                 .flatMap(request -> reference.careType(request.region(), request.careType()).map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
                         .flatMap(rule -> changes.request(request,
                                 request.overrideProtection(rule.orElse(null), reason, now)))
                         .flatMap(overridden -> recorded(overridden, CoordinatorDecision.PROTECTION_OVERRIDDEN,
-                                AuditAction.PROTECTION_OVERRIDDEN, reason, coordinator, null, now)
+                                AuditAction.PROTECTION_OVERRIDDEN, reason.name(), coordinator, null, now)
+                                .then(notes.save(requestId, written))
                                 .then(overridden.status() == RequestStatus.ESCALATED
                                         ? offerCycle.offerNext(overridden) : Mono.empty()))
                         .then(requests.find(requestId)));
@@ -77,12 +88,16 @@ public class CoordinatorDecisions {
     }
 
     /** Moves a waiting planned request up the waiting list (see {@link WaitingListOrder}). */
-    public Mono<MatchingRequest> raisePriority(String requestId, String reason, Actor coordinator) {
+    public Mono<MatchingRequest> raisePriority(String requestId, PriorityReason reason, String note,
+                                               Actor coordinator) {
         Instant now = clock.instant();
+        RequestNote written = RequestNote.of(RequestNote.Subject.PRIORITY_RAISED, reason, null, note,
+                coordinator.subject(), now);
         Mono<MatchingRequest> work = locked(requestId)
                 .flatMap(request -> changes.request(request, request.raisePriority(reason, now)))
                 .flatMap(raised -> recorded(raised, CoordinatorDecision.PRIORITY_RAISED, AuditAction.PRIORITY_RAISED,
-                        reason, coordinator, null, now))
+                        reason.name(), coordinator, null, now))
+                .then(notes.save(requestId, written))
                 .then(requests.find(requestId));
         return tx.transactional(work);
     }

@@ -13,15 +13,18 @@ import nl.adempauze.platform.persistence.AfterCommit;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
+import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.DeclineReason;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
 import nl.adempauze.requestmatching.domain.OfferCommand;
 import nl.adempauze.requestmatching.domain.RankedCandidate;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.domain.RequestCommand;
 import nl.adempauze.requestmatching.domain.RequestStatus;
 import nl.adempauze.requestmatching.domain.Urgency;
 import nl.adempauze.requestmatching.persistence.HandoverRepository;
+import nl.adempauze.requestmatching.persistence.RequestNoteRepository;
 import nl.adempauze.requestmatching.persistence.CrisisQueueRepository;
 import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
@@ -54,12 +57,14 @@ public class OfferCycle {
     private final TransactionalOperator tx;
     private final MatchingSettings settings;
     private final HandoverRepository handovers;
+    private final RequestNoteRepository notes;
     private final Clock clock;
 
     OfferCycle(RequestRepository requests, OfferRepository offers, DueRequests due, ReferenceDataRepository reference,
                CandidateSearch search, CrisisQueueRepository crisisQueue, RespiteMetrics metrics, Changes changes, TransactionalOperator tx,
-               MatchingSettings settings, HandoverRepository handovers, Clock clock) {
+               MatchingSettings settings, HandoverRepository handovers, RequestNoteRepository notes, Clock clock) {
         this.handovers = handovers;
+        this.notes = notes;
         this.requests = requests;
         this.offers = offers;
         this.due = due;
@@ -239,12 +244,17 @@ public class OfferCycle {
                 accepted.protectedNightsOverridden());
     }
 
-    /** The provider declines: the next candidate gets its turn. */
-    public Mono<Offer> decline(String offerId, String reason, DeclineReason code) {
+    /**
+     * The provider declines with a code: the next candidate gets its turn. What the provider wrote with it is kept
+     * as a note of the request, encrypted, never in an event.
+     */
+    public Mono<Offer> decline(String offerId, DeclineReason code, String note, Actor provider) {
         Instant now = clock.instant();
         Mono<Offer> work = withLockedRequest(offerId, (offer, request) -> {
-            Changed<Offer> declined = offer.decline(reason, code, now);
+            Changed<Offer> declined = offer.decline(code, now);
             return changes.offer(offer, declined)
+                    .then(notes.save(request.id(), RequestNote.of(RequestNote.Subject.OFFER_DECLINED,
+                            code == null ? DeclineReason.OTHER : code, offerId, note, provider.subject(), now)))
                     .then(AfterCommit.run(() -> metrics.offerDeclined(request.region(), request.careType(),
                             declined.aggregate().declineCode())))
                     .then(offerNext(request))

@@ -2,15 +2,18 @@ package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import nl.adempauze.requestmatching.domain.Actor;
 import nl.adempauze.requestmatching.domain.AuditAction;
 import nl.adempauze.requestmatching.domain.AuditEntry;
 import nl.adempauze.requestmatching.domain.Contact;
 import nl.adempauze.requestmatching.domain.PatientDetails;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.persistence.AuditLog;
 import nl.adempauze.requestmatching.persistence.HandoverRepository;
 import nl.adempauze.requestmatching.persistence.PatientDetailsRepository;
+import nl.adempauze.requestmatching.persistence.RequestNoteRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -24,14 +27,16 @@ public class PatientRecords {
 
     private final PatientDetailsRepository details;
     private final HandoverRepository handovers;
+    private final RequestNoteRepository notes;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public PatientRecords(PatientDetailsRepository details, HandoverRepository handovers, AuditLog audit,
-                          TransactionalOperator tx, Clock clock) {
+    public PatientRecords(PatientDetailsRepository details, HandoverRepository handovers,
+                          RequestNoteRepository notes, AuditLog audit, TransactionalOperator tx, Clock clock) {
         this.details = details;
         this.handovers = handovers;
+        this.notes = notes;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -51,17 +56,29 @@ public class PatientRecords {
                 .then(audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_CHANGED, requestId, why, now))));
     }
 
-    /** What is shown of a request's identifying details: whom to call back and who the patient is (each may be null). */
-    public record Shown(Contact callBack, PatientDetails patient) {
+    /**
+     * What is shown of a request's identifying details: whom to call back and who the patient is (each may be null),
+     * and, with them, the notes written with its reasons (empty unless asked for).
+     */
+    public record Shown(Contact callBack, PatientDetails patient, List<RequestNote> notes) {
+
+        public Shown(Contact callBack, PatientDetails patient) {
+            this(callBack, patient, List.of());
+        }
 
         boolean identifiesAnyone() {
-            return patient != null || (callBack != null && callBack.name() != null);
+            return patient != null || (callBack != null && callBack.name() != null) || !notes.isEmpty();
+        }
+
+        Shown withNotes(List<RequestNote> written) {
+            return new Shown(callBack, patient, written);
         }
     }
 
     /**
-     * The patient's details (and, with {@code withCallBack}, whom to call back), as far as they are still kept;
-     * recorded as read by {@code actor} for the stated purpose whenever anything identifying is shown.
+     * The patient's details (and, with {@code withCallBack}, whom to call back and the notes written with the
+     * request's reasons, which may name the patient too), as far as they are still kept; recorded as read by
+     * {@code actor} for the stated purpose whenever anything identifying is shown.
      */
     public Mono<Shown> read(String requestId, Actor actor, String purpose, boolean withCallBack) {
         Mono<Optional<Contact>> callBack = withCallBack
@@ -69,17 +86,24 @@ public class PatientRecords {
                 : Mono.just(Optional.empty());
         Mono<Optional<PatientDetails>> patient = details.find(requestId).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
+        Mono<List<RequestNote>> written = withCallBack ? notes.ofRequest(requestId).collectList()
+                : Mono.just(List.of());
         return tx.transactional(callBack.flatMap(contact -> patient.map(details -> new Shown(contact.orElse(null),
                         details.orElse(null))))
+                .zipWith(written, Shown::withNotes)
                 .flatMap(shown -> !shown.identifiesAnyone() ? Mono.just(shown)
                         : audit.record(AuditEntry.of(actor, AuditAction.PATIENT_DETAILS_READ, requestId, purpose,
                                 clock.instant())).thenReturn(shown)));
     }
 
-    /** Deletes the identifying details of a closed request, and its handover (each purge audited). */
+    /**
+     * Deletes the identifying details of a closed request with the notes written with its reasons (one audited
+     * purge), and its handover (audited on its own).
+     */
     public Mono<Void> purge(String requestId, String why) {
         Instant now = clock.instant();
         return tx.transactional(details.purge(requestId, now)
+                .then(notes.purge(requestId))
                 .then(audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.PATIENT_DETAILS_PURGED, requestId, why,
                         now)))
                 .then(handovers.purge(requestId))

@@ -1,6 +1,9 @@
 package nl.adempauze.requestmatching.domain;
 
-/** Why a provider declined an offer, as a code for the coordinator's figures; the free-text reason says more. */
+/**
+ * Why a provider declined an offer, as a code: for the figures, and all that events say. Anything the provider wrote
+ * with it is a {@link RequestNote}.
+ */
 public enum DeclineReason {
     /** No bed after all (the published figure was out of date). */
     NO_BED,

@@ -36,7 +36,6 @@ public record MatchingRequest(String id, String region, String careType, Urgency
                               Instant expectedAdmissionAt, String cancelReason, Instant submittedAt, Instant updatedAt,
                               Planning planning, String referrerOrganisation) {
 
-    private static final String NO_REASON_GIVEN = "Cancelled by the referrer";
     /** How far ahead a provider may plan an admission; beyond that it is a typo, not a plan. */
     private static final Duration ADMISSION_HORIZON = Duration.ofDays(366);
 
@@ -301,13 +300,16 @@ public record MatchingRequest(String id, String region, String careType, Urgency
         return Changed.of(moved(RequestCommand.DISCHARGE, now));
     }
 
-    /** Cancels the request until the patient is admitted; the offers are withdrawn by {@link Offer}. */
-    public Changed<MatchingRequest> cancel(String reason, Instant now) {
+    /**
+     * Cancels the request until the patient is admitted; the offers are withdrawn by {@link Offer}. The reason is a
+     * code (OTHER when none is given): anything written with it is a {@link RequestNote}, never in the event.
+     */
+    public Changed<MatchingRequest> cancel(CancelReason reason, Instant now) {
         if (!can(RequestCommand.CANCEL)) {
             throw DomainException.conflict("Request cannot be cancelled", "The patient of request " + id
                     + " is already " + status + "; the provider records discharge");
         }
-        String why = reason == null || reason.isBlank() ? NO_REASON_GIVEN : reason;
+        String why = (reason == null ? CancelReason.OTHER : reason).name();
         MatchingRequest cancelled = moved(RequestCommand.CANCEL, now);
         cancelled = new MatchingRequest(id, region, careType, urgency, needs, postcode, municipality, latitude,
                 longitude, funder, neededBy, cancelled.status(), matchedOfferId, expectedAdmissionAt, why, submittedAt,
@@ -322,7 +324,7 @@ public record MatchingRequest(String id, String region, String careType, Urgency
      * type ({@code rule}, null if unknown) protects nights at all. Starts a new round: locations refused for
      * protection before are tried again.
      */
-    public Changed<MatchingRequest> overrideProtection(CareTypeRule rule, String reason, Instant now) {
+    public Changed<MatchingRequest> overrideProtection(CareTypeRule rule, OverrideReason reason, Instant now) {
         if (urgency != Urgency.CRISIS) {
             throw DomainException.conflict("Not a crisis request", "Only a crisis request can be"
                     + " allowed to take nights protected for planned respite");
@@ -336,18 +338,19 @@ public record MatchingRequest(String id, String region, String careType, Urgency
                     + " has no beds protected for planned respite in region " + region);
         }
         MatchingRequest overridden = moved(RequestCommand.OVERRIDE_PROTECTION, now, planning.withRound(now, true));
-        return Changed.of(overridden, new ProtectionOverridden(id, region, careType, reason, now));
+        return Changed.of(overridden, new ProtectionOverridden(id, region, careType,
+                reason.name(), now));
     }
 
     /** Moves a waiting request up the waiting list (see {@link WaitingListOrder}). */
-    public Changed<MatchingRequest> raisePriority(String reason, Instant now) {
+    public Changed<MatchingRequest> raisePriority(PriorityReason reason, Instant now) {
         if (!can(RequestCommand.RAISE_PRIORITY)) {
             throw DomainException.conflict("Request not waiting", "Request " + id + " is " + status
                     + "; only a request on the waiting list can be moved up");
         }
         Planning raised = planning.withPriority(planning.priority() + 1);
         return Changed.of(moved(RequestCommand.RAISE_PRIORITY, now, raised), new WaitingPriorityRaised(id, region,
-                careType, raised.priority(), reason, now));
+                careType, raised.priority(), reason.name(), now));
     }
 
     /**

@@ -101,16 +101,19 @@ public record Offer(String id, String requestId, String region, String locationI
         }
     }
 
-    /** The provider declines, with a reason in words and a code for the figures (OTHER when none is given). */
-    public Changed<Offer> decline(String why, DeclineReason code, Instant now) {
+    /**
+     * The provider declines, with a code (OTHER when none is given): the offer's reason and the event carry only
+     * the code; anything the provider wrote with it is a {@link RequestNote}.
+     */
+    public Changed<Offer> decline(DeclineReason code, Instant now) {
         requireAnswerable(OfferCommand.DECLINE);
         DeclineReason reasonCode = code == null ? DeclineReason.OTHER : code;
         Offer declined = new Offer(id, requestId, region, locationId, providerId, careType, rank, explanation,
-                OfferLifecycle.TABLE.next(status, OfferCommand.DECLINE), why, respondBy, createdAt, offeredAt, now,
-                firstNight, nights, protectedNightsReleased, protectedNightsOverridden, reasonCode.name(),
-                locationRegion);
-        return Changed.of(declined, new OfferDeclined(id, requestId, region, locationId, providerId, careType, why,
-                now));
+                OfferLifecycle.TABLE.next(status, OfferCommand.DECLINE), reasonCode.name(), respondBy, createdAt,
+                offeredAt, now, firstNight, nights, protectedNightsReleased, protectedNightsOverridden,
+                reasonCode.name(), locationRegion);
+        return Changed.of(declined, new OfferDeclined(id, requestId, region, locationId, providerId, careType,
+                reasonCode.name(), now));
     }
 
     /** Nobody answered before the deadline. */

@@ -21,10 +21,12 @@ public record SealedColumn(String table, String requestKey, String column) {
     public static final SealedColumn CONTACT_PHONE = request("contact_phone");
     public static final SealedColumn TRIAGE = request("triage");
     public static final SealedColumn HANDOVER = new SealedColumn("handover", "request_id", "sealed");
+    /** The words written with a reason (several per request: each value is bound to its request all the same). */
+    public static final SealedColumn REQUEST_NOTE = new SealedColumn("request_note", "request_id", "sealed");
 
     public static final List<SealedColumn> ALL = List.of(PATIENT_NAME, PATIENT_DATE_OF_BIRTH, PATIENT_BSN,
             PATIENT_STREET, PATIENT_HOUSE_NUMBER, PATIENT_POSTCODE, PATIENT_CITY, PATIENT_PHONE, CONTACT_NAME,
-            CONTACT_PHONE, TRIAGE, HANDOVER);
+            CONTACT_PHONE, TRIAGE, HANDOVER, REQUEST_NOTE);
 
     /** {@code table.column}: what a value is bound to besides its request. */
     public String name() {

@@ -10,7 +10,9 @@ import java.util.List;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.HoldRequested;
+import nl.adempauze.contracts.events.OfferDeclined;
 import nl.adempauze.contracts.events.OfferMade;
+import nl.adempauze.contracts.events.RequestCancelled;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.AdjustableClock;
 import nl.adempauze.platform.testing.RealInfrastructure;
@@ -21,6 +23,7 @@ import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.application.PatientDetailsPurge;
 import nl.adempauze.requestmatching.domain.AuditEntry;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,12 +150,7 @@ class PatientPrivacyIntegrationTest {
                 });
 
         // the provider sees the offer without the patient until it accepts, and then with
-        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
-                candidate -> candidate.requestId().equals(requestId));
-        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
-                Instant.now()));
-        // (waiting for the event, not polling the request: every look at the request is a read on the trail)
-        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        HoldRequested hold = offered(requestId);
         String planner = TestTokens.provider(provider);
         OfferView before = web.get().uri("/api/v1/offers/{id}", hold.offerId()).headers(TestTokens.as(planner))
                 .exchange().expectStatus().isOk().expectBody(OfferView.class).returnResult().getResponseBody();
@@ -263,12 +261,20 @@ class PatientPrivacyIntegrationTest {
         String open = api.submit(WITH_PATIENT_AND_HANDOVER);
         String closed = api.submit(WITH_PATIENT_AND_HANDOVER);
         web.post().uri("/api/v1/requests/{id}/cancel", closed).headers(MatchingApi.asReferrer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"opgenomen in ziekenhuis\"}")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reasonCode\":\"ADMITTED_TO_HOSPITAL\",\"note\":\"" + NAME + " opgenomen in ziekenhuis\"}")
                 .exchange().expectStatus().isOk();
 
         // not yet due
         purge.purgeDue().block(TIMEOUT);
-        assertThat(view(closed, MatchingApi.REFERRER).patient()).isNotNull();
+        RequestView kept = view(closed, MatchingApi.REFERRER);
+        assertThat(kept.patient()).isNotNull();
+        assertThat(kept.cancelReason()).isEqualTo("ADMITTED_TO_HOSPITAL");
+        assertThat(kept.notes()).singleElement().satisfies(note -> {
+            assertThat(note.subject()).isEqualTo(RequestNote.Subject.CANCELLED);
+            assertThat(note.text()).isEqualTo(NAME + " opgenomen in ziekenhuis");
+        });
+        assertThat(notesStored(closed)).isEqualTo(1);
 
         clock.advance(Duration.ofDays(31));
         purge.purgeDue().block(TIMEOUT);
@@ -282,12 +288,100 @@ class PatientPrivacyIntegrationTest {
         assertThat(db.sql("SELECT count(*) FROM handover WHERE request_id = :id").bind("id", closed)
                 .map((row, meta) -> row.get(0, Long.class)).one().block()).isZero();
         assertThat(purged.handoverAvailable()).isFalse();
+        // the words written with the cancel reason go with the details; the code stays
+        assertThat(purged.notes()).isEmpty();
+        assertThat(purged.cancelReason()).isEqualTo("ADMITTED_TO_HOSPITAL");
+        assertThat(notesStored(closed)).isZero();
         assertThat(view(open, MatchingApi.REFERRER).patient().name()).isEqualTo(NAME);
         assertThat(view(open, MatchingApi.REFERRER).handoverAvailable()).isTrue();
         assertThat(audit("requestId=" + closed + "&action=PATIENT_DETAILS_PURGED")).singleElement()
                 .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
         assertThat(audit("requestId=" + closed + "&action=HANDOVER_PURGED")).singleElement()
                 .satisfies(entry -> assertThat(entry.role()).isEqualTo("SYSTEM"));
+    }
+
+    @Test
+    void wordsWrittenWithAReasonStayHereSealedAndAreReadOnlyWithThePatientsDetails() {
+        String requestId = api.submit(WITH_PATIENT);
+        HoldRequested hold = offered(requestId);
+        String planner = TestTokens.provider(provider);
+
+        // an unknown code is refused, naming the field, and the offer stays open
+        web.post().uri("/api/v1/offers/{id}/decline", hold.offerId()).headers(TestTokens.as(planner))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reasonCode\":\"TOO_OLD\",\"note\":\"x\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        web.post().uri("/api/v1/offers/{id}/decline", hold.offerId()).headers(TestTokens.as(planner))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"note\":\"geen code\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        web.post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reasonCode\":\"BORED\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        assertThat(notesStored(requestId)).isZero();
+
+        // the provider declines with a code and the patient's name in its note
+        web.post().uri("/api/v1/offers/{id}/decline", hold.offerId()).headers(TestTokens.as(planner))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reasonCode\":\"CARE_TOO_COMPLEX\",\"note\":\"" + NAME + " heeft 2 verpleegkundigen nodig\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.reason").isEqualTo("CARE_TOO_COMPLEX");
+        OfferDeclined declined = MatchingApi.awaitFirst(recorder, OfferDeclined.class,
+                event -> event.offerId().equals(hold.offerId()));
+        assertThat(declined.reason()).isEqualTo("CARE_TOO_COMPLEX");
+
+        // stored sealed
+        String sealed = db.sql("SELECT sealed FROM request_note WHERE request_id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get("sealed", String.class)).one().block();
+        assertThat(sealed).isNotBlank().doesNotContain("Zwiers").doesNotContain("verpleegkundigen");
+        // read with the details (audited), by those who may read them; never on a list
+        RequestView asCoordinator = view(requestId, MatchingApi.COORDINATOR);
+        assertThat(asCoordinator.notes()).singleElement().satisfies(note -> {
+            assertThat(note.subject()).isEqualTo(RequestNote.Subject.OFFER_DECLINED);
+            assertThat(note.reasonCode()).isEqualTo("CARE_TOO_COMPLEX");
+            assertThat(note.offerId()).isEqualTo(hold.offerId());
+            assertThat(note.text()).isEqualTo(NAME + " heeft 2 verpleegkundigen nodig");
+            assertThat(note.writtenBy()).isNotBlank();
+        });
+        assertThat(audit("requestId=" + requestId + "&action=PATIENT_DETAILS_READ")).first()
+                .satisfies(entry -> assertThat(entry.role()).isEqualTo("COORDINATOR"));
+        web.get().uri("/api/v1/requests/{id}", requestId).headers(TestTokens.as(TestTokens.provider(provider)))
+                .exchange().expectStatus().isForbidden();
+        List<RequestView> board = web.get().uri("/api/v1/regions/{r}/requests", REGION)
+                .headers(MatchingApi.asCoordinator()).exchange().expectStatus().isOk()
+                .expectBodyList(RequestView.class).returnResult().getResponseBody();
+        assertThat(board).filteredOn(request -> request.id().equals(requestId)).singleElement()
+                .satisfies(request -> assertThat(request.notes()).isEmpty());
+
+        // the cancel's words too; no event carries either
+        web.post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reasonCode\":\"PATIENT_DECEASED\",\"note\":\"" + NAME + " is vannacht overleden\"}")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.cancelReason").isEqualTo("PATIENT_DECEASED");
+        assertThat(MatchingApi.awaitFirst(recorder, RequestCancelled.class,
+                cancelled -> cancelled.requestId().equals(requestId)).reason()).isEqualTo("PATIENT_DECEASED");
+        assertThat(notesStored(requestId)).isEqualTo(2);
+        assertThat(recorder.all()).allSatisfy(seen -> assertThat(new String(seen.raw(), StandardCharsets.UTF_8))
+                .doesNotContain("Zwiers").doesNotContain("verpleegkundigen").doesNotContain("overleden"));
+        assertThat(audit("requestId=" + requestId)).allSatisfy(entry -> assertThat(String.valueOf(entry.reason()))
+                .doesNotContain("Zwiers"));
+    }
+
+    /** The request's bed held and offered to the provider; answers the hold asked for. */
+    private HoldRequested offered(String requestId) {
+        HoldRequested hold = MatchingApi.awaitFirst(recorder, HoldRequested.class,
+                candidate -> candidate.requestId().equals(requestId));
+        TestEventProducer.shared().send(new BedHeld(hold.offerId(), requestId, location, CARE_TYPE, null, null, 0, 0,
+                Instant.now()));
+        // (waiting for the event, not polling the request: every look at the request is a read on the trail)
+        MatchingApi.awaitFirst(recorder, OfferMade.class, made -> made.offerId().equals(hold.offerId()));
+        return hold;
+    }
+
+    private long notesStored(String requestId) {
+        return db.sql("SELECT count(*) FROM request_note WHERE request_id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get(0, Long.class)).one().block();
     }
 
     private RequestView view(String requestId, String token) {

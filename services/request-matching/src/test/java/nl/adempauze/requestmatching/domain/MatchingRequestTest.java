@@ -136,13 +136,16 @@ class MatchingRequestTest {
 
     @Test
     void aRequestIsCancelledUntilThePatientIsAdmitted() {
-        Changed<MatchingRequest> cancelled = crisis(RequestStatus.MATCHED).cancel(" ", NOW);
+        Changed<MatchingRequest> cancelled = crisis(RequestStatus.MATCHED).cancel(CancelReason.ADMITTED_TO_HOSPITAL,
+                NOW);
 
         assertThat(cancelled.aggregate().status()).isEqualTo(RequestStatus.CANCELLED);
-        assertThat(cancelled.aggregate().cancelReason()).isEqualTo("Cancelled by the referrer");
+        assertThat(cancelled.aggregate().cancelReason()).isEqualTo("ADMITTED_TO_HOSPITAL");
         assertThat(cancelled.events()).containsExactly(new RequestCancelled("r-1", "drenthe",
-                "Cancelled by the referrer", NOW));
-        assertThatThrownBy(() -> crisis(RequestStatus.ADMITTED).cancel("too late", NOW))
+                "ADMITTED_TO_HOSPITAL", NOW));
+        assertThat(crisis(RequestStatus.OFFERED).cancel(null, NOW).events()).containsExactly(
+                new RequestCancelled("r-1", "drenthe", "OTHER", NOW));
+        assertThatThrownBy(() -> crisis(RequestStatus.ADMITTED).cancel(CancelReason.OTHER, NOW))
                 .isInstanceOfSatisfying(DomainException.class, refused ->
                         assertThat(refused.kind()).isEqualTo(DomainException.Kind.CONFLICT));
     }
@@ -158,30 +161,30 @@ class MatchingRequestTest {
 
     @Test
     void aCoordinatorOverridesProtectionForAnOpenCrisisRequestOnly() {
-        Changed<MatchingRequest> overridden = crisis(RequestStatus.ESCALATED).overrideProtection(PROTECTING, "urgent",
-                NOW);
+        Changed<MatchingRequest> overridden = crisis(RequestStatus.ESCALATED).overrideProtection(PROTECTING,
+                OverrideReason.UNSAFE_AT_HOME, NOW);
 
         assertThat(overridden.aggregate().status()).isEqualTo(RequestStatus.ESCALATED);
         assertThat(overridden.aggregate().planning().protectionOverride()).isTrue();
         assertThat(overridden.aggregate().planning().roundStartedAt()).isEqualTo(NOW);
         assertThat(overridden.events()).containsExactly(new ProtectionOverridden("r-1", "drenthe", "ELV_HOOG",
-                "urgent", NOW));
-        assertThatThrownBy(() -> planned(RequestStatus.ESCALATED).overrideProtection(PROTECTING, "urgent", NOW))
+                "UNSAFE_AT_HOME", NOW));
+        assertThatThrownBy(() -> planned(RequestStatus.ESCALATED).overrideProtection(PROTECTING, OverrideReason.OTHER, NOW))
                 .hasMessageContaining("Only a crisis request");
-        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).overrideProtection(PROTECTING, "urgent", NOW))
+        assertThatThrownBy(() -> crisis(RequestStatus.MATCHED).overrideProtection(PROTECTING, OverrideReason.OTHER, NOW))
                 .hasMessageContaining("while it looks for a bed");
-        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).overrideProtection(null, "urgent", NOW))
+        assertThatThrownBy(() -> crisis(RequestStatus.ESCALATED).overrideProtection(null, OverrideReason.OTHER, NOW))
                 .hasMessageContaining("no beds protected");
     }
 
     @Test
     void aCoordinatorRaisesAWaitingRequestsPriority() {
-        Changed<MatchingRequest> raised = planned(RequestStatus.WAITING).raisePriority("long wait", NOW);
+        Changed<MatchingRequest> raised = planned(RequestStatus.WAITING).raisePriority(PriorityReason.WAITED_LONG, NOW);
 
         assertThat(raised.aggregate().planning().priority()).isEqualTo(1);
         assertThat(raised.events()).containsExactly(new WaitingPriorityRaised("r-1", "drenthe", "LOGEER", 1,
-                "long wait", NOW));
-        assertThatThrownBy(() -> planned(RequestStatus.BOOKED).raisePriority("long wait", NOW))
+                "WAITED_LONG", NOW));
+        assertThatThrownBy(() -> planned(RequestStatus.BOOKED).raisePriority(PriorityReason.WAITED_LONG, NOW))
                 .hasMessageContaining("only a request on the waiting list");
     }
 

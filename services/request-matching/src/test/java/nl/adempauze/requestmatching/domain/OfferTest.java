@@ -74,11 +74,12 @@ class OfferTest {
         assertThat(accepted.events()).containsExactly(new OfferAccepted("o-1", "r-1", "drenthe", "loc-1", "prov-1",
                 "ELV_HOOG", NOW.plusSeconds(7200), NOW, "drenthe"));
 
-        Changed<Offer> declined = open.decline("Full", null, NOW);
+        Changed<Offer> declined = open.decline(null, NOW);
         assertThat(declined.aggregate().status()).isEqualTo(OfferStatus.DECLINED);
         assertThat(declined.aggregate().declineCode()).isEqualTo(DeclineReason.OTHER.name());
         assertThat(declined.events()).containsExactly(new OfferDeclined("o-1", "r-1", "drenthe", "loc-1", "prov-1",
-                "ELV_HOOG", "Full", NOW));
+                "ELV_HOOG", "OTHER", NOW));
+        assertThat(open.decline(DeclineReason.NO_STAFF, NOW).aggregate().reason()).isEqualTo("NO_STAFF");
     }
 
     @Test
@@ -100,7 +101,7 @@ class OfferTest {
     void anOfferNoLongerOpenCannotBeAnswered() {
         Offer accepted = open(NOW.plusSeconds(60)).accept(NOW, NOW).aggregate();
 
-        assertThatThrownBy(() -> accepted.decline("Too late", DeclineReason.OTHER, NOW))
+        assertThatThrownBy(() -> accepted.decline(DeclineReason.OTHER, NOW))
                 .isInstanceOfSatisfying(DomainException.class, refused -> {
                     assertThat(refused.kind()).isEqualTo(DomainException.Kind.CONFLICT);
                     assertThat(refused.title()).isEqualTo("Offer not open");

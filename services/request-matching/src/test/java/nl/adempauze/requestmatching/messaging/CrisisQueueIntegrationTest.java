@@ -121,7 +121,7 @@ class CrisisQueueIntegrationTest {
 
     @Test
     void aReopenedLocationReachesTheQueue() {
-        TestEventProducer.shared().send(new LocationStatusChanged(location, "drenthe", false, "renovation",
+        TestEventProducer.shared().send(new LocationStatusChanged(location, "drenthe", false, "RENOVATION",
                 Instant.now()));
         await().atMost(MatchingApi.TIMEOUT).until(() -> !isOpen());
         api.publish(location, CARE_TYPE, 1, 2);

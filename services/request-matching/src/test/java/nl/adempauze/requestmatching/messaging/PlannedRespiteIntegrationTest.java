@@ -33,6 +33,7 @@ import nl.adempauze.platform.testing.TestEventProducer;
 import nl.adempauze.platform.testing.TopicRecorder;
 import nl.adempauze.requestmatching.RequestMatchingApplication;
 import nl.adempauze.requestmatching.api.RequestView;
+import nl.adempauze.requestmatching.domain.RequestNote;
 import nl.adempauze.requestmatching.support.MatchingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,11 +171,30 @@ class PlannedRespiteIntegrationTest {
         assertThat(api.view(later).waiting().position()).isEqualTo(2);
 
         web.post().uri("/api/v1/requests/{id}/priority", later).headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"reason\":\"Carer close to breaking point\"}").exchange().expectStatus().isOk()
+                .bodyValue("{\"reasonCode\":\"CARER_OVERBURDENED\",\"note\":\"Dochter Wiepkje Scholten-Buist belde huilend\"}")
+                .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.waiting.position").isEqualTo(1)
                 .jsonPath("$.decisions[0].kind").isEqualTo("PRIORITY_RAISED")
-                .jsonPath("$.decisions[0].reason").isEqualTo("Carer close to breaking point");
-        assertThat(awaitOne(WaitingPriorityRaised.class, w -> w.requestId().equals(later)).priority()).isEqualTo(1);
+                .jsonPath("$.decisions[0].reason").isEqualTo("CARER_OVERBURDENED")
+                .jsonPath("$.notes").isEmpty();
+        // the words only in the audited view of the request
+        assertThat(api.view(later).notes()).singleElement().satisfies(note -> {
+            assertThat(note.subject()).isEqualTo(RequestNote.Subject.PRIORITY_RAISED);
+            assertThat(note.text()).isEqualTo("Dochter Wiepkje Scholten-Buist belde huilend");
+        });
+        WaitingPriorityRaised raised = awaitOne(WaitingPriorityRaised.class, w -> w.requestId().equals(later));
+        assertThat(raised.priority()).isEqualTo(1);
+        // the event carries the code; the words stay here, sealed
+        assertThat(raised.reason()).isEqualTo("CARER_OVERBURDENED");
+        assertThat(sealedNotes(later)).singleElement().asString().isNotBlank().doesNotContain("Scholten");
+        // an unknown code is refused, naming the field, and changes nothing
+        web.post().uri("/api/v1/requests/{id}/priority", later).headers(MatchingApi.asCoordinator())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reasonCode\":\"SHE_IS_NICE\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        web.post().uri("/api/v1/requests/{id}/priority", later).headers(MatchingApi.asCoordinator())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        assertThat(api.view(later).waiting().priority()).isEqualTo(1);
         web.get().uri("/api/v1/regions/{region}/waiting-list?careType={type}", REGION, RESPITE).headers(MatchingApi.asCoordinator()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.requestId == '" + later + "')].position").isEqualTo(1);
@@ -208,17 +228,30 @@ class PlannedRespiteIntegrationTest {
         assertThat(recorder.payloads(HoldRequested.class, h -> h.requestId().equals(requestId))).isEmpty();
 
         web.post().uri("/api/v1/requests/{id}/protection-override", requestId).headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"reason\":\"Carer taken to hospital; no other bed in the region\"}").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.decisions[0].kind").isEqualTo("PROTECTION_OVERRIDDEN");
+                .bodyValue("{\"reasonCode\":\"OVERRULED\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        web.post().uri("/api/v1/requests/{id}/protection-override", requestId).headers(MatchingApi.asCoordinator()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reasonCode\":\"CARER_UNAVAILABLE\",\"note\":\"Mevrouw Tjitske Hofsteenge in het ziekenhuis\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.decisions[0].kind").isEqualTo("PROTECTION_OVERRIDDEN")
+                .jsonPath("$.decisions[0].reason").isEqualTo("CARER_UNAVAILABLE");
+        assertThat(api.view(requestId).notes()).singleElement().satisfies(note ->
+                assertThat(note.text()).isEqualTo("Mevrouw Tjitske Hofsteenge in het ziekenhuis"));
 
         assertThat(awaitOne(ProtectionOverridden.class, o -> o.requestId().equals(requestId)).reason())
-                .contains("hospital");
+                .isEqualTo("CARER_UNAVAILABLE");
+        assertThat(sealedNotes(requestId)).singleElement().asString().doesNotContain("Hofsteenge");
         HoldRequested hold = awaitOne(HoldRequested.class, h -> h.requestId().equals(requestId));
         assertThat(hold.protectionOverride()).isTrue();
         assertThat(hold.urgency()).isEqualTo("CRISIS");
         assertThat(hold.firstNight()).isEqualTo(tonight);
         assertThat(hold.nights()).isEqualTo(5);
+    }
+
+    /** The notes of a request as stored. */
+    private List<String> sealedNotes(String requestId) {
+        return db.sql("SELECT sealed FROM request_note WHERE request_id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get("sealed", String.class)).all().collectList().block(TIMEOUT);
     }
 
     @Test

@@ -52,6 +52,26 @@ public class Access {
         });
     }
 
+    /** Whether the caller administers the region: 403 for any other role, and for an administrator of other regions. */
+    public Mono<Void> toAdminister(Caller caller, String region) {
+        return Mono.fromRunnable(() -> AccessRules.on(caller, Action.ADMINISTER, null, region)
+                .enforce("Region", region));
+    }
+
+    /**
+     * The location, if the caller administers its region: 403 for another role (before the lookup), 404 for an
+     * unknown location, 403 for a location of a region the caller does not administer.
+     */
+    public Mono<Location> toAdministerLocation(Caller caller, String locationId) {
+        return Mono.defer(() -> {
+            AccessRules.byRole(caller, Action.ADMINISTER).enforce("Location", locationId);
+            return queries.location(locationId)
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
+                    .doOnNext(location -> AccessRules.on(caller, Action.ADMINISTER, null, location.region())
+                            .enforce("Location", locationId));
+        });
+    }
+
     /**
      * The hold, if the caller may read it ({@link Action#READ_HOLD}) or confirm its stay
      * ({@link Action#CONFIRM_STAY}): 403 for a role that may never, 404 for an unknown hold or one not theirs.

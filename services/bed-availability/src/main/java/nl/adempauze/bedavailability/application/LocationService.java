@@ -69,6 +69,18 @@ public class LocationService {
         return tx.transactional(work);
     }
 
+    /**
+     * Replaces a location's details and contracts (its name, provider, address, municipality, coordinates,
+     * features) and announces it again as {@link LocationRegistered}, which consumers take over whole.
+     */
+    public Mono<Void> change(Location location, List<FunderContract> contracts) {
+        Instant now = clock.instant();
+        return tx.transactional(locations.save(location)
+                .then(locations.replaceContracts(location.id(), contracts))
+                .then(locations.careTypes(location.id()))
+                .flatMap(careTypes -> outbox.append(registered(location, contracts, careTypes, now))));
+    }
+
     public Mono<Location> changeStatus(String locationId, boolean open, String reason) {
         if (!open && (reason == null || reason.isBlank())) {
             return Mono.error(DomainException.invalidField("reason", "A reason is required when closing a location"));

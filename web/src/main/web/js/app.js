@@ -8,6 +8,7 @@ import { mountProvider } from './provider.js';
 import { mountReferrer } from './referrer.js';
 import { mountMonitoring } from './monitoring.js';
 import { mountRota } from './rota.js';
+import { mountBeheer } from './beheer.js';
 
 const SCREENS = {
   '#/coordinator': { title: 'Regiobord', roles: ['COORDINATOR'], mount: mountBoard },
@@ -15,6 +16,7 @@ const SCREENS = {
   '#/monitoring': { title: 'Monitoring', roles: ['COORDINATOR', 'ADMIN'], mount: mountMonitoring },
   '#/aanbieder': { title: 'Mijn locaties', roles: ['PROVIDER'], mount: mountProvider },
   '#/verwijzer': { title: 'Aanvragen', roles: ['REFERRER'], mount: mountReferrer },
+  '#/beheer': { title: 'Beheer', roles: ['ADMIN'], mount: mountBeheer },
 };
 
 let unmount = () => {};

@@ -1,0 +1,85 @@
+package nl.adempauze.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * "Beheer" in a real browser, as the demo user {@code admin} (administrator of Drenthe): a wrong postcode is refused
+ * next to the field and nothing is added; the location then added from the screen is offered to the next fitting
+ * request within seconds; a feature ticked on the screen is used for the next request at once. No other location
+ * has BARIATRIC, DEMENTIA and ISOLATION together.
+ */
+class AdministrationBrowserTest {
+
+    private static final E2eStack stack = E2eStack.get();
+    private static final String LOCATION = "loc-assen-het-beheerhuis";
+    private final FittingRequests requests = new FittingRequests(stack);
+
+    @Test
+    void aLocationAddedOnTheScreenIsOfferedAtOnceAndAFeatureTickedThereIsUsedAtOnce() {
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.ADMIN)) {
+            browser.click("a[href='#/beheer']");
+            browser.await("[data-test=location-form] [data-test=field-id]");
+            assertThat(browser.text("h1")).isEqualTo("Beheer");
+            browser.find("[data-test=field-id]").sendKeys(LOCATION);
+            browser.find("[data-test=field-providerId]").sendKeys("zorggroep-drentse-aa");
+            browser.find("[data-test=field-providerName]").sendKeys("Zorggroep Drentse Aa");
+            browser.find("[data-test=field-name]").sendKeys("Het Beheerhuis");
+            browser.find("[data-test=field-address-street]").sendKeys("Beheerweg 1");
+            browser.find("[data-test=field-address-postcode]").sendKeys("hallo");
+            browser.find("[data-test=field-address-city]").sendKeys("Assen");
+            new Select(browser.find("[data-test=field-municipality]")).selectByValue("Assen");
+            browser.find("[data-test=field-latitude]").sendKeys("52.99");
+            browser.find("[data-test=field-longitude]").sendKeys("6.56");
+            for (String feature : List.of("BARIATRIC", "DEMENTIA", "ISOLATION")) {
+                browser.click("[data-test=feature-" + feature + "]");
+            }
+            browser.click("[data-test=contracts] input[data-funder='zilveren-kruis'][data-care-type='ELV_HOOG']");
+            browser.find("[data-test=beds-ELV_HOOG]").sendKeys("2");
+            browser.click("[data-test=save-location]");
+
+            assertThat(browser.text("[data-test='error-details.address.postcode']")).contains("postcode");
+            assertThat(browser.text("[data-test=beheer-error]")).startsWith("Controleer de invoer.");
+            browser.screenshot("beheer-1-postcode-refused");
+            org.junit.jupiter.api.Assertions.assertThrows(WebClientResponseException.NotFound.class,
+                    () -> stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/locations/{id}", LOCATION).retrieve()
+                            .toBodilessEntity().block());
+
+            WebElement postcode = browser.find("[data-test=field-address-postcode]");
+            postcode.clear();
+            postcode.sendKeys("9402 AB");
+            browser.click("[data-test=save-location]");
+            String card = "[data-test=beheer-locations] li[data-location='" + LOCATION + "']";
+            assertThat(browser.text(card)).contains("Het Beheerhuis", "Bariatrisch", "Geschikt voor dementie");
+            assertThat(browser.text("[data-test=beheer-changes]")).contains("Locatie toegevoegd: " + LOCATION);
+            browser.screenshot("beheer-2-location-added");
+
+            String first = requests.submit(List.of("BARIATRIC", "DEMENTIA", "ISOLATION"));
+            assertThat(requests.awaitOfferAt(first, LOCATION)).isNotNull();
+
+            browser.click(card + " [data-test=edit-location]");
+            browser.await("[data-test=location-form] [data-test=feature-OXYGEN]");
+            browser.click("[data-test=feature-OXYGEN]");
+            browser.click("[data-test=save-location]");
+            assertThat(browser.text(card)).contains("Zuurstof");
+            browser.screenshot("beheer-3-feature-added");
+        }
+        String second = requests.submit(List.of("BARIATRIC", "DEMENTIA", "ISOLATION", "OXYGEN"));
+        assertThat(requests.awaitOfferAt(second, LOCATION)).isNotNull();
+        Map<?, ?> location = (Map<?, ?>) stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/locations/{id}", LOCATION)
+                .retrieve().bodyToMono(Map.class).block().get("location");
+        assertThat((List<?>) location.get("features")).contains("OXYGEN");
+    }
+
+    @AfterEach
+    void cancelRequests() {
+        requests.close();
+    }
+}

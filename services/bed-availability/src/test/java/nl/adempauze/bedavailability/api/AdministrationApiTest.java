@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.adempauze.bedavailability.application.LocationService;
-import nl.adempauze.bedavailability.application.RegionSeedLoader;
-import nl.adempauze.bedavailability.application.RegionService;
 import nl.adempauze.bedavailability.domain.HoldStatus;
 import nl.adempauze.bedavailability.domain.Location;
 import nl.adempauze.bedavailability.domain.Region;
@@ -43,25 +40,14 @@ class AdministrationApiTest extends BedAvailabilityIntegrationTest {
             List.of("groningen"));
 
     @Autowired
-    RegionService regionService;
-
-    @Autowired
     RegionRepository regions;
 
     @Autowired
     LocationRepository locations;
 
-    @Autowired
-    LocationService locationService;
-
-    /** The loader as a (re)start with Salland's seed file runs it. */
-    private void startWithSallandSeed() {
-        new RegionSeedLoader(SALLAND_SEED, 60, regionService, locations, locationService, clock).run(null);
-    }
-
     @BeforeEach
     void salland() {
-        startWithSallandSeed();
+        startWithSeedFiles(SALLAND_SEED);
     }
 
     private static Map<String, Object> details(List<String> features) {
@@ -214,7 +200,7 @@ class AdministrationApiTest extends BedAvailabilityIntegrationTest {
         as(ADMIN).put().uri("/api/v1/admin/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(details(List.of("OXYGEN"))).exchange().expectStatus().isOk();
 
-        startWithSallandSeed();
+        startWithSeedFiles(SALLAND_SEED);
 
         Region salland = regions.find(SALLAND).block();
         Region.CareType logeer = salland.careType("WMO_LOGEER").orElseThrow();

@@ -1,8 +1,8 @@
 // Beheer: a region's functional administrator keeps its locations and care types current without a developer.
 // Locations are added (with their first free beds), changed (address, municipality, coordinates, features,
-// contracts) and opened or closed; a care type's deadlines, stay lengths and protection, and the region's freshness
-// window, are tuned. The API checks every field; what it refuses is said in Dutch next to the field. Every change is
-// audited ("Wijzigingen") and reaches matching at once.
+// contracts) and opened or closed; a care type's deadlines, stay lengths and protection, the region's freshness
+// window, its neighbour regions and its funders are set. The API checks every field; what it refuses is said in
+// Dutch next to the field. Every change is audited ("Wijzigingen") and reaches matching at once.
 import { h, fill, formatDateTime, announce } from './dom.js';
 import { get, post, put } from './api.js';
 import { NEEDS, label } from './labels.js';
@@ -26,9 +26,11 @@ const SERVER_MESSAGES = {
   'details.latitude': 'Een breedtegraad in Nederland, tussen 50,7 en 53,6 (bv. 52,99).',
   'details.longitude': 'Een lengtegraad in Nederland, tussen 3,3 en 7,3 (bv. 6,56).',
   'details.municipality': 'Kies een gemeente van de regio.',
-  municipality: 'Kies een gemeente van de regio.',
+  municipality: 'Kies een gemeente van de regio (een Wmo-financier is een gemeente).',
   beds: 'Alleen zorgsoorten van de regio, met 0 of meer bedden.',
   reason: 'Geef een reden om de locatie te sluiten.',
+  funderId: 'Een code van kleine letters, cijfers en streepjes, zoals gemeente-assen.',
+  fundingStream: 'Kies ZVW, WLZ of WMO.',
   name: 'Vul een naam in.',
   freshnessWindowMinutes: 'Tussen 5 minuten en een week (10080).',
   crisisResponseMinutes: 'Tussen 1 en 1440 minuten.',
@@ -55,13 +57,16 @@ export function mountBeheer(container, session) {
     (session.regions || []).map((id) => h('option', { value: id }, id)));
   const settingsPanel = h('section', { class: 'panel', 'data-test': 'beheer-settings' });
   const careTypesPanel = h('section', { class: 'panel', 'data-test': 'beheer-care-types' });
+  const neighboursPanel = h('section', { class: 'panel', 'data-test': 'beheer-neighbours' });
+  const fundersPanel = h('section', { class: 'panel', 'data-test': 'beheer-funders' });
   const locationsPanel = h('section', { class: 'panel', 'data-test': 'beheer-locations' });
   const formPanel = h('section', { class: 'panel', 'data-test': 'beheer-location-form' });
   const changesPanel = h('section', { class: 'panel', 'data-test': 'beheer-changes' });
   fill(container,
     h('div', { class: 'screen-title' }, h('h1', {}, 'Beheer'), h('label', { for: 'beheer-region' }, 'Regio ', regionSelect)),
     (session.regions || []).length === 0 ? h('p', { class: 'form-error' }, 'U beheert geen regio (uw aanmelding noemt er geen).') : null,
-    h('div', { class: 'two-columns' }, h('div', {}, settingsPanel, careTypesPanel, locationsPanel), h('div', {}, formPanel, changesPanel)));
+    h('div', { class: 'two-columns' }, h('div', {}, settingsPanel, careTypesPanel, locationsPanel),
+      h('div', {}, formPanel, neighboursPanel, fundersPanel, changesPanel)));
 
   const regionPath = () => `/api/v1/regions/${encodeURIComponent(regionSelect.value)}`;
   const adminPath = () => `/api/v1/admin/regions/${encodeURIComponent(regionSelect.value)}`;
@@ -70,11 +75,13 @@ export function mountBeheer(container, session) {
   async function load() {
     if (!regionSelect.value) return;
     try {
-      const [loaded, locations, changes] = await Promise.all([get(regionPath()), get(`${regionPath()}/locations`),
-        get(`${adminPath()}/changes?limit=20`)]);
+      const [loaded, locations, changes, regions] = await Promise.all([get(regionPath()), get(`${regionPath()}/locations`),
+        get(`${adminPath()}/changes?limit=20`), get('/api/v1/regions')]);
       region = loaded;
       renderSettings();
       renderCareTypes();
+      renderNeighbours(regions.filter((other) => other.id !== region.id));
+      renderFunders();
       renderLocations(locations);
       renderChanges(changes);
       if (!formPanel.hasChildNodes()) showLocationForm(null, []);
@@ -155,6 +162,47 @@ export function mountBeheer(container, session) {
       field('Beschermd aandeel (0–1)', guarded.protectedShare), field('Vrijgeven vanaf (uur vóór de nacht)', guarded.releaseHorizonHours)) : null,
     h('button', { type: 'submit', 'data-test': `save-care-type-${type.code}` }, 'Opslaan'));
     return form;
+  }
+
+  function renderNeighbours(others) {
+    const current = new Map((region.neighbours || []).map((n) => [n.region, n]));
+    const rows = others.map((other) => ({
+      id: other.id,
+      neighbour: h('input', { type: 'checkbox', 'data-test': `neighbour-${other.id}`, checked: current.has(other.id) }),
+      whenFull: h('input', { type: 'checkbox', 'data-test': `when-full-${other.id}`, checked: current.get(other.id)?.offerWhenFull }),
+      name: other.name,
+    }));
+    const form = h('form', { 'data-test': 'neighbours-form', onsubmit: (event) => {
+      event.preventDefault();
+      const neighbours = rows.filter((row) => row.neighbour.checked)
+        .map((row) => ({ region: row.id, offerWhenFull: row.whenFull.checked }));
+      change(form, () => put(`${adminPath()}/neighbours`, { neighbours }), 'Buurregio\'s opgeslagen.');
+    } },
+    rows.length === 0 ? h('p', { class: 'muted' }, 'Er zijn geen andere regio\'s.') : h('ul', {}, rows.map((row) => h('li', {},
+      h('label', { class: 'check' }, row.neighbour, ` ${row.name}`),
+      h('label', { class: 'check' }, row.whenFull, ' locaties aanbieden als de eigen regio vol is')))),
+    h('button', { type: 'submit' }, 'Opslaan'));
+    fill(neighboursPanel, h('h2', {}, 'Buurregio\'s'), form);
+  }
+
+  function renderFunders() {
+    const id = input('funderId', '');
+    const name = input('name', '');
+    const stream = h('select', { name: 'fundingStream' }, ['ZVW', 'WLZ', 'WMO'].map((code) => h('option', { value: code }, code)));
+    const municipality = h('select', { name: 'municipality' }, h('option', { value: '' }, '–'),
+      region.municipalities.map((m) => h('option', { value: m.name }, m.name)));
+    const form = h('form', { 'data-test': 'funder-form', onsubmit: (event) => {
+      event.preventDefault();
+      change(form, () => put(`${adminPath()}/funders/${encodeURIComponent(id.value)}`, { name: name.value,
+        fundingStream: stream.value, municipality: municipality.value || null }), `Financier ${name.value} opgeslagen.`);
+    } },
+    h('div', { class: 'row' }, field('Code (bv. gemeente-assen)', id), field('Naam', name)),
+    h('div', { class: 'row' }, field('Financieringsstroom', stream), field('Gemeente (bij Wmo)', municipality)),
+    h('button', { type: 'submit' }, 'Financier opslaan'));
+    fill(fundersPanel, h('h2', {}, 'Financiers'),
+      h('ul', { class: 'small' }, region.funders.map((funder) => h('li', {},
+        `${funder.name} (${funder.id}, ${funder.fundingStream}${funder.municipality ? `, ${funder.municipality}` : ''})`))),
+      form);
   }
 
   function renderLocations(locations) {

@@ -12,11 +12,11 @@ import { mountBeheer } from './beheer.js';
 
 const SCREENS = {
   '#/coordinator': { title: 'Regiobord', roles: ['COORDINATOR'], mount: mountBoard },
+  '#/beheer': { title: 'Beheer', roles: ['ADMIN'], mount: mountBeheer },
   '#/dienstrooster': { title: 'Dienstrooster', roles: ['COORDINATOR', 'ADMIN'], mount: mountRota },
   '#/monitoring': { title: 'Monitoring', roles: ['COORDINATOR', 'ADMIN'], mount: mountMonitoring },
   '#/aanbieder': { title: 'Mijn locaties', roles: ['PROVIDER'], mount: mountProvider },
   '#/verwijzer': { title: 'Aanvragen', roles: ['REFERRER'], mount: mountReferrer },
-  '#/beheer': { title: 'Beheer', roles: ['ADMIN'], mount: mountBeheer },
 };
 
 let unmount = () => {};

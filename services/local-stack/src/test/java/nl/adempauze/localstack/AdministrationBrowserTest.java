@@ -75,11 +75,12 @@ class AdministrationBrowserTest {
         assertThat(requests.awaitOfferAt(second, LOCATION)).isNotNull();
         Map<?, ?> location = (Map<?, ?>) stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/locations/{id}", LOCATION)
                 .retrieve().bodyToMono(Map.class).block().get("location");
-        assertThat((List<?>) location.get("features")).contains("OXYGEN");
+        assertThat(location.get("features")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .contains("OXYGEN");
     }
 
     @AfterEach
-    void cancelRequests() {
-        requests.close();
+    void cancelRequestsAndCloseTheLocation() {
+        requests.closeAddedLocation(LOCATION);
     }
 }

@@ -45,7 +45,8 @@ class AdministrationEndToEndTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getResponseBodyAsString()).contains("open hold");
 
-        Map<?, ?> changes = (Map<?, ?>) admin.get().uri("/api/v1/admin/regions/drenthe/changes?limit=5").retrieve()
+        @SuppressWarnings("unchecked")
+        Map<String, Object> changes = (Map<String, Object>) admin.get().uri("/api/v1/admin/regions/drenthe/changes?limit=5").retrieve()
                 .bodyToFlux(Map.class).blockFirst();
         assertThat(changes).containsEntry("action", "LOCATION_CHANGED").containsEntry("target", LOCATION)
                 .containsEntry("subject", "admin");
@@ -59,7 +60,7 @@ class AdministrationEndToEndTest {
     }
 
     @AfterEach
-    void cancelRequests() {
-        requests.close();
+    void cancelRequestsAndCloseTheLocation() {
+        requests.closeAddedLocation(LOCATION);
     }
 }

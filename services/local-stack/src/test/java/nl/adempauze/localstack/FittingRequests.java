@@ -41,6 +41,18 @@ final class FittingRequests implements AutoCloseable {
                 offer -> offer != null && "OPEN".equals(offer.get("status")) && location.equals(offer.get("locationId")));
     }
 
+    /**
+     * Closes a location the test added, as the region's administrator, once its beds are no longer held (the
+     * requests' cancellations release them), so the tests after it are not offered there.
+     */
+    void closeAddedLocation(String location) {
+        close();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> stack.as(E2eStack.ADMIN).put()
+                .uri("/api/v1/admin/locations/{id}/status", location)
+                .bodyValue(Map.of("open", false, "reason", "Einde van de test")).retrieve().toBodilessEntity()
+                .block().getStatusCode().is2xxSuccessful());
+    }
+
     @Override
     public void close() {
         for (String request : submitted) {

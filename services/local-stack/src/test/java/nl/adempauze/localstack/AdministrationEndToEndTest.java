@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import nl.adempauze.bedavailability.application.RegionSeedLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -12,7 +13,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 /**
  * The administrator of Drenthe runs the region without a developer, through the front door as the demo user
  * {@code admin}: a location added is offered to the next fitting request within seconds, its features changed are
- * used for the next request at once, and closing it while a bed there is held is refused with the reason. No seeded
+ * used for the next request at once, closing it while a bed there is held is refused with the reason, and a restart
+ * (the seed files loaded again) keeps every change. No seeded
  * location has both BARIATRIC and DEMENTIA, so a request needing both fits only the new location.
  */
 class AdministrationEndToEndTest {
@@ -24,7 +26,7 @@ class AdministrationEndToEndTest {
     private final FittingRequests requests = new FittingRequests(stack);
 
     @Test
-    void aLocationAddedByTheAdministratorIsOfferedAtOnceAndItsChangedFeaturesAreUsedAtOnce() {
+    void aLocationAddedByTheAdministratorIsOfferedAtOnceItsChangedFeaturesAreUsedAtOnceAndARestartKeepsThem() {
         admin.post().uri("/api/v1/admin/regions/drenthe/locations").bodyValue(Map.of("id", LOCATION,
                         "details", details(List.of("BARIATRIC", "DEMENTIA")), "beds", Map.of("ELV_HOOG", 2)))
                 .retrieve().toBodilessEntity().block();
@@ -50,6 +52,23 @@ class AdministrationEndToEndTest {
                 .bodyToFlux(Map.class).blockFirst();
         assertThat(changes).containsEntry("action", "LOCATION_CHANGED").containsEntry("target", LOCATION)
                 .containsEntry("subject", "admin");
+
+        // a restart loads the seed files again (bed-availability's start-up runner): the administrator's changes stay
+        admin.put().uri("/api/v1/admin/regions/drenthe/settings")
+                .bodyValue(Map.of("name", "Drenthe", "freshnessWindowMinutes", 719)).retrieve().toBodilessEntity()
+                .block();
+        try {
+            stack.services.bedAvailability.getBean(RegionSeedLoader.class).run(null);
+            Map<?, ?> location = (Map<?, ?>) admin.get().uri("/api/v1/locations/{id}", LOCATION).retrieve()
+                    .bodyToMono(Map.class).block().get("location");
+            assertThat(location.get("features")).isEqualTo(List.of("BARIATRIC", "DEMENTIA", "PARTNER_STAY"));
+            assertThat(admin.get().uri("/api/v1/regions/drenthe").retrieve().bodyToMono(Map.class).block()
+                    .get("freshnessWindow")).as("not the seed's 12 hours").isEqualTo("PT11H59M");
+        } finally {
+            admin.put().uri("/api/v1/admin/regions/drenthe/settings")
+                    .bodyValue(Map.of("name", "Drenthe", "freshnessWindowMinutes", 720)).retrieve()
+                    .toBodilessEntity().block();
+        }
     }
 
     static Map<String, Object> details(List<String> features) {

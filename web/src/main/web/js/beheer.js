@@ -113,8 +113,8 @@ export function mountBeheer(container, session) {
   }
 
   function renderSettings() {
-    const name = input('name', region.name);
-    const freshness = input('freshnessWindowMinutes', minutes(region.freshnessWindow), 'number');
+    const name = input('name', region.name, 'text', null, 'settings-name');
+    const freshness = input('freshnessWindowMinutes', minutes(region.freshnessWindow), 'number', null, 'settings-freshness');
     const form = h('form', { 'data-test': 'settings-form', onsubmit: (event) => {
       event.preventDefault();
       change(form, () => put(`${adminPath()}/settings`, { name: name.value, freshnessWindowMinutes: numberOrNull(freshness) }),
@@ -131,16 +131,16 @@ export function mountBeheer(container, session) {
   function careTypeForm(type) {
     const protection = type.protection || null;
     const inputs = {
-      crisisResponseMinutes: input('crisisResponseMinutes', minutes(type.crisisResponse), 'number'),
-      plannedResponseMinutes: input('plannedResponseMinutes', minutes(type.plannedResponse), 'number'),
-      admissionDeadlineHours: input('admissionDeadlineHours', minutes(type.admissionDeadline) / 60, 'number'),
-      minStayNights: input('minStayNights', type.minStayNights, 'number'),
-      maxStayNights: input('maxStayNights', type.maxStayNights, 'number'),
+      crisisResponseMinutes: input('crisisResponseMinutes', minutes(type.crisisResponse), 'number', null, `${type.code}-crisis`),
+      plannedResponseMinutes: input('plannedResponseMinutes', minutes(type.plannedResponse), 'number', null, `${type.code}-planned`),
+      admissionDeadlineHours: input('admissionDeadlineHours', minutes(type.admissionDeadline) / 60, 'number', null, `${type.code}-admission`),
+      minStayNights: input('minStayNights', type.minStayNights, 'number', null, `${type.code}-min-stay`),
+      maxStayNights: input('maxStayNights', type.maxStayNights, 'number', null, `${type.code}-max-stay`),
     };
     const guarded = type.plannedBooking ? {
-      protectedBeds: input('protection.protectedBeds', protection?.protectedBeds ?? '', 'number'),
-      protectedShare: input('protection.protectedShare', protection?.protectedShare ?? '', 'number', '0.05'),
-      releaseHorizonHours: input('protection.releaseHorizonHours', protection ? minutes(protection.releaseHorizon) / 60 : '', 'number'),
+      protectedBeds: input('protection.protectedBeds', protection?.protectedBeds ?? '', 'number', null, `${type.code}-protected-beds`),
+      protectedShare: input('protection.protectedShare', protection?.protectedShare ?? '', 'number', '0.05', `${type.code}-protected-share`),
+      releaseHorizonHours: input('protection.releaseHorizonHours', protection ? minutes(protection.releaseHorizon) / 60 : '', 'number', null, `${type.code}-release-horizon`),
     } : null;
     const form = h('form', { class: 'care-type', 'data-test': `care-type-${type.code}`, onsubmit: (event) => {
       event.preventDefault();
@@ -186,8 +186,8 @@ export function mountBeheer(container, session) {
   }
 
   function renderFunders() {
-    const id = input('funderId', '');
-    const name = input('name', '');
+    const id = input('funderId', '', 'text', null, 'funder-id');
+    const name = input('name', '', 'text', null, 'funder-name');
     const stream = h('select', { name: 'fundingStream' }, ['ZVW', 'WLZ', 'WMO'].map((code) => h('option', { value: code }, code)));
     const municipality = h('select', { name: 'municipality' }, h('option', { value: '' }, '–'),
       region.municipalities.map((m) => h('option', { value: m.name }, m.name)));
@@ -302,8 +302,10 @@ export function mountBeheer(container, session) {
   return () => {};
 }
 
-function input(name, value, type = 'text', step = null) {
-  return h('input', { name, type, value: value ?? '', step, 'data-test': `field-${name.replace(/^details\./, '').replace(/\./g, '-')}` });
+/** An input named as the API names its field; the location form's are found by tests as field-<name>. */
+function input(name, value, type = 'text', step = null, test = null) {
+  return h('input', { name, type, value: value ?? '', step,
+    'data-test': test || `field-${name.replace(/^details\./, '').replace(/\./g, '-')}` });
 }
 
 function field(text, control) {

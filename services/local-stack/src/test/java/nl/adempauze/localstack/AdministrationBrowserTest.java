@@ -1,6 +1,7 @@
 package nl.adempauze.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * "Beheer" in a real browser, as the demo user {@code admin} (administrator of Drenthe): a wrong postcode is refused
  * next to the field and nothing is added; the location then added from the screen is offered to the next fitting
  * request within seconds; a feature ticked on the screen is used for the next request at once. No other location
- * has BARIATRIC, DEMENTIA and ISOLATION together.
+ * has BARIATRIC, DEMENTIA and ISOLATION together. A care type's response deadline out of range is refused next to
+ * the field, in Dutch; a right one is kept and audited.
  */
 class AdministrationBrowserTest {
 
@@ -77,6 +79,49 @@ class AdministrationBrowserTest {
                 .retrieve().bodyToMono(Map.class).block().get("location");
         assertThat(location.get("features")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .contains("OXYGEN");
+    }
+
+    @Test
+    void aCareTypesResponseDeadlineIsRefusedNextToTheFieldWhenOutOfRangeAndKeptWhenRight() {
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.ADMIN)) {
+            String field = "[data-test=GRZ-crisis]";
+            String save = "[data-test=save-care-type-GRZ]";
+            String before = browser.await(field).getDomProperty("value");
+            try {
+                setValue(browser, field, "0");
+                browser.click(save);
+                assertThat(browser.text("[data-test=care-type-GRZ] [data-test=error-crisisResponseMinutes]"))
+                        .isEqualTo("Tussen 1 en 1440 minuten.");
+                browser.screenshot("beheer-4-deadline-refused");
+                assertThat(crisisResponseOfGrz()).isEqualTo(Long.parseLong(before));
+
+                setValue(browser, field, "17");
+                browser.click(save);
+                await().atMost(java.time.Duration.ofSeconds(10)).until(() -> crisisResponseOfGrz() == 17L);
+                assertThat(browser.text("[data-test=beheer-changes]")).contains("Zorgsoort ingesteld: GRZ");
+            } finally {
+                setValue(browser, field, before);
+                browser.click(save);
+                await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> crisisResponseOfGrz() == Long.parseLong(before));
+            }
+        }
+    }
+
+    private static void setValue(Browser browser, String css, String value) {
+        WebElement input = browser.await(css);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** GRZ's crisis response deadline in minutes, as the region now has it. */
+    private static long crisisResponseOfGrz() {
+        Map<?, ?> region = stack.as(E2eStack.ADMIN).get().uri("/api/v1/regions/drenthe").retrieve()
+                .bodyToMono(Map.class).block();
+        return ((List<?>) region.get("careTypes")).stream().map(Map.class::cast)
+                .filter(type -> "GRZ".equals(type.get("code")))
+                .map(type -> java.time.Duration.parse((String) type.get("crisisResponse")).toMinutes())
+                .findFirst().orElseThrow();
     }
 
     @AfterEach

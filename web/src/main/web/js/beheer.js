@@ -259,7 +259,7 @@ export function mountBeheer(container, session) {
           'data-funder': funder.id, 'data-care-type': type.code, checked: contracted(funder.id, type.code) })))))));
     const beds = adding ? region.careTypes.map((type) => field(`Vrije bedden ${type.name}`,
       h('input', { type: 'number', min: 0, name: `beds[${type.code}]`, 'data-test': `beds-${type.code}`, 'data-care-type': type.code }))) : [];
-    const form = h('form', { 'data-test': 'location-form', onsubmit: (event) => {
+    const form = h('form', { 'data-test': 'location-form', 'data-location': adding ? null : location.id, onsubmit: (event) => {
       event.preventDefault();
       const details = {
         providerId: inputs.providerId.value, providerName: inputs.providerName.value, name: inputs.name.value,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -60,17 +61,19 @@ class AdministrationBrowserTest {
             browser.click("[data-test=save-location]");
             String card = "[data-test=beheer-locations] li[data-location='" + LOCATION + "']";
             assertThat(browser.text(card)).contains("Het Beheerhuis", "Bariatrisch", "Geschikt voor dementie");
-            assertThat(browser.text("[data-test=beheer-changes]")).contains("Locatie toegevoegd: " + LOCATION);
+            browser.waitFor(d -> d.findElement(By.cssSelector("[data-test=beheer-changes]")).getText()
+                    .contains("Locatie toegevoegd: " + LOCATION));
             browser.screenshot("beheer-2-location-added");
 
             String first = requests.submit(List.of("BARIATRIC", "DEMENTIA", "ISOLATION"));
             assertThat(requests.awaitOfferAt(first, LOCATION)).isNotNull();
 
             browser.click(card + " [data-test=edit-location]");
-            browser.await("[data-test=location-form] [data-test=feature-OXYGEN]");
-            browser.click("[data-test=feature-OXYGEN]");
-            browser.click("[data-test=save-location]");
-            assertThat(browser.text(card)).contains("Zuurstof");
+            String editing = "[data-test=location-form][data-location='" + LOCATION + "']";
+            browser.await(editing + " [data-test=feature-OXYGEN]");
+            browser.click(editing + " [data-test=feature-OXYGEN]");
+            browser.click(editing + " [data-test=save-location]");
+            browser.waitFor(d -> d.findElement(By.cssSelector(card)).getText().contains("Zuurstof"));
             browser.screenshot("beheer-3-feature-added");
         }
         String second = requests.submit(List.of("BARIATRIC", "DEMENTIA", "ISOLATION", "OXYGEN"));
@@ -98,7 +101,8 @@ class AdministrationBrowserTest {
                 setValue(browser, field, "17");
                 browser.click(save);
                 await().atMost(java.time.Duration.ofSeconds(10)).until(() -> crisisResponseOfGrz() == 17L);
-                assertThat(browser.text("[data-test=beheer-changes]")).contains("Zorgsoort ingesteld: GRZ");
+                browser.waitFor(d -> d.findElement(By.cssSelector("[data-test=beheer-changes]")).getText()
+                        .contains("Zorgsoort ingesteld: GRZ"));
             } finally {
                 setValue(browser, field, before);
                 browser.click(save);

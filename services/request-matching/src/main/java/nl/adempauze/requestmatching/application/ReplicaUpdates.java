@@ -9,7 +9,6 @@ import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,20 +35,9 @@ public class ReplicaUpdates {
         return reference.save(region);
     }
 
-    /**
-     * A location added or changed (its features, contracts, address): taken over whole, and, when open, offered at
-     * once to the region's crisis queues and to the waiting lists of its care types. Its beds may have arrived
-     * before it did (another topic), and a changed feature may now fit a request that waits.
-     */
+    /** A location added or changed (its features, contracts, address): taken over whole, replacing what was held. */
     public Mono<Void> locationRegistered(LocationRegistered location) {
-        Mono<Void> saved = replica.saveLocation(location);
-        if (!location.open()) {
-            return saved;
-        }
-        return saved.then(crisisQueue.rematchRegion(location.region()))
-                .thenMany(Flux.fromIterable(location.careTypes())
-                        .concatMap(careType -> waitingList.rematch(location.region(), careType)))
-                .then();
+        return replica.saveLocation(location);
     }
 
     /** A location opened or closed; a reopened one is offered to the region's crisis queues at once. */

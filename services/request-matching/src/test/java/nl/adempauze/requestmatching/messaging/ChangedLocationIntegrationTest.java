@@ -23,8 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A region's administrator changed a location: bed-availability announces it again, whole, as LocationRegistered,
  * and matching's replica takes the new details over, its features and contracts replacing the old ones (not added
- * to them), so the next request is ranked by what the location offers now, and a request waiting in the crisis queue
- * that the changed location now fits is offered there at once.
+ * to them), so the next request is ranked by what the location offers now.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
         properties = {"spring.config.name=request-matching"})
@@ -40,15 +39,8 @@ class ChangedLocationIntegrationTest {
 
     @Test
     void aLocationAnnouncedAgainReplacesItsDetailsFeaturesAndContracts() {
-        MatchingApi api = new MatchingApi(web, db);
-        String location = api.regionWithOneLocation("loc-changed-", "ELV_LAAG", 1);
+        String location = new MatchingApi(web, db).regionWithOneLocation("loc-changed-", "ELV_LAAG", 1);
         assertThat(features(location)).containsExactly("DEMENTIA");
-        // a request no location fits yet waits in the crisis queue
-        String requestId = api.submit("""
-                {"region":"drenthe","careType":"ELV_LAAG","urgency":"CRISIS","residence":{"postcode":"9401"},
-                 "needs":["BARIATRIC","OXYGEN"],"funder":"cz",
-                 "contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""");
-        api.awaitStatus(requestId, "ESCALATED");
 
         TestEventProducer.shared().send(new LocationRegistered(location, "drenthe", "provider-" + location,
                 "Zorggroep Nieuw", "Huize Nieuw", new Address("Nieuwe Weg 1", "9402 AB", "Assen"), "Assen", 52.99,
@@ -62,12 +54,6 @@ class ChangedLocationIntegrationTest {
         assertThat(db.sql("SELECT funder FROM location_contract_replica WHERE location_id = :id ORDER BY funder")
                 .bind("id", location).map(row -> row.get(0, String.class)).all().collectList().block())
                 .containsExactly("cz");
-        // the changed location fits the waiting request: it is offered there at once, not at the next sweep
-        await().atMost(MatchingApi.TIMEOUT).until(() -> api.view(requestId).currentOffer(),
-                offer -> offer != null && offer.locationId().equals(location));
-        web.post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asCoordinator())
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue("{\"reason\":\"Einde van de test\"}").exchange().expectStatus().is2xxSuccessful();
     }
 
     private List<String> features(String location) {

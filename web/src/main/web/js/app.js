@@ -8,9 +8,11 @@ import { mountProvider } from './provider.js';
 import { mountReferrer } from './referrer.js';
 import { mountMonitoring } from './monitoring.js';
 import { mountRota } from './rota.js';
+import { mountBeheer } from './beheer.js';
 
 const SCREENS = {
   '#/coordinator': { title: 'Regiobord', roles: ['COORDINATOR'], mount: mountBoard },
+  '#/beheer': { title: 'Beheer', roles: ['ADMIN'], mount: mountBeheer },
   '#/dienstrooster': { title: 'Dienstrooster', roles: ['COORDINATOR', 'ADMIN'], mount: mountRota },
   '#/monitoring': { title: 'Monitoring', roles: ['COORDINATOR', 'ADMIN'], mount: mountMonitoring },
   '#/aanbieder': { title: 'Mijn locaties', roles: ['PROVIDER'], mount: mountProvider },

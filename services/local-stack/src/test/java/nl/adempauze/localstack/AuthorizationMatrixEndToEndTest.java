@@ -37,6 +37,7 @@ class AuthorizationMatrixEndToEndTest {
     private static final String C_OWN = E2eStack.COORDINATOR;
     private static final String C_FOREIGN = E2eStack.OTHER_REGION_COORDINATOR;
     private static final String A = E2eStack.ADMIN;
+    private static final String A_FOREIGN = E2eStack.OTHER_REGION_ADMIN;
     /** The palliative beds the requests of this test go to: a care type no other end-to-end test uses. */
     private static final String HOSPICE = "loc-coevorden-de-sterrenkamp";
     private static final String CARE_TYPE = "ELV_PALLIATIEF";
@@ -89,6 +90,21 @@ class AuthorizationMatrixEndToEndTest {
                 R_OWN, 403, logeerhuisForeign, 403, C_OWN, 403, C_FOREIGN, 403, A, 403, logeerhuisOwn, OK);
         expect("PUT", "/api/v1/locations/" + LOGEERHUIS + "/status", Map.of("open", true),
                 R_OWN, 403, logeerhuisForeign, 403, C_OWN, 403, C_FOREIGN, 403, A, 403, logeerhuisOwn, OK);
+
+        // administration: an ADMIN of drenthe only; the administrator's empty body is refused as 400 (past the
+        // access rules, nothing changed), everyone else's with 403 before the body is read
+        for (String path : List.of("/api/v1/admin/regions/drenthe/locations")) {
+            expect("POST", path, Map.of(), R_OWN, 403, pOwn, 403, C_OWN, 403, C_FOREIGN, 403, A_FOREIGN, 403, A, OK);
+        }
+        for (String path : List.of("/api/v1/admin/locations/" + HOSPICE, "/api/v1/admin/locations/" + HOSPICE + "/status",
+                "/api/v1/admin/regions/drenthe/settings", "/api/v1/admin/regions/drenthe/care-types/ELV_PALLIATIEF",
+                "/api/v1/admin/regions/drenthe/neighbours", "/api/v1/admin/regions/drenthe/triage",
+                "/api/v1/admin/regions/drenthe/funders/zilveren-kruis",
+                "/api/v1/admin/regions/drenthe/providers/" + "zorggroep-drentse-aa")) {
+            expect("PUT", path, Map.of(), R_OWN, 403, hospiceOwn, 403, C_OWN, 403, C_FOREIGN, 403, A_FOREIGN, 403, A, OK);
+        }
+        expect("GET", "/api/v1/admin/regions/drenthe/changes", null,
+                R_OWN, 403, pOwn, 403, C_OWN, 403, C_FOREIGN, 403, A_FOREIGN, 403, A, OK);
 
         String hold = "/api/v1/holds/" + offered.offerId;
         expect("GET", hold, null, R_OWN, 403, pOwn, OK, pForeign, 404, C_OWN, OK, C_FOREIGN, 404, A, 403);

@@ -27,7 +27,10 @@ final class E2eStack {
     static final String RESPITE_CONSULTANT = "respijtconsulent-emmen";
     static final String COORDINATOR = "coordinator-drenthe";
     static final String OTHER_REGION_COORDINATOR = "coordinator-groningen";
+    /** Administers drenthe. */
     static final String ADMIN = "admin";
+    /** Administers groningen only. */
+    static final String OTHER_REGION_ADMIN = "admin-groningen";
 
     private static E2eStack instance;
 

@@ -44,12 +44,31 @@ public class Access {
      * provider, 404 for an unknown location, 403 for another provider's.
      */
     public Mono<Location> toChange(Caller caller, String locationId) {
+        return location(caller, locationId, Action.CHANGE_LOCATION);
+    }
+
+    /** Whether the caller administers the region: 403 for any other role, and for an administrator of other regions. */
+    public Mono<Void> toAdminister(Caller caller, String region) {
+        return Mono.fromRunnable(() -> AccessRules.on(caller, Action.ADMINISTER, null, region)
+                .enforce("Region", region));
+    }
+
+    /**
+     * The location, if the caller administers its region: 403 for another role (before the lookup), 404 for an
+     * unknown location, 403 for a location of a region the caller does not administer.
+     */
+    public Mono<Location> toAdministerLocation(Caller caller, String locationId) {
+        return location(caller, locationId, Action.ADMINISTER);
+    }
+
+    /** The location, if the action on it is allowed: the role first (before the lookup), then the location's owner. */
+    private Mono<Location> location(Caller caller, String locationId, Action action) {
         return Mono.defer(() -> {
-            AccessRules.byRole(caller, Action.CHANGE_LOCATION).enforce("Location", locationId);
+            AccessRules.byRole(caller, action).enforce("Location", locationId);
             return queries.location(locationId)
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Location", locationId)))
-                    .doOnNext(location -> AccessRules.on(caller, Action.CHANGE_LOCATION, location.providerId(),
-                            location.region()).enforce("Location", locationId));
+                    .doOnNext(location -> AccessRules.on(caller, action, location.providerId(), location.region())
+                            .enforce("Location", locationId));
         });
     }
 

@@ -16,6 +16,8 @@ import nl.adempauze.platform.domain.DomainException;
  *   <li>A hold is read by its provider (the provider of its location) and by coordinators of its region, and its
  *       admission and discharge are confirmed by its provider only. A hold concerns a patient: one that is not the
  *       caller's is answered with 404, as if it did not exist.</li>
+ *   <li>A region's configuration, locations, funders and providers are administered by an ADMIN whose token names
+ *       the region (claim {@code regions}); an administrator of other regions gets 403.</li>
  * </ul>
  * The role is checked first: a role that may never do something gets 403, whether the resource exists or not
  * ({@link #byRole}).
@@ -36,7 +38,9 @@ public final class AccessRules {
         /** {@code POST} admission or discharge of a hold. */
         CONFIRM_STAY("Only the hold's provider confirms admission and discharge"),
         /** {@code GET} a region's occupancy over a period. */
-        READ_OCCUPANCY("Only a coordinator of the region or an admin reads its occupancy");
+        READ_OCCUPANCY("Only a coordinator of the region or an admin reads its occupancy"),
+        /** Change a region's configuration, its locations, funders and providers, or read its administration log. */
+        ADMINISTER("Only an administrator of the region changes its configuration and locations");
 
         private final String refusal;
 
@@ -92,8 +96,14 @@ public final class AccessRules {
             case CHANGE_LOCATION, CONFIRM_STAY -> caller.is(Role.PROVIDER);
             case READ_HOLD -> caller.is(Role.PROVIDER) || caller.is(Role.COORDINATOR);
             case READ_OCCUPANCY -> caller.is(Role.COORDINATOR) || caller.is(Role.ADMIN);
+            case ADMINISTER -> caller.is(Role.ADMIN);
         };
         return may ? Decision.ALLOWED : Decision.forbidden(action.refusal);
+    }
+
+    /** An administrator whose token names the region among those it administers (the {@code regions} claim). */
+    private static boolean administers(Caller caller, String region) {
+        return caller.is(Role.ADMIN) && region != null && caller.regions().contains(region);
     }
 
     /**
@@ -116,6 +126,8 @@ public final class AccessRules {
             case CONFIRM_STAY -> caller.providesFor(providerId) ? Decision.ALLOWED : Decision.hidden();
             case READ_OCCUPANCY -> caller.is(Role.ADMIN) || caller.coordinates(region) ? Decision.ALLOWED
                     : Decision.forbidden("Only a coordinator of region " + region + " or an admin reads its occupancy");
+            case ADMINISTER -> administers(caller, region) ? Decision.ALLOWED
+                    : Decision.forbidden("Only an administrator of region " + region + " changes it");
         };
     }
 }

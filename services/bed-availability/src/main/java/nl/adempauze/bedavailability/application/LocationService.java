@@ -70,6 +70,18 @@ public class LocationService {
         return tx.transactional(work);
     }
 
+    /**
+     * Replaces a location's details and contracts (its name, provider, address, municipality, coordinates,
+     * features) and announces it again as {@link LocationRegistered}, which consumers take over whole.
+     */
+    public Mono<Void> change(Location location, List<FunderContract> contracts) {
+        Instant now = clock.instant();
+        return tx.transactional(locations.save(location)
+                .then(locations.replaceContracts(location.id(), contracts))
+                .then(locations.careTypes(location.id()))
+                .flatMap(careTypes -> outbox.append(registered(location, contracts, careTypes, now))));
+    }
+
     /** Opens or closes a location; closing needs a reason code (400 on {@code reason} without one). */
     public Mono<Location> changeStatus(String locationId, boolean open, ClosureReason reason) {
         if (!open && reason == null) {

@@ -24,8 +24,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Loads regions (configuration, locations, contracts, free beds) from seed files at start-up, one region per file:
- * {@code adempauze.seed.file} is one file or a comma-separated list of them, loaded in that order. Locations already
- * known are left alone, so restarting never overwrites what providers published since. For a care type booked
+ * {@code adempauze.seed.file} is one file or a comma-separated list of them, loaded in that order. The seed is only
+ * the first load: regions and locations already known are left alone, so restarting never overwrites what
+ * administrators changed or providers published since. For a care type booked
  * per night, a new location's seeded beds are published as free for tonight and the following nights,
  * {@code adempauze.seed.calendar-nights} nights in all.
  */
@@ -84,8 +85,9 @@ public class RegionSeedLoader implements ApplicationRunner {
 
     private void load(String seedFile, RegionSeed seed) {
         Region region = region(seed);
-        // The region's configuration is the seed's on every start; locations already known are left alone.
-        Long added = regionService.configure(region)
+        // The seed is only the first load: a region or location already known keeps what it has, so a restart never
+        // undoes an administrator's change or a provider's publication.
+        Long added = regionService.configureFirstTime(region)
                 .thenMany(Flux.fromIterable(seed.locations()))
                 .concatMap(seeded -> locations.find(seeded.id()).hasElement()
                         .filter(known -> !known)

@@ -30,6 +30,18 @@ public class RegionService {
         return tx.transactional(regions.save(region).then(outbox.append(configured(region))));
     }
 
+    /**
+     * The seed's configuration for a region not known yet; a known region keeps what it has (an administrator may
+     * have changed it since) and is announced again as it stands, so a consumer that lost it catches up.
+     */
+    public Mono<Void> configureFirstTime(Region seeded) {
+        return tx.transactional(regions.find(seeded.id())
+                .flatMap(stored -> outbox.append(configured(stored)).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> regions.save(seeded).then(outbox.append(configured(seeded)))
+                        .thenReturn(false)))
+                .then());
+    }
+
     private RegionConfigured configured(Region region) {
         return new RegionConfigured(region.id(), region.name(), (int) region.freshnessWindow().toMinutes(),
                 region.careTypes().stream().map(RegionService::definition).toList(),

@@ -36,6 +36,14 @@ public class HoldRepository {
                 .one();
     }
 
+    /** How many holds at the location are open: held for an offer or accepted, the patient not yet admitted. */
+    public Mono<Long> countOpenAt(String locationId) {
+        return db.sql("SELECT count(*) AS open FROM hold WHERE location_id = :id AND status IN ('HELD', 'ACCEPTED')")
+                .bind("id", locationId)
+                .map(row -> row.get("open", Long.class))
+                .one();
+    }
+
     /** Inserts the hold unless this offer already has one: an offer is held at most once. */
     public Mono<Boolean> insert(Hold hold) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""

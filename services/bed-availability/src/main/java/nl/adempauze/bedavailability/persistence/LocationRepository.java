@@ -79,6 +79,17 @@ public class LocationRepository {
         return spec.then();
     }
 
+    /** The care types the location keeps beds of, free now or per night. */
+    public Mono<List<String>> careTypes(String locationId) {
+        return db.sql("""
+                        SELECT care_type FROM capacity WHERE location_id = :id
+                        UNION SELECT DISTINCT care_type FROM night_capacity WHERE location_id = :id
+                        ORDER BY care_type""")
+                .bind("id", locationId)
+                .map(row -> row.get("care_type", String.class))
+                .all().collectList();
+    }
+
     public Mono<Void> replaceContracts(String locationId, List<FunderContract> contracts) {
         Mono<Void> clear = db.sql("DELETE FROM funder_contract WHERE location_id = :id").bind("id", locationId).then();
         return clear.thenMany(Flux.fromIterable(contracts)

@@ -38,7 +38,8 @@ class AccessRulesTest {
             Set.of("groningen", REGION));
     private static final Caller FOREIGN_COORDINATOR = caller(Set.of(Role.COORDINATOR), "coordinatiepunt",
             Set.of("groningen"));
-    private static final Caller ADMIN = caller(Set.of(Role.ADMIN), "beheer", Set.of());
+    /** Administers the region (its token's {@code regions}). */
+    private static final Caller ADMIN = caller(Set.of(Role.ADMIN), "beheer", Set.of(REGION));
 
     private static Caller caller(Set<Role> roles, String organisation, Set<String> regions) {
         return new Caller("user", "User", roles, organisation, regions);
@@ -54,7 +55,9 @@ class AccessRulesTest {
                 Arguments.of(Action.CONFIRM_STAY,
                         List.of(FORBIDDEN, ALLOWED, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
                 Arguments.of(Action.READ_OCCUPANCY,
-                        List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED, FORBIDDEN, ALLOWED)));
+                        List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED, FORBIDDEN, ALLOWED)),
+                Arguments.of(Action.ADMINISTER,
+                        List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,6 +120,19 @@ class AccessRulesTest {
     }
 
     @Test
+    void anAdministratorOfOtherRegionsOrOfNoneIsToldWhyItMayNotAdministerThisOne() {
+        for (Set<String> regions : List.of(Set.of("groningen"), Set.<String>of())) {
+            Decision decision = AccessRules.on(caller(Set.of(Role.ADMIN), "beheer", regions), Action.ADMINISTER, null,
+                    REGION);
+            assertThat(decision.outcome()).isEqualTo(FORBIDDEN);
+            assertThat(decision.reason()).contains(REGION);
+        }
+        Caller coordinatorOfTheRegion = caller(Set.of(Role.COORDINATOR), "coordinatiepunt", Set.of(REGION));
+        assertThat(AccessRules.on(coordinatorOfTheRegion, Action.ADMINISTER, null, REGION).outcome())
+                .as("coordinating a region is not administering it").isEqualTo(FORBIDDEN);
+    }
+
+    @Test
     void aCallerWithSeveralRolesGetsWhatEitherRoleAllows() {
         Caller both = caller(EnumSet.of(Role.PROVIDER, Role.COORDINATOR), "stichting-vechtzorg", Set.of(REGION));
 
@@ -171,6 +187,8 @@ class AccessRulesTest {
                                 .isEqualTo(test.caller().providesFor(test.providerId()) ? ALLOWED : NOT_FOUND);
                         case READ_OCCUPANCY -> assertThat(outcome).isEqualTo(test.caller().is(Role.ADMIN)
                                 || test.caller().coordinates(test.region()) ? ALLOWED : FORBIDDEN);
+                        case ADMINISTER -> assertThat(outcome).isEqualTo(test.region() != null
+                                && test.caller().regions().contains(test.region()) ? ALLOWED : FORBIDDEN);
                     }
                     if (test.providerId() == null && test.region() == null && test.action() != Action.READ_SHARED
                             && test.action() != Action.READ_OCCUPANCY) {

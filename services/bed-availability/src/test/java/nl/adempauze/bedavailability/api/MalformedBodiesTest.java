@@ -119,14 +119,4 @@ class MalformedBodiesTest extends BedAvailabilityIntegrationTest {
                 .map(row -> HoldStatus.valueOf(row.get("status", String.class))).one()
                 .blockOptional(Duration.ofSeconds(10)).orElse(null);
     }
-
-    /**
-     * Nothing left in flight that could change rows while bodies are refused: every offer (of this test or one
-     * before it) handled and committed, and the outbox relayed.
-     */
-    private void awaitQuiet() {
-        awaitOffersConsumed();
-        await("outbox relayed").atMost(WITHIN).until(() -> db.sql("SELECT count(*) FROM outbox_event")
-                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)) == 0L);
-    }
 }

@@ -34,21 +34,10 @@ class RegionSeedLoaderTest extends BedAvailabilityIntegrationTest {
     private static final String TWENTE_LOGEERHUIS = "loc-hengelo-logeerhuis-de-es";
 
     @Autowired
-    RegionService regionService;
-
-    @Autowired
     RegionRepository regions;
 
     @Autowired
     LocationRepository locations;
-
-    @Autowired
-    LocationService locationService;
-
-    /** The loader as a start with this {@code adempauze.seed.file} would run it. */
-    private void startWithSeedFiles(String setting) {
-        new RegionSeedLoader(setting, 60, regionService, locations, locationService, clock).run(null);
-    }
 
     @Test
     void aCommaSeparatedListIsReadAsSeveralFilesAndOneFileAsOne() {

@@ -14,7 +14,11 @@ import java.util.function.Predicate;
 import nl.adempauze.bedavailability.BedAvailabilityApplication;
 import nl.adempauze.bedavailability.api.CapacityView;
 import nl.adempauze.bedavailability.api.NightsView;
+import nl.adempauze.bedavailability.application.LocationService;
+import nl.adempauze.bedavailability.application.RegionSeedLoader;
+import nl.adempauze.bedavailability.application.RegionService;
 import nl.adempauze.bedavailability.domain.Hold;
+import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
@@ -77,6 +81,20 @@ public abstract class BedAvailabilityIntegrationTest {
 
     @Autowired
     protected AdjustableClock clock;
+
+    @Autowired
+    private RegionService regionService;
+
+    @Autowired
+    private LocationRepository locationRepository;
+
+    @Autowired
+    private LocationService locationService;
+
+    /** The seed loader as a (re)start with this {@code adempauze.seed.file} runs it. */
+    protected void startWithSeedFiles(String setting) {
+        new RegionSeedLoader(setting, 60, regionService, locationRepository, locationService, clock).run(null);
+    }
 
     /**
      * Calls the API with this bearer token. The platform's 64 KB limit ({@code spring.http.codecs.max-in-memory-size})
@@ -258,6 +276,16 @@ public abstract class BedAvailabilityIntegrationTest {
         return as(COORDINATOR).get().uri("/api/v1/holds/{offer}", offerId).exchange()
                 .expectStatus().isOk()
                 .expectBody(Hold.class).returnResult().getResponseBody();
+    }
+
+    /**
+     * Nothing left in flight that could change rows while bodies are refused: every offer (of this test or one
+     * before it) handled and committed, and the outbox relayed.
+     */
+    protected void awaitQuiet() {
+        awaitOffersConsumed();
+        await("outbox relayed").atMost(Duration.ofSeconds(30)).until(() -> db.sql("SELECT count(*) FROM outbox_event")
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)) == 0L);
     }
 
     /**

@@ -62,7 +62,14 @@ class DemoUsersTest {
             assertThat(user.roles()).containsExactly("COORDINATOR");
             assertThat(user.regions()).doesNotContain("drenthe").isNotEmpty();
         });
-        assertThat(USERS.find("admin")).hasValueSatisfying(user -> assertThat(user.roles()).containsExactly("ADMIN"));
+        assertThat(USERS.find("admin")).hasValueSatisfying(user -> {
+            assertThat(user.roles()).containsExactly("ADMIN");
+            assertThat(user.regions()).as("the regions it administers").containsExactly("drenthe");
+        });
+        assertThat(USERS.find("admin-groningen")).hasValueSatisfying(user -> {
+            assertThat(user.roles()).containsExactly("ADMIN");
+            assertThat(user.regions()).containsExactly("groningen");
+        });
         Set<String> referrerOrganisations = USERS.all().stream().filter(user -> user.has(Role.REFERRER))
                 .map(DemoUser::org).collect(Collectors.toSet());
         assertThat(referrerOrganisations).as("referrers of different organisations").hasSizeGreaterThanOrEqualTo(2);

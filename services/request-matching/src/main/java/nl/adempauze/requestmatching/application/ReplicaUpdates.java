@@ -35,6 +35,7 @@ public class ReplicaUpdates {
         return reference.save(region);
     }
 
+    /** A location added or changed (its features, contracts, address): taken over whole, replacing what was held. */
     public Mono<Void> locationRegistered(LocationRegistered location) {
         return replica.saveLocation(location);
     }

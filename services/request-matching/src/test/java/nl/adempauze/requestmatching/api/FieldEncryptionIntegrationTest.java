@@ -143,10 +143,11 @@ class FieldEncryptionIntegrationTest {
         return column(column.table(), column.requestKey(), column.column(), requestId);
     }
 
+    /** The request's value in the column; null when it has none (no row, as for a request without notes). */
     private String column(String table, String key, String column, String requestId) {
         return db.sql("SELECT " + column + " FROM " + table + " WHERE " + key + " = :id").bind("id", requestId)
-                .map((row, meta) -> Optional.ofNullable(row.get(0, String.class))).one().block(MatchingApi.TIMEOUT)
-                .orElse(null);
+                .map((row, meta) -> Optional.ofNullable(row.get(0, String.class))).one()
+                .blockOptional(MatchingApi.TIMEOUT).flatMap(value -> value).orElse(null);
     }
 
     private void setColumn(String table, String key, String column, String requestId, String value) {

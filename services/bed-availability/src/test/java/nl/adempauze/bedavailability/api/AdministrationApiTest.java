@@ -159,7 +159,7 @@ class AdministrationApiTest extends BedAvailabilityIntegrationTest {
                         .returnResult().getResponseBody().status()).isEqualTo(HoldStatus.HELD));
 
         as(ADMIN).put().uri("/api/v1/admin/locations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("open", false, "reason", "Verbouwing")).exchange()
+                .bodyValue(Map.of("open", false, "reason", "RENOVATION")).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 open hold"));
         assertThat(locations.find(id).block().open()).isTrue();
@@ -169,7 +169,7 @@ class AdministrationApiTest extends BedAvailabilityIntegrationTest {
         try (TopicRecorder recorder = recorder(EventCatalogue.LOCATIONS)) {
             org.awaitility.Awaitility.await().untilAsserted(() -> as(ADMIN).put()
                     .uri("/api/v1/admin/locations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("open", false, "reason", "Verbouwing")).exchange().expectStatus().isOk());
+                    .bodyValue(Map.of("open", false, "reason", "RENOVATION")).exchange().expectStatus().isOk());
             assertThat(awaitOne(recorder, LocationStatusChanged.class, event -> event.locationId().equals(id)).open())
                     .isFalse();
         }

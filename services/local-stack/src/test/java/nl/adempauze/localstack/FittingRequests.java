@@ -59,7 +59,7 @@ final class FittingRequests implements AutoCloseable {
         close();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> stack.as(E2eStack.ADMIN).put()
                 .uri("/api/v1/admin/locations/{id}/status", location)
-                .bodyValue(Map.of("open", false, "reason", "Einde van de test")).retrieve().toBodilessEntity()
+                .bodyValue(Map.of("open", false, "reason", "OTHER")).retrieve().toBodilessEntity()
                 .block().getStatusCode().is2xxSuccessful());
     }
 

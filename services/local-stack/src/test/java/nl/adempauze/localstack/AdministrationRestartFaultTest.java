@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -12,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * its database, its start-up loads the seed files as always, and the location the administrator added, with the
  * features it changed, and the region setting it tuned are as the administrator left them, not as the seed says.
  */
+@Tag("fault")
 class AdministrationRestartFaultTest {
 
     private static final String LOCATION = "loc-assen-het-herstelhuis";

@@ -3,6 +3,7 @@ package nl.adempauze.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * still accepted during the outage (the outbox keeps their events in the database), and afterwards every one
  * answered 201 is offered, matched or escalated, and nothing is done twice.
  */
+@Tag("fault")
 class BrokerOutageFaultTest {
 
     @Test

@@ -1,6 +1,7 @@
 package nl.adempauze.localstack;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
  * coming: requests that arrive while it is down are refused, and every one answered 201 is afterwards offered,
  * matched or escalated, nothing twice; the services recover without a restart of their own.
  */
+@Tag("fault")
 class DatabaseRestartFaultTest {
 
     @Test

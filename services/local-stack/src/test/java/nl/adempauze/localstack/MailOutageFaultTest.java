@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * is delivered, each exactly once (the SMS too, which never waited for the mail), and the crisis flow around it
  * loses nothing and does nothing twice.
  */
+@Tag("fault")
 class MailOutageFaultTest {
 
     /** Every bed of this care type is taken in the test, so each request for it escalates and pages. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import nl.adempauze.localstack.process.ProcessStack;
 import nl.adempauze.localstack.process.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * started again: every request answered 201 is afterwards offered, matched or escalated, and nothing is done twice.
  * While request-matching is down its requests are refused, not lost: the GP post sees the error.
  */
+@Tag("fault")
 class ServiceCrashFaultTest {
 
     @ParameterizedTest(name = "{0} killed mid-flow")

@@ -9,10 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.adempauze.bedavailability.application.LocationService;
-import nl.adempauze.bedavailability.application.RegionSeedLoader;
-import nl.adempauze.bedavailability.application.RegionService;
-import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.support.BedAvailabilityIntegrationTest;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.CapacityPublished;
@@ -21,7 +17,6 @@ import nl.adempauze.platform.testing.TestTokens;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -41,18 +36,9 @@ class CapacityFeedApiTest extends BedAvailabilityIntegrationTest {
      */
     private static final String MARKER_LOCATION = "loc-vries-vrieserhof";
 
-    @Autowired
-    RegionService regionService;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    LocationService locationService;
-
     @BeforeEach
     void frieslandIsSeeded() {
-        new RegionSeedLoader(FRIESLAND_SEED, 60, regionService, locations, locationService, clock).run(null);
+        startWithSeedFiles(FRIESLAND_SEED);
     }
 
     @Test

@@ -2,13 +2,17 @@ package nl.adempauze.bedavailability.application;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import nl.adempauze.bedavailability.domain.CapacityFeedLine;
 import nl.adempauze.bedavailability.domain.CapacityFigure;
 import nl.adempauze.bedavailability.domain.Location;
+import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.CapacityRepository;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
 import nl.adempauze.bedavailability.persistence.RegionRepository;
@@ -46,11 +50,18 @@ public class CapacityService {
      * publication would be ({@code mayPublish} says whether the caller may publish at its location), every refused
      * line is named, and one refusal undoes the lines already written.
      */
-    public Mono<List<CapacityFigure>> publishAll(List<CapacityFeedLine> lines, Predicate<Location> mayPublish) {
+    public Mono<List<Published>> publishAll(List<CapacityFeedLine> lines, Predicate<Location> mayPublish) {
         return tx.transactional(Mono.defer(() -> publishEach(lines, mayPublish)));
     }
 
-    private Mono<List<CapacityFigure>> publishEach(List<CapacityFeedLine> lines, Predicate<Location> mayPublish) {
+    /** A figure as a feed published it, with the region it was checked against (for its freshness). */
+    public record Published(CapacityFigure figure, Region region) {
+    }
+
+    private Mono<List<Published>> publishEach(List<CapacityFeedLine> lines, Predicate<Location> mayPublish) {
+        // a feed's lines are mostly of one region: each region is read once per feed, not once per line
+        Map<String, Mono<Region>> regionsRead = new HashMap<>();
+        Function<String, Mono<Region>> regionOf = id -> regionsRead.computeIfAbsent(id, key -> regions.find(key).cache());
         List<InvalidFields.Refusal> refusals = new ArrayList<>();
         Set<String> figures = new HashSet<>();
         List<CapacityFeedLine> wellFormed = new ArrayList<>();
@@ -66,7 +77,7 @@ public class CapacityService {
             }
         }
         return Flux.fromIterable(wellFormed)
-                .concatMap(line -> publishLine(line, mayPublish)
+                .concatMap(line -> publishLine(line, mayPublish, regionOf)
                         .onErrorResume(DomainException.class, refused -> {
                             refusals.add(line.refusal(refused.field(), refused.getMessage()));
                             return Mono.empty();
@@ -77,7 +88,8 @@ public class CapacityService {
                         + " lines refused; nothing was published", refusals)));
     }
 
-    private Mono<CapacityFigure> publishLine(CapacityFeedLine line, Predicate<Location> mayPublish) {
+    private Mono<Published> publishLine(CapacityFeedLine line, Predicate<Location> mayPublish,
+                                        Function<String, Mono<Region>> regionOf) {
         return locations.find(line.locationId())
                 .switchIfEmpty(Mono.error(() -> DomainException.invalidField("locationId",
                         "location " + line.locationId() + " does not exist")))
@@ -86,20 +98,21 @@ public class CapacityService {
                         return Mono.error(DomainException.invalidField("locationId",
                                 "location " + line.locationId() + " is not one of your locations"));
                     }
-                    return publishAt(location, line.careType(), line.beds());
+                    return regionOf.apply(location.region()).flatMap(region -> publishAt(location, region,
+                            line.careType(), line.beds()).map(figure -> new Published(figure, region)));
                 });
     }
 
     public Mono<CapacityFigure> publish(String locationId, String careType, int freeBeds) {
         Mono<CapacityFigure> work = locations.find(locationId)
                 .switchIfEmpty(Mono.error(DomainException.notFound("Location", locationId)))
-                .flatMap(location -> publishAt(location, careType, freeBeds));
+                .flatMap(location -> regions.find(location.region())
+                        .flatMap(region -> publishAt(location, region, careType, freeBeds)));
         return tx.transactional(work);
     }
 
-    private Mono<CapacityFigure> publishAt(Location location, String careType, int freeBeds) {
-        return regions.find(location.region())
-                .doOnNext(region -> region.freeNowCareType(careType, location.id()))
+    private Mono<CapacityFigure> publishAt(Location location, Region region, String careType, int freeBeds) {
+        return Mono.fromRunnable(() -> region.freeNowCareType(careType, location.id()))
                 .then(capacity.findForUpdate(location.id(), careType)
                         .doOnNext(current -> current.checkPublishable(freeBeds))
                         .then(capacity.publish(location.id(), careType, freeBeds, clock.instant())))

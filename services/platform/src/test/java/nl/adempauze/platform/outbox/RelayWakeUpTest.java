@@ -34,6 +34,9 @@ class RelayWakeUpTest extends PlatformIntegrationTest {
     @Autowired
     private TransactionalOperator tx;
 
+    @Autowired
+    private KafkaTemplate<String, byte[]> kafka;
+
     @Test
     void aWakeUpThatFindsTheLockTakenPublishesOnceTheOtherInstanceLetsGo() throws Exception {
         String topic = newTopic(Map.of());
@@ -56,6 +59,37 @@ class RelayWakeUpTest extends PlatformIntegrationTest {
             await("published by the wake-up once the lock is free").atMost(Duration.ofSeconds(5))
                     .until(() -> recorder.all().stream().anyMatch(seen -> event.toString().equals(seen.id())));
             await("deleted once acknowledged").atMost(Duration.ofSeconds(5)).until(() -> !inOutbox(event));
+        }
+    }
+
+    @Test
+    void aWakeUpWaitingLongerThanTheLockWaitTriesAgainWithoutCountingAFailure() throws Exception {
+        String topic = newTopic(Map.of());
+        SimpleMeterRegistry waiterMeters = new SimpleMeterRegistry();
+        OutboxRelay waiter = new OutboxRelay(db, tx, kafka, "platform-test", waiterMeters,
+                new OutboxRelaySettings(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(20),
+                        Duration.ofSeconds(60)));
+        PostgresServer postgres = RealInfrastructure.get().postgres();
+        try (TopicRecorder recorder = new TopicRecorder(bootstrapServers(), List.of(topic));
+             Connection otherInstance = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password())) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK);
+                lock.execute();
+            }
+            UUID event = outboxRow(topic, capacity("loc-1", 1));
+            waiter.publishSoon();
+
+            // held for several of the waiter's lock waits
+            await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> inOutbox(event));
+            otherInstance.commit();
+
+            await("published once the lock is free").atMost(Duration.ofSeconds(5))
+                    .until(() -> recorder.all().stream().anyMatch(seen -> event.toString().equals(seen.id())));
+            assertThat(waiterMeters.counter("adempauze.outbox.relay.failures").count())
+                    .as("a busy lock is not a failure: no backoff").isZero();
+        } finally {
+            waiter.destroy();
         }
     }
 

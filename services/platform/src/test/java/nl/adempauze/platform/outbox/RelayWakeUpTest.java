@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +38,23 @@ class RelayWakeUpTest extends PlatformIntegrationTest {
     @Autowired
     private KafkaTemplate<String, byte[]> kafka;
 
+    /** Another instance relaying: it holds the relay lock in its transaction until the connection commits. */
+    private Connection relayingElsewhere() throws SQLException {
+        PostgresServer postgres = RealInfrastructure.get().postgres();
+        Connection otherInstance = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+        otherInstance.setAutoCommit(false);
+        try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, OutboxRelay.RELAY_LOCK);
+            lock.execute();
+        }
+        return otherInstance;
+    }
+
     @Test
     void aWakeUpThatFindsTheLockTakenPublishesOnceTheOtherInstanceLetsGo() throws Exception {
         String topic = newTopic(Map.of());
-        PostgresServer postgres = RealInfrastructure.get().postgres();
         try (TopicRecorder recorder = new TopicRecorder(bootstrapServers(), List.of(topic));
-             Connection otherInstance = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password())) {
-            // another instance is relaying: it holds the lock in its transaction
-            otherInstance.setAutoCommit(false);
-            try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, OutboxRelay.RELAY_LOCK);
-                lock.execute();
-            }
+             Connection otherInstance = relayingElsewhere()) {
             UUID event = outboxRow(topic, capacity("loc-1", 1));
             relay.publishSoon(); // this instance's post-commit wake-up; the poll is off in these tests
 
@@ -69,14 +75,8 @@ class RelayWakeUpTest extends PlatformIntegrationTest {
         OutboxRelay waiter = new OutboxRelay(db, tx, kafka, "platform-test", waiterMeters,
                 new OutboxRelaySettings(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(20),
                         Duration.ofSeconds(60)));
-        PostgresServer postgres = RealInfrastructure.get().postgres();
         try (TopicRecorder recorder = new TopicRecorder(bootstrapServers(), List.of(topic));
-             Connection otherInstance = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password())) {
-            otherInstance.setAutoCommit(false);
-            try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, OutboxRelay.RELAY_LOCK);
-                lock.execute();
-            }
+             Connection otherInstance = relayingElsewhere()) {
             UUID event = outboxRow(topic, capacity("loc-1", 1));
             waiter.publishSoon();
 

@@ -37,9 +37,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     private static EmbeddedPostgres launch(int port, Path dataDirectory) {
         try {
+            // durable commits: zonky's default synchronous_commit=off could lose a request already answered 201
+            // when the server crashes; fsync makes the flushed WAL reach the disk
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -62,4 +62,23 @@ class EmbeddedInfrastructureTest {
             }
         }
     }
+
+    @Test
+    void theDatabaseServerCommitsDurably() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0);
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                     postgres.password());
+             Statement statement = connection.createStatement()) {
+            // a commit is answered only once its WAL is on disk: a crash cannot take back a request answered 201
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(statement, "fsync")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Statement statement, String name) throws Exception {
+        try (ResultSet result = statement.executeQuery("SHOW " + name)) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
+    }
 }

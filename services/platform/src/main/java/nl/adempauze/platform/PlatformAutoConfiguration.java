@@ -3,6 +3,7 @@ package nl.adempauze.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.adempauze.contracts.EventCatalogue;
@@ -15,6 +16,7 @@ import nl.adempauze.platform.messaging.EventConsumer;
 import nl.adempauze.platform.messaging.TransientFailures;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.outbox.OutboxRelay;
+import nl.adempauze.platform.outbox.OutboxRelaySettings;
 import nl.adempauze.platform.outbox.TraceContext;
 import nl.adempauze.platform.web.ProblemResponses;
 import nl.adempauze.platform.web.StorableAddress;
@@ -82,9 +84,18 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    OutboxRelaySettings outboxRelaySettings(@Value("${adempauze.outbox.send-timeout:PT5S}") Duration sendTimeout,
+                                            @Value("${adempauze.outbox.lock-wait:PT5S}") Duration lockWait,
+                                            @Value("${adempauze.outbox.first-backoff:PT0.5S}") Duration firstBackoff,
+                                            @Value("${adempauze.outbox.max-backoff:PT30S}") Duration maxBackoff) {
+        return new OutboxRelaySettings(sendTimeout, lockWait, firstBackoff, maxBackoff);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
-                            @Value("${spring.application.name}") String serviceName, MeterRegistry meters) {
-        return new OutboxRelay(db, tx, kafka, serviceName, meters);
+                            @Value("${spring.application.name}") String serviceName, MeterRegistry meters,
+                            OutboxRelaySettings settings) {
+        return new OutboxRelay(db, tx, kafka, serviceName, meters, settings);
     }
 
     @Bean

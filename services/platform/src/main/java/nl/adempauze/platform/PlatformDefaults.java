@@ -11,8 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Settings every service shares, at the lowest precedence so a service or deployment can still override them:
- * Kafka as raw CloudEvents bytes with an idempotent producer, observation across Kafka hops, problem details,
- * Flyway including the platform's tables, health probes and metrics.
+ * Kafka as raw CloudEvents bytes with an idempotent producer and bounded send times, observation across Kafka
+ * hops, problem details, Flyway including the platform's tables, timeouts on every database call, health probes
+ * and metrics.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -28,6 +29,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.properties.linger.ms", "0");
+        // a send is over, acknowledged or failed, within max.block.ms + delivery.timeout.ms: no later than the
+        // relay's adempauze.outbox.send-timeout (5 s), so a send never outlives the batch that waits for it
+        defaults.put("spring.kafka.producer.properties.max.block.ms", "2000");
+        defaults.put("spring.kafka.producer.properties.request.timeout.ms", "3000");
+        defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "3000");
         defaults.put("spring.kafka.consumer.key-deserializer",
                 "org.apache.kafka.common.serialization.StringDeserializer");
         defaults.put("spring.kafka.consumer.value-deserializer",
@@ -48,6 +54,16 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jackson.read.strict-duplicate-detection", "true");
         // the platform's tables, then the service's own migrations under db/<service name>
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/${spring.application.name}");
+        // platform migrations (V1_x) come between the services' own: apply them to databases already past them
+        defaults.put("spring.flyway.out-of-order", "true");
+        // every database call bounded (r2dbc-postgresql sends these as session settings when it connects)
+        defaults.put("spring.r2dbc.properties.statementTimeout", "10s");
+        defaults.put("spring.r2dbc.properties.lockWaitTimeout", "5s");
+        defaults.put("spring.r2dbc.properties.connectTimeout", "5s");
+        defaults.put("spring.r2dbc.properties.options", "idle_in_transaction_session_timeout=30s");
+        defaults.put("spring.r2dbc.pool.max-acquire-time", "5s");
+        defaults.put("spring.r2dbc.pool.max-create-connection-time", "5s");
+        defaults.put("spring.r2dbc.pool.max-validation-time", "2s");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.readinessstate.enabled", "true");

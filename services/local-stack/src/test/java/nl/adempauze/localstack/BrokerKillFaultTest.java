@@ -18,8 +18,14 @@ class BrokerKillFaultTest {
 
     @Test
     void everyRequestAcceptedWhileTheBrokerIsDeadIsAnsweredOnceItIsBack() {
+        for (int round = 1; round <= FaultVolume.ROUNDS; round++) {
+            inject(round);
+        }
+    }
+
+    private void inject(int round) {
         FaultStack stack = FaultStack.get();
-        try (CrisisLoad load = new CrisisLoad(stack, "broker killed (SIGKILL), 15 s away", FaultVolume.beds(DOWN))) {
+        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("broker killed (SIGKILL), 15 s away", round), FaultVolume.BEDS)) {
             load.start(FaultVolume.RATE);
             load.keepSendingFor(FaultVolume.around());
             stack.processes.kafka().kill();

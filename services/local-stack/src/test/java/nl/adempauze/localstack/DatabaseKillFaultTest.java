@@ -18,9 +18,15 @@ class DatabaseKillFaultTest {
 
     @Test
     void everyAcceptedRequestSurvivesADatabaseCrashAndIsAnsweredOnce() {
+        for (int round = 1; round <= FaultVolume.ROUNDS; round++) {
+            inject(round);
+        }
+    }
+
+    private void inject(int round) {
         FaultStack stack = FaultStack.get();
-        try (CrisisLoad load = new CrisisLoad(stack, "database killed (SIGKILL) and recovered",
-                FaultVolume.beds(DOWN))) {
+        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("database killed (SIGKILL) and recovered", round),
+                FaultVolume.BEDS)) {
             load.start(FaultVolume.RATE);
             load.keepSendingFor(FaultVolume.around());
             stack.processes.postgres().kill();

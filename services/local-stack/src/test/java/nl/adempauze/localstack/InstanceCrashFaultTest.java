@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every service runs as two instances; one instance of each is killed at once (SIGKILL: no shutdown hook, work in
+ * Every service runs as two instances; one instance of each (the first, in a second round the second) is killed at once (SIGKILL: no shutdown hook, work in
  * flight cut off, its consumer-group membership left to time out) while crisis requests keep coming, and started
  * again. The other instances serve on: a POST cut off by the kill is sent to the other instance of request-matching
  * with its key, so no request is refused; every request ends offered once, and nothing is done twice.
@@ -20,11 +20,17 @@ class InstanceCrashFaultTest {
 
     @Test
     void everyRequestIsAnsweredOnceWhenOneInstanceOfEachServiceIsKilledMidFlow() {
+        for (int round = 1; round <= FaultVolume.ROUNDS; round++) {
+            inject(round);
+        }
+    }
+
+    private void inject(int round) {
         FaultStack stack = FaultStack.get();
         List<ServiceProcess> killed = ProcessStack.SERVICE_NAMES.stream()
-                .map(name -> stack.processes.instances(name).get(0)).toList();
-        try (CrisisLoad load = new CrisisLoad(stack, "one instance of each service killed",
-                FaultVolume.beds(Duration.ofSeconds(40)))) {
+                .map(name -> stack.processes.instances(name).get((round - 1) % FaultStack.INSTANCES)).toList();
+        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("one instance of each service killed", round),
+                FaultVolume.BEDS)) {
             load.start(FaultVolume.RATE);
             load.keepSendingFor(FaultVolume.around());
             killed.forEach(ServiceProcess::kill);

@@ -46,12 +46,18 @@ class RelayWindowKillFaultTest {
 
     @Test
     void eventsSentAgainAfterAKillBetweenSendAndDeleteAreAbsorbed() throws SQLException {
+        for (int round = 1; round <= FaultVolume.ROUNDS; round++) {
+            inject(round);
+        }
+    }
+
+    private void inject(int round) throws SQLException {
         FaultStack stack = FaultStack.get();
         EmbeddedPostgresServer postgres = stack.processes.postgres();
         Set<String> recorded = Set.of(EventCatalogue.REQUESTS.name(), EventCatalogue.OFFERS.name(),
                 EventCatalogue.HOLDS.name());
-        try (CrisisLoad load = new CrisisLoad(stack, "request-matching killed between the relay's send and delete",
-                FaultVolume.beds(Duration.ofSeconds(30)));
+        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("request-matching killed between the relay's send and delete", round),
+                FaultVolume.BEDS);
              Connection locker = DriverManager.getConnection(postgres.jdbcUrl("request_matching"), postgres.user(),
                      postgres.password());
              Connection watcher = DriverManager.getConnection(postgres.jdbcUrl("request_matching"), postgres.user(),

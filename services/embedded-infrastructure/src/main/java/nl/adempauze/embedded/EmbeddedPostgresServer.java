@@ -3,12 +3,15 @@ package nl.adempauze.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Real PostgreSQL binaries shipped as a Maven artifact, started as a child process (works as root). Started with a
  * data directory of its own ({@link #startRestartable}), it can be stopped and started again on the same port with
- * its data, as a database server restart in production would.
+ * its data, as a database server restart in production would, or killed ({@link #kill()}) as in a crash.
  */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
@@ -61,6 +64,35 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         if (postgres != null) {
             closeQuietly(postgres);
             postgres = null;
+        }
+    }
+
+    /**
+     * Kills the server as a crash of its machine would (SIGKILL to the postmaster and every backend at once, no
+     * checkpoint); {@link #startAgain()} then runs crash recovery from the write-ahead log.
+     */
+    public synchronized void kill() {
+        requireRestartable();
+        if (postgres == null) {
+            return;
+        }
+        long postmaster = postmasterPid();
+        ProcessHandle.of(postmaster).ifPresent(handle -> {
+            List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
+            all.add(handle);
+            all.forEach(ProcessHandle::destroyForcibly);
+            all.forEach(process -> process.onExit().join());
+        });
+        // pg_ctl stop finds no server (logged, not thrown); what close() is needed for is the data directory's lock
+        closeQuietly(postgres);
+        postgres = null;
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No postmaster.pid in " + dataDirectory, e);
         }
     }
 

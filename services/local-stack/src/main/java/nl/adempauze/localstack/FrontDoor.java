@@ -6,9 +6,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The single address of the local stack: routes {@code /api/...} to the service that owns the resource and
  * {@code /auth/...} to the development issuer (the table is {@link Routes}), streaming answers back (so the live SSE
  * stream passes through), and serves the OpenAPI, AsyncAPI and JSON Schema documents under {@code /docs/} and the web
- * app at {@code /}. In docker-compose nginx plays this part with the same table, the same forwarded headers and the
- * same body limit.
+ * app at {@code /}. A service may run as several instances: the front door takes them in turn, and passes a request
+ * whose connection an instance refuses (it is down) to the next, which is safe for any method, as nothing reached
+ * the one that refused. In docker-compose nginx plays this part with the same table, the same forwarded headers and
+ * the same body limit.
  */
 public final class FrontDoor implements AutoCloseable {
 
@@ -40,14 +47,17 @@ public final class FrontDoor implements AutoCloseable {
     private static final Map<String, String> DOCUMENT_TYPES = Map.of(
             ".yaml", "application/yaml", ".json", "application/schema+json", ".html", "text/html; charset=utf-8");
 
-    private final Map<Upstream, String> upstreams;
+    /** The instances of each upstream, and whose turn it is next. */
+    private final Map<Upstream, List<String>> upstreams;
+    private final Map<Upstream, AtomicInteger> turns = new EnumMap<>(Upstream.class);
     private final HttpClient client = HttpClient.create().followRedirect(false);
     private final DisposableServer server;
     /** The local stack's outbox page, or null (end-to-end tests). */
     private final DevOutbox outbox;
 
-    private FrontDoor(int port, Map<Upstream, String> upstreams, DevOutbox outbox) {
+    private FrontDoor(int port, Map<Upstream, List<String>> upstreams, DevOutbox outbox) {
         this.upstreams = Map.copyOf(upstreams);
+        upstreams.keySet().forEach(upstream -> turns.put(upstream, new AtomicInteger()));
         this.outbox = outbox;
         this.server = HttpServer.create().port(port).handle(this::handle).bindNow();
     }
@@ -66,18 +76,45 @@ public final class FrontDoor implements AutoCloseable {
 
     public static FrontDoor start(int port, String issuer, String bedAvailability, String requestMatching,
                                   String notification) {
-        return new FrontDoor(port, upstreams(issuer, bedAvailability, requestMatching, notification), null);
+        return new FrontDoor(port, upstreams(issuer, List.of(bedAvailability), List.of(requestMatching),
+                List.of(notification)), null);
     }
 
-    private static Map<Upstream, String> upstreams(String issuer, String bedAvailability, String requestMatching,
-                                                   String notification) {
-        return Map.of(Upstream.ISSUER, issuer, Upstream.BED_AVAILABILITY, bedAvailability,
-                Upstream.REQUEST_MATCHING, requestMatching, Upstream.NOTIFICATION, notification);
+    /** The front door of services that run as several instances each (addresses in the order to take them). */
+    public static FrontDoor start(int port, String issuer, List<String> bedAvailability, List<String> requestMatching,
+                                  List<String> notification, DevOutbox outbox) {
+        return new FrontDoor(port, upstreams(issuer, bedAvailability, requestMatching, notification), outbox);
     }
 
-    /** Where the front door sends a request for {@code path}; empty when no route takes it. */
+    private static Map<Upstream, List<String>> upstreams(String issuer, String bedAvailability, String requestMatching,
+                                                         String notification) {
+        return upstreams(issuer, List.of(bedAvailability), List.of(requestMatching), List.of(notification));
+    }
+
+    private static Map<Upstream, List<String>> upstreams(String issuer, List<String> bedAvailability,
+                                                         List<String> requestMatching, List<String> notification) {
+        if (bedAvailability.isEmpty() || requestMatching.isEmpty() || notification.isEmpty()) {
+            throw new IllegalArgumentException("Every service needs at least one instance");
+        }
+        return Map.of(Upstream.ISSUER, List.of(issuer), Upstream.BED_AVAILABILITY, List.copyOf(bedAvailability),
+                Upstream.REQUEST_MATCHING, List.copyOf(requestMatching), Upstream.NOTIFICATION,
+                List.copyOf(notification));
+    }
+
+    /** Where the front door sends a request for {@code path} next; empty when no route takes it. */
     public Optional<String> targetOf(String path) {
-        return Routes.upstreamOf(path).map(upstreams::get);
+        return targetsOf(path).map(targets -> targets.get(0));
+    }
+
+    /** The instances of the path's upstream, the one whose turn it is first; empty when no route takes it. */
+    private Optional<List<String>> targetsOf(String path) {
+        return Routes.upstreamOf(path).map(upstream -> {
+            List<String> instances = upstreams.get(upstream);
+            int first = Math.floorMod(turns.get(upstream).getAndIncrement(), instances.size());
+            List<String> inTurn = new ArrayList<>(instances.subList(first, instances.size()));
+            inTurn.addAll(instances.subList(0, first));
+            return inTurn;
+        });
     }
 
     public int port() {
@@ -97,25 +134,39 @@ public final class FrontDoor implements AutoCloseable {
         if (!path.startsWith("/api/") && !path.startsWith("/auth/") && WebAppFiles.serves(path)) {
             return WebAppFiles.send(path, response);
         }
-        return targetOf(path)
-                .map(target -> proxy(target, request, response))
+        return targetsOf(path)
+                .map(targets -> proxy(targets, request, response))
                 .orElseGet(() -> problem(response, HttpResponseStatus.NOT_FOUND, "Not found", "No route for " + path,
                         Map.of()));
     }
 
-    private Mono<Void> proxy(String target, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> proxy(List<String> targets, HttpServerRequest request, HttpServerResponse response) {
         long declared = contentLength(request);
         if (declared > MAX_BODY_BYTES) {
             // refused before reading: nothing of it reaches a service
             return tooLarge(response, "The body has " + declared + " bytes");
         }
         return LimitedBody.read(request, MAX_BODY_BYTES)
-                .flatMap(body -> pass(target, request, body, response))
+                .flatMap(body -> pass(targets, request, body, response))
                 .onErrorResume(LimitedBody.TooLarge.class,
                         e -> tooLarge(response, "The body has more than " + MAX_BODY_BYTES + " bytes"));
     }
 
-    private Mono<Void> pass(String target, HttpServerRequest request, byte[] body, HttpServerResponse response) {
+    /** Passes the request to the first instance; one that refuses the connection hands it on to the next. */
+    private Mono<Void> pass(List<String> targets, HttpServerRequest request, byte[] body,
+                            HttpServerResponse response) {
+        String target = targets.get(0);
+        return attempt(target, request, body, response).onErrorResume(e -> {
+            if (e instanceof ConnectException && targets.size() > 1) {
+                LOG.info("Front door: {} refused {} {}; passing it to the next instance", target, request.method(),
+                        request.uri());
+                return pass(targets.subList(1, targets.size()), request, body, response);
+            }
+            return failed(e, target, request, response);
+        });
+    }
+
+    private Mono<Void> attempt(String target, HttpServerRequest request, byte[] body, HttpServerResponse response) {
         return client
                 .headers(headers -> {
                     headers.set(request.requestHeaders());
@@ -136,17 +187,18 @@ public final class FrontDoor implements AutoCloseable {
                     // flush each chunk as it comes: SSE must not wait for a buffer to fill
                     return response.sendObject(answer.retain()).then();
                 })
-                .then()
-                .onErrorResume(e -> {
-                    if (response.hasSentHeaders()) {
-                        return Mono.empty(); // a stream the caller left (a closed live page): nothing to answer
-                    }
-                    // a 502 is all the caller gets: the cause belongs in the log, or nobody can find it later
-                    LOG.warn("Front door could not pass {} {} to {}: {}", request.method(), request.uri(), target,
-                            e.toString());
-                    return problem(response, HttpResponseStatus.BAD_GATEWAY, "Service unavailable",
-                            "The service behind this route does not answer; try again shortly", Map.of());
-                });
+                .then();
+    }
+
+    private static Mono<Void> failed(Throwable e, String target, HttpServerRequest request,
+                                     HttpServerResponse response) {
+        if (response.hasSentHeaders()) {
+            return Mono.empty(); // a stream the caller left (a closed live page): nothing to answer
+        }
+        // a 502 is all the caller gets: the cause belongs in the log, or nobody can find it later
+        LOG.warn("Front door could not pass {} {} to {}: {}", request.method(), request.uri(), target, e.toString());
+        return problem(response, HttpResponseStatus.BAD_GATEWAY, "Service unavailable",
+                "The service behind this route does not answer; try again shortly", Map.of());
     }
 
     private static long contentLength(HttpServerRequest request) {

@@ -85,7 +85,7 @@ public final class LocalStack {
     private static final List<String> DEMO_REGIONS = List.of("drenthe.json", "groningen.json");
 
     /** The repository's seeds of the demo regions when run from a clone, else the copies packaged in the build. */
-    private static String seedFile() {
+    static String seedFile() {
         String configured = System.getProperty("adempauze.seed.file");
         if (configured != null) {
             return configured;

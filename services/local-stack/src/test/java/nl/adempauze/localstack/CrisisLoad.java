@@ -25,6 +25,7 @@ import nl.adempauze.contracts.events.HoldRequested;
 import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.TopicRecorder;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,16 +52,19 @@ final class CrisisLoad implements AutoCloseable {
      * the first time (200, the same request) and {@code madeOnRetry} were made by the retry (201).
      */
     record Counts(String scenario, int sent, int accepted, int refused, int answerLost, int madeOnRetry,
-                  int completed, int offered, int webhooks, int lost, int duplicated, int redelivered) {
+                  int failedOver, int completed, int escalated, int offered, int webhooks, int lost, int duplicated,
+                  int redelivered) {
 
         /**
-         * Every request sent is in the system once and was answered, none lost, none twice; at least {@code minimum}
-         * were accepted at the first try.
+         * Every request sent is in the system once and was answered, none lost, none twice; every one not meant to
+         * escalate was offered; at least {@code minimum} were accepted at the first try.
          */
         void assertNothingLostNothingTwice(int minimum) {
             assertThat(accepted).as(scenario + ": accepted").isGreaterThan(minimum);
             assertThat(accepted + answerLost + madeOnRetry).as(scenario + ": requests in the system").isEqualTo(sent);
             assertThat(completed).as(scenario + ": completed").isEqualTo(sent);
+            assertThat(offered).as(scenario + ": offered (every request not meant to escalate)")
+                    .isEqualTo(sent - escalated);
             assertThat(lost).as(scenario + ": lost").isZero();
             assertThat(duplicated).as(scenario + ": duplicated").isZero();
         }
@@ -68,9 +72,10 @@ final class CrisisLoad implements AutoCloseable {
         @Override
         public String toString() {
             return ("%s: sent=%d accepted=%d refused=%d (sent again with the same key: made before, answer lost %d;"
-                    + " made now %d) completed=%d (offered %d, webhooks %d) lost=%d duplicated=%d")
-                    .formatted(scenario, sent, accepted, refused, answerLost, madeOnRetry, completed, offered,
-                            webhooks, lost, duplicated)
+                    + " made now %d; answered by the other instance after the first failed %d) completed=%d"
+                    + " (escalated %d, offered %d, webhooks %d) lost=%d duplicated=%d")
+                    .formatted(scenario, sent, accepted, refused, answerLost, madeOnRetry, failedOver, completed,
+                            escalated, offered, webhooks, lost, duplicated)
                     + " (redelivered events, same id, absorbed by the consumers: " + redelivered + ")";
         }
     }
@@ -97,6 +102,10 @@ final class CrisisLoad implements AutoCloseable {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger answerLost = new AtomicInteger();
     private final AtomicInteger madeOnRetry = new AtomicInteger();
+    /** POSTs answered by another instance of request-matching after the first they went to gave no answer. */
+    private final AtomicInteger failedOver = new AtomicInteger();
+    /** Spreads POSTs and reads over the instances of request-matching, as a load balancer would. */
+    private final AtomicInteger nextInstance = new AtomicInteger();
     /** The care type of the request sent under each idempotency key. */
     private final Map<String, String> careTypeOfKey = new ConcurrentHashMap<>();
     /** The requests sent for {@link #escalatingCareType}, for which no bed is meant to fit. */
@@ -115,7 +124,9 @@ final class CrisisLoad implements AutoCloseable {
                 EventCatalogue.REQUESTS.name(), EventCatalogue.OFFERS.name(), EventCatalogue.HOLDS.name()));
         stack.bedAvailability(PROVIDER).put().uri("/api/v1/locations/{id}/capacity/{type}", LOCATION, CARE_TYPE)
                 .bodyValue(Map.of("freeBeds", beds)).retrieve().toBodilessEntity().block();
-        stack.notification(PROVIDER).post().uri("/api/v1/subscriptions").bodyValue(Map.of("url", webhooks.url(),
+        // subscribed through the last instance: any instance's subscription reaches every instance's deliveries
+        List<nl.adempauze.localstack.process.ServiceProcess> notifications = stack.processes.instances("notification");
+        stack.as(PROVIDER, notifications.get(notifications.size() - 1)).post().uri("/api/v1/subscriptions").bodyValue(Map.of("url", webhooks.url(),
                 "secret", SECRET, "eventTypes", List.of("OfferMade"), "scope", Map.of("locationId", LOCATION)))
                 .retrieve().toBodilessEntity().block();
         await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
@@ -190,9 +201,42 @@ final class CrisisLoad implements AutoCloseable {
         }
     }
 
-    /** One POST of a crisis request under this key; an error or no answer within 30 s is status 0. */
+    /**
+     * One crisis request under this key, POSTed to the next instance of request-matching; when that one gives no
+     * answer or a 5xx, to the next, until each was tried once (as a load balancer retries a request that carries
+     * an idempotency key: a second POST cannot make a second request).
+     */
     private Mono<Answer> submit(String idempotencyKey) {
-        return stack.requestMatching(E2eStack.REFERRER).post().uri("/api/v1/requests")
+        List<WebClient> instances = requestMatchingInstances(E2eStack.REFERRER);
+        int first = Math.floorMod(nextInstance.getAndIncrement(), instances.size());
+        Mono<Answer> answer = post(instances.get(first), idempotencyKey);
+        for (int i = 1; i < instances.size(); i++) {
+            WebClient next = instances.get((first + i) % instances.size());
+            answer = answer.flatMap(earlier -> earlier.succeeded() || earlier.status() / 100 == 4
+                    ? Mono.just(earlier)
+                    : post(next, idempotencyKey).doOnNext(later -> {
+                        if (later.succeeded()) {
+                            failedOver.incrementAndGet();
+                        }
+                    }));
+        }
+        return answer;
+    }
+
+    /** A client of each instance of request-matching, signed in as this user. */
+    private List<WebClient> requestMatchingInstances(String user) {
+        return stack.requestMatchingInstances().stream().map(instance -> stack.as(user, instance)).toList();
+    }
+
+    /** A client of the next instance of request-matching (round robin), signed in as this user. */
+    private WebClient requestMatching(String user) {
+        List<WebClient> instances = requestMatchingInstances(user);
+        return instances.get(Math.floorMod(nextInstance.getAndIncrement(), instances.size()));
+    }
+
+    /** One POST of a crisis request under this key; an error or no answer within 30 s is status 0. */
+    private Mono<Answer> post(WebClient requestMatching, String idempotencyKey) {
+        return requestMatching.post().uri("/api/v1/requests")
                 .header("Idempotency-Key", idempotencyKey).bodyValue(Map.of(
                         "region", "drenthe", "careType", careTypeOfKey.get(idempotencyKey), "urgency", "CRISIS",
                         "residence", Map.of("postcode", "9401"), "needs", List.of(),
@@ -248,10 +292,10 @@ final class CrisisLoad implements AutoCloseable {
         int redelivered = (int) (events.all().size() - events.all().stream().map(TopicRecorder.Seen::id)
                 .distinct().count());
         Counts counts = new Counts(scenario, sent.get(), accepted.get(), refused.size(), answerLost.get(),
-                madeOnRetry.get(), (int) requests.stream().filter(this::answered).count(),
-                offersOf(requests).size(), (int) offersOf(requests).keySet().stream()
+                madeOnRetry.get(), failedOver.get(), (int) requests.stream().filter(this::answered).count(),
+                escalating.size(), offersOf(requests).size(), (int) offersOf(requests).keySet().stream()
                         .filter(this::deliveredByWebhook).count(), lost, duplicated, redelivered);
-        System.out.println("FAULT " + counts);
+        FaultFigures.print("FAULT " + counts);
         return counts;
     }
 
@@ -271,7 +315,7 @@ final class CrisisLoad implements AutoCloseable {
     }
 
     private void refreshStatus(String requestId) {
-        Map<?, ?> request = stack.requestMatching(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
+        Map<?, ?> request = requestMatching(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
                 .retrieve().bodyToMono(Map.class).onErrorResume(e -> Mono.empty()).block();
         if (request != null) {
             statuses.put(requestId, (String) request.get("status"));
@@ -340,6 +384,11 @@ final class CrisisLoad implements AutoCloseable {
         return figure("heldBeds") == 0 && figure("availableBeds") == beds;
     }
 
+    /** What this load saw on the requests, offers and holds topics. */
+    TopicRecorder events() {
+        return events;
+    }
+
     /** Beds held now at De Hoogte: one per open offer, never more. */
     int heldBeds() {
         return figure("heldBeds");
@@ -354,7 +403,7 @@ final class CrisisLoad implements AutoCloseable {
         try {
             for (String requestId : java.util.stream.Stream.concat(requests.stream(),
                     unknownToTheGpPost().stream()).toList()) {
-                stack.requestMatching(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
+                requestMatching(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
                         .bodyValue(Map.of("reason", "End of the fault-injection test")).retrieve().toBodilessEntity()
                         .onErrorResume(e -> Mono.empty()).block();
             }

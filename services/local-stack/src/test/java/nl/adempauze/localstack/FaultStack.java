@@ -13,13 +13,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The system for the fault-injection tests, once per test JVM: the broker and PostgreSQL as processes that can be
  * stopped and started again with their data, and each service in a JVM of its own that can be killed (SIGKILL) and
- * started again (see {@link ProcessStack}). Tests sign in as the demo users, like {@link E2eStack}.
+ * started again (see {@link ProcessStack}), two instances of each as production runs them: a test can kill one while
+ * the other serves. Tests sign in as the demo users, like {@link E2eStack}.
  */
 final class FaultStack {
 
     /** The service JVMs start with the client compiler only: a restart mid-test is twice as fast on 2 cores. */
     private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
+
+    /** Instances of each service: two, so that one can die while the other serves. */
+    static final int INSTANCES = 2;
 
     private static FaultStack instance;
 
@@ -47,7 +51,7 @@ final class FaultStack {
                         // a message the mail server refused is tried again soon, for longer than an outage lasts
                         Map.entry("adempauze.paging.initial-backoff", "PT0.5S"),
                         Map.entry("adempauze.paging.max-backoff", "PT5S"),
-                        Map.entry("adempauze.paging.max-attempts", "40"))), Duration.ofMinutes(3));
+                        Map.entry("adempauze.paging.max-attempts", "40")), INSTANCES), Duration.ofMinutes(4));
         tokens = new DemoTokens(processes.issuerUrl());
     }
 
@@ -65,7 +69,7 @@ final class FaultStack {
 
     /** A client of this service signed in as the demo user. */
     WebClient as(String user, ServiceProcess service) {
-        return clients.computeIfAbsent(user + "@" + service.name(), key -> WebClient.builder().baseUrl(service.url())
+        return clients.computeIfAbsent(user + "@" + service.instance(), key -> WebClient.builder().baseUrl(service.url())
                 .defaultHeaders(tokens.as(user)).build());
     }
 
@@ -89,9 +93,19 @@ final class FaultStack {
         return bedAvailability(tokens.providerUser((String) location.get("providerId")));
     }
 
+    /** The instances of request-matching, in their order. */
+    List<ServiceProcess> requestMatchingInstances() {
+        return processes.instances("request-matching");
+    }
+
     /** Kills the service mid-flow and starts it again; answers when it is ready. */
     void killAndRestart(ServiceProcess service) {
         service.kill();
+        restart(service);
+    }
+
+    /** Starts a killed instance again; answers when it is ready. */
+    void restart(ServiceProcess service) {
         service.start();
         service.awaitReady(Duration.ofMinutes(2));
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole system as it runs in production, on one machine: a real KRaft broker and a real PostgreSQL server,
  * each a process of its own that can be stopped and started again with its data, and each service in a JVM of its
- * own on a fixed port that can be killed and started again. The development issuer runs in this JVM. Used by the
+ * own on a fixed port (one or more instances of each, see {@link Options#instances()}) that can be killed and started
+ * again. The development issuer runs in this JVM. Used by the
  * fault-injection tests and the benchmark; everything lives under one directory, removed on {@link #close()}.
  */
 public final class ProcessStack implements AutoCloseable {
@@ -27,17 +29,33 @@ public final class ProcessStack implements AutoCloseable {
     /**
      * {@code seedFile}: bed-availability's seed (several comma-separated); {@code demoUsers}: the issuer's users
      * (null: the clone's); {@code serviceJvmOptions}: for each service JVM (heap, GC); {@code extraProperties}: for
-     * the three services.
+     * the three services; {@code instances}: JVMs per service, each on a port and with a log of its own, all of a
+     * service in one consumer group against one database.
      */
     public record Options(Path directory, String seedFile, String demoUsers, List<String> serviceJvmOptions,
-                          Map<String, String> extraProperties) {
+                          Map<String, String> extraProperties, int instances) {
+
+        public Options {
+            if (instances < 1) {
+                throw new IllegalArgumentException("At least one instance per service, not " + instances);
+            }
+        }
+
+        /** One instance of each service (the benchmark's stack). */
+        public Options(Path directory, String seedFile, String demoUsers, List<String> serviceJvmOptions,
+                       Map<String, String> extraProperties) {
+            this(directory, seedFile, demoUsers, serviceJvmOptions, extraProperties, 1);
+        }
     }
+
+    public static final List<String> SERVICE_NAMES = List.of("bed-availability", "request-matching", "notification");
 
     private final Path directory;
     private final EmbeddedPostgresServer postgres;
     private final KafkaBrokerProcess kafka;
     private final ConfigurableApplicationContext issuer;
-    private final Map<String, ServiceProcess> services = new HashMap<>();
+    /** The instances of each service, by the service's name. */
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
 
     private ProcessStack(Options options) {
         directory = options.directory();
@@ -46,26 +64,40 @@ public final class ProcessStack implements AutoCloseable {
         RunningServices.Settings settings = new RunningServices.Settings(0, 0, 0, 0, options.seedFile(),
                 options.demoUsers(), "", options.extraProperties());
         issuer = RunningServices.startIssuer(settings);
-        for (String name : List.of("bed-availability", "request-matching", "notification")) {
-            int port = FreePort.pick();
-            Map<String, String> properties = RunningServices.serviceProperties(name, port, postgres, kafka, settings,
+        for (String name : SERVICE_NAMES) {
+            // one database per service (created here, once), shared by its instances
+            Map<String, String> shared = RunningServices.serviceProperties(name, 0, postgres, kafka, settings,
                     RunningServices.url(issuer));
-            services.put(name, new ServiceProcess(name, port, options.serviceJvmOptions(), properties,
-                    directory.resolve("logs").resolve(name + ".log")));
+            List<ServiceProcess> instances = new ArrayList<>();
+            for (int number = 1; number <= options.instances(); number++) {
+                String instance = options.instances() == 1 ? name : name + "-" + number;
+                int port = FreePort.pick();
+                Map<String, String> properties = new HashMap<>(shared);
+                properties.put("server.port", String.valueOf(port));
+                // the instance's name on its database connections (pg_stat_activity.application_name)
+                properties.put("spring.r2dbc.url", withOption(shared.get("spring.r2dbc.url"),
+                        "applicationName=" + instance));
+                instances.add(new ServiceProcess(name, instance, port, options.serviceJvmOptions(), properties,
+                        directory.resolve("logs").resolve(instance + ".log")));
+            }
+            services.put(name, List.copyOf(instances));
         }
     }
 
-    /** Starts the broker, the database, the issuer and the three services, and waits until all are ready. */
+    private static String withOption(String url, String option) {
+        return url + (url.contains("?") ? "&" : "?") + option;
+    }
+
+    /** Starts the broker, the database, the issuer and every instance of the services, and waits until all are ready. */
     public static ProcessStack start(Options options, Duration timeout) {
         ProcessStack stack = new ProcessStack(options);
         try {
-            // bed-availability first: it seeds the region the others learn from its events
+            // one bed-availability first: it seeds the region the others learn from its events
             stack.bedAvailability().start();
             stack.bedAvailability().awaitReady(timeout);
-            stack.requestMatching().start();
-            stack.notification().start();
-            stack.requestMatching().awaitReady(timeout);
-            stack.notification().awaitReady(timeout);
+            List<ServiceProcess> rest = stack.services().stream().filter(s -> s != stack.bedAvailability()).toList();
+            rest.forEach(ServiceProcess::start);
+            rest.forEach(service -> service.awaitReady(timeout));
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -73,21 +105,33 @@ public final class ProcessStack implements AutoCloseable {
         }
     }
 
+    /** The first instance of bed-availability. */
     public ServiceProcess bedAvailability() {
-        return services.get("bed-availability");
+        return instances("bed-availability").get(0);
     }
 
+    /** The first instance of request-matching. */
     public ServiceProcess requestMatching() {
-        return services.get("request-matching");
+        return instances("request-matching").get(0);
     }
 
+    /** The first instance of notification. */
     public ServiceProcess notification() {
-        return services.get("notification");
+        return instances("notification").get(0);
     }
 
-    /** The three services, bed-availability first. */
+    /** The instances of the service of this name, in their order (1, 2, ...). */
+    public List<ServiceProcess> instances(String service) {
+        List<ServiceProcess> instances = services.get(service);
+        if (instances == null) {
+            throw new IllegalArgumentException("No service named " + service + "; one of " + services.keySet());
+        }
+        return instances;
+    }
+
+    /** Every instance of the three services, bed-availability's first. */
     public List<ServiceProcess> services() {
-        return List.of(bedAvailability(), requestMatching(), notification());
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     public KafkaBrokerProcess kafka() {
@@ -110,7 +154,7 @@ public final class ProcessStack implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : services()) {
             run(service::kill, failures);
         }
         run(issuer::close, failures);

@@ -20,6 +20,7 @@ import nl.adempauze.localstack.RunningServices;
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final String instance;
     private final int port;
     private final List<String> jvmOptions;
     private final Map<String, String> properties;
@@ -27,8 +28,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    ServiceProcess(String name, int port, List<String> jvmOptions, Map<String, String> properties, Path log) {
+    ServiceProcess(String name, String instance, int port, List<String> jvmOptions, Map<String, String> properties,
+                   Path log) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.properties = Map.copyOf(properties);
@@ -51,10 +54,10 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!RunningServices.ready(http, readiness)) {
             if (!running()) {
-                throw new IllegalStateException(name + " stopped while starting; see " + log);
+                throw new IllegalStateException(instance + " stopped while starting; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+                throw new IllegalStateException(instance + " not ready within " + timeout + "; see " + log);
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
@@ -76,8 +79,14 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The service's name (several instances share it). */
     public String name() {
         return name;
+    }
+
+    /** This instance's name: the service's, numbered when a service runs as several instances. */
+    public String instance() {
+        return instance;
     }
 
     public String url() {
@@ -91,7 +100,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The process id of the running JVM. */
     public synchronized long pid() {
         if (!running()) {
-            throw new IllegalStateException(name + " is not running");
+            throw new IllegalStateException(instance + " is not running");
         }
         return process.pid();
     }

@@ -3,7 +3,9 @@ package nl.adempauze.contracts;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,10 @@ public final class EventSchemas {
     public static final String VERSION = "x-version";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Draft 2020-12, knowing {@code x-version} as an annotation. */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword(VERSION))
+            .build();
     private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
 
     private EventSchemas() {
@@ -55,7 +61,7 @@ public final class EventSchemas {
      * Each document gets a registry of its own: the strict and reader views share one {@code $id}.
      */
     public static Schema compile(JsonNode schema) {
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        return SchemaRegistry.withDefaultDialect(DIALECT,
                         builder -> builder.schemaRegistryConfig(
                                 SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
                 .getSchema(schema);

@@ -52,15 +52,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class NewerProducerIntegrationTest {
 
-    private static final String REGION = "drenthe";
-    private static final String CARE_TYPE = "ELV_HOOG";
-    private static final Duration TIMEOUT = MatchingApi.TIMEOUT;
-    private static final String REQUEST_BODY = """
-            {"region":"drenthe","careType":"ELV_HOOG","urgency":"CRISIS","residence":{"postcode":"9401"},
-             "needs":["DEMENTIA"],"funder":"zilveren-kruis",
-             "contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""";
     private static final List<String> DEAD_LETTERS = List.of(EventCatalogue.LOCATIONS.deadLetter(),
             EventCatalogue.CAPACITY.deadLetter(), EventCatalogue.HOLDS.deadLetter());
+    private static final Duration TIMEOUT = MatchingApi.TIMEOUT;
+    private static final String REGION = "drenthe";
+    private static final String CARE_TYPE = "ELV_HOOG";
+    /** A crisis request from Assen that this test's location (or any other ELV_HOOG candidate) may take. */
+    private static final String REQUEST_BODY = "{\"region\":\"drenthe\",\"careType\":\"ELV_HOOG\",\"urgency\":\"CRISIS\","
+            + "\"residence\":{\"postcode\":\"9401\"},\"needs\":[\"DEMENTIA\"],\"funder\":\"zilveren-kruis\","
+            + "\"contact\":{\"name\":\"Huisartsenpost Assen\",\"phone\":\"0592 123456\"}}";
 
     @Autowired
     WebTestClient web;
@@ -122,7 +122,7 @@ class NewerProducerIntegrationTest {
                     "SELECT count(*) FROM offer WHERE id = :id AND status = 'HOLD_REFUSED'", refusedHold.offerId()) == 1);
 
             // take the location out of the candidates again, as a newer bed-availability would
-            replicaEvents.add(newer(new CapacityAdjusted(location, REGION, CARE_TYPE, 0, 0, 0, 2, "PUBLISH",
+            replicaEvents.add(newer(new CapacityAdjusted(location, REGION, CARE_TYPE, 0, 0, 0, 2, "ADMISSION",
                     Instant.now(), Instant.now())));
             replicaEvents.add(newer(new LocationStatusChanged(location, REGION, false, "OTHER", Instant.now())));
             await("location closed and empty").atMost(TIMEOUT).until(() -> count(

@@ -35,7 +35,7 @@ public final class EventSchemas {
     private EventSchemas() {
     }
 
-    /** The schema document at this classpath location, as written. */
+    /** The schema document at this classpath location, as written; shared, so copy it before changing it. */
     public static JsonNode document(String path) {
         return DOCUMENTS.computeIfAbsent(path, EventSchemas::read);
     }

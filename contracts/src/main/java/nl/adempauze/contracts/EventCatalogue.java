@@ -103,6 +103,14 @@ public final class EventCatalogue {
         return EVENTS.stream().filter(definition -> definition.topic().equals(topic)).toList();
     }
 
+    /**
+     * The CloudEvents {@code dataschema} of an event type: its schema with the version, e.g. {@code
+     * /schemas/OfferMade.v1.schema.json}; for a type not in this catalogue the unversioned path.
+     */
+    public static String dataSchema(String type) {
+        return byType(type).map(EventDefinition::dataSchema).orElse("/schemas/" + type + ".schema.json");
+    }
+
     public static String capacityKey(String locationId, String careType) {
         return locationId + "/" + careType;
     }

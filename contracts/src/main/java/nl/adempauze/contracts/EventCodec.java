@@ -2,12 +2,6 @@ package nl.adempauze.contracts;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,18 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns catalogued events into JSON and back, checking every event against its JSON Schema both ways, so a
- * service can neither emit nor accept an event that breaks the contract.
+ * service can neither emit nor accept an event that breaks the contract. Encoding is strict: an event must match
+ * its current schema exactly. Decoding is tolerant: a field this version does not know (added by a newer
+ * producer, at any level) is ignored, while everything this version needs is still checked (required fields,
+ * types, formats, ranges, codes), so a rolling upgrade loses no events.
  */
 public final class EventCodec {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    // Format assertions on: a "date-time" that is not one must fail validation, not slip through as a label.
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Schema> readerSchemas = new ConcurrentHashMap<>();
 
     public byte[] encode(Object event) {
         EventDefinition<?> definition = EventCatalogue.of(event);
@@ -51,7 +47,7 @@ public final class EventCodec {
         }
         try {
             JsonNode tree = mapper.readTree(data);
-            List<Error> errors = schemaOf(definition).validate(tree);
+            List<Error> errors = readerSchemaOf(definition).validate(tree);
             if (!errors.isEmpty()) {
                 throw new InvalidEventException(type + " breaks its schema: " + describe(errors));
             }
@@ -61,24 +57,23 @@ public final class EventCodec {
         }
     }
 
-    /** Schema errors of a JSON document against an event type's schema; empty when it conforms. */
+    /** Schema errors of a JSON document against an event type's schema as written (strict); empty when it conforms. */
     public List<String> validate(String type, byte[] data) {
         EventDefinition<?> definition = EventCatalogue.byType(type)
                 .orElseThrow(() -> new InvalidEventException("Unknown event type: " + type));
         return schemaOf(definition).validate(mapper.readTree(data)).stream().map(Error::toString).toList();
     }
 
+    /** The event type's schema as written: what a producer must emit. Compiled once. */
     public Schema schemaOf(EventDefinition<?> definition) {
-        return schemas.computeIfAbsent(definition.schemaPath(), path -> {
-            try (InputStream in = EventCodec.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing JSON Schema " + path);
-                }
-                return registry.getSchema(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return schemas.computeIfAbsent(definition.schemaPath(),
+                path -> EventSchemas.compile(EventSchemas.document(path)));
+    }
+
+    /** The reader view of the event type's schema: what a consumer accepts. Compiled once. */
+    public Schema readerSchemaOf(EventDefinition<?> definition) {
+        return readerSchemas.computeIfAbsent(definition.schemaPath(),
+                path -> EventSchemas.compile(EventSchemas.readerView(EventSchemas.document(path))));
     }
 
     private static String describe(List<Error> errors) {

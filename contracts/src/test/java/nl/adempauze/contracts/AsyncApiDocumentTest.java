@@ -94,6 +94,8 @@ class AsyncApiDocumentTest {
 
             assertThat(resolved).as("payload of %s", definition.type()).isEqualTo(definition.schemaPath());
             assertThat(getClass().getResource(resolved)).as(resolved).isNotNull();
+            assertThat(resolve(message.get("headers")).toString()).as("dataschema of %s", definition.type())
+                    .contains("\"ce_dataschema\":{\"const\":\"" + definition.dataSchema() + "\"}");
         }
     }
 

@@ -58,7 +58,7 @@ public final class TestEvents {
                 .withSubject(key)
                 .withTime(Instant.now().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withDataSchema(URI.create(definition.schemaPath()))
+                .withDataSchema(URI.create(definition.dataSchema()))
                 .withData(CODEC.encode(record))
                 .build();
         send(KafkaMessageFactory.createWriter(definition.topic().name(), key).writeBinary(event));

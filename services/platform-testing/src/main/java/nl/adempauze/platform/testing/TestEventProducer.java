@@ -52,6 +52,18 @@ public final class TestEventProducer implements AutoCloseable {
 
     /** Sends the event with the given CloudEvent id (send twice with one id to simulate a redelivery). */
     public String send(Object event, String eventId) {
+        return send(event, eventId, codec.encode(event));
+    }
+
+    /**
+     * Sends the event as a newer version of its producer would, with fields this version does not know at every
+     * level (see {@link NewerProducer}); returns its fresh CloudEvent id.
+     */
+    public String sendFromANewerProducer(Object event) {
+        return send(event, UUID.randomUUID().toString(), NewerProducer.write(event));
+    }
+
+    private String send(Object event, String eventId, byte[] data) {
         EventDefinition<?> definition = EventCatalogue.of(event);
         String key = definition.keyFor(event);
         var cloudEvent = CloudEventBuilder.v1()
@@ -61,7 +73,8 @@ public final class TestEventProducer implements AutoCloseable {
                 .withSubject(key)
                 .withTime(OffsetDateTime.now())
                 .withDataContentType("application/json")
-                .withData(codec.encode(event))
+                .withDataSchema(URI.create(definition.dataSchema()))
+                .withData(data)
                 .build();
         await(KafkaMessageFactory.createWriter(definition.topic().name(), key).writeBinary(cloudEvent));
         return eventId;

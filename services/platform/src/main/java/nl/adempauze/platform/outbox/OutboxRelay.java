@@ -293,7 +293,7 @@ public class OutboxRelay implements DisposableBean {
                 .withSubject(row.subject())
                 .withTime(row.occurredAt())
                 .withDataContentType("application/json")
-                .withDataSchema(URI.create("/schemas/" + row.type() + ".schema.json"))
+                .withDataSchema(URI.create(nl.adempauze.contracts.EventCatalogue.dataSchema(row.type())))
                 .withData(row.payload())
                 .build();
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(row.topic(), row.key()).writeBinary(event);

@@ -90,7 +90,8 @@ public class Pager {
      * sent by the dispatcher.
      */
     @Scheduled(fixedDelayString = "${adempauze.paging.poll-interval:PT1S}")
-    @SchedulerLock(name = "pager-rota", lockAtMostFor = "PT1M",
+    @SchedulerLock(name = "pager-rota", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.paging.poll-interval:PT1S}', 'PT1M')}",
             lockAtLeastFor = "${adempauze.paging.poll-interval:PT1S}")
     public void escalateDue() {
         Instant now = clock.instant();

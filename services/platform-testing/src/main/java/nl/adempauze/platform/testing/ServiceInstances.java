@@ -41,6 +41,7 @@ public final class ServiceInstances implements AutoCloseable {
         RealInfrastructure infrastructure = RealInfrastructure.get();
         String database = infrastructure.newDatabase(service);
         Map<String, Object> settings = new HashMap<>(RealInfrastructureInitializer.properties(infrastructure, database));
+        // read before any initializer runs: the service's config file (main and test) by its name
         settings.put("spring.config.name", service);
         settings.put("server.port", "0");
         settings.putAll(properties);
@@ -66,6 +67,7 @@ public final class ServiceInstances implements AutoCloseable {
 
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> settings) {
         return new SpringApplicationBuilder(application)
+                .properties(Map.of("spring.config.name", settings.get("spring.config.name")))
                 .initializers(context -> {
                     context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("serviceInstances", settings));

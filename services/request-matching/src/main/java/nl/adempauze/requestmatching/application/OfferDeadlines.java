@@ -38,7 +38,8 @@ public class OfferDeadlines {
     }
 
     @Scheduled(fixedDelayString = "${adempauze.matching.expiry-check-interval}")
-    @SchedulerLock(name = "offer-deadlines", lockAtMostFor = "PT2M",
+    @SchedulerLock(name = "offer-deadlines", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.matching.expiry-check-interval}', 'PT2M')}",
             lockAtLeastFor = "${adempauze.matching.expiry-check-interval}")
     public void check() {
         try {

@@ -39,7 +39,8 @@ public class PatientDetailsPurge {
     }
 
     @Scheduled(fixedDelayString = "${adempauze.privacy.purge-interval}", initialDelayString = "PT10S")
-    @SchedulerLock(name = "patient-details-purge", lockAtMostFor = "PT15M",
+    @SchedulerLock(name = "patient-details-purge", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.privacy.purge-interval}', 'PT15M')}",
             lockAtLeastFor = "${adempauze.privacy.purge-interval}")
     public void purgeOnSchedule() {
         purgeDue().timeout(RUN_AT_MOST).doOnNext(count -> {

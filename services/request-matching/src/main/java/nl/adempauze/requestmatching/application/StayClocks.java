@@ -62,9 +62,10 @@ public class StayClocks {
         this.clock = clock;
     }
 
-    /** Six steps of at most a minute each: the lock outlasts them all. */
+    /** Six steps of at most a minute each: the lock outlasts them all (and the interval, which it is held for). */
     @Scheduled(fixedDelayString = "${adempauze.matching.calendar-check-interval}")
-    @SchedulerLock(name = "stay-clocks", lockAtMostFor = "PT10M",
+    @SchedulerLock(name = "stay-clocks", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.matching.calendar-check-interval}', 'PT10M')}",
             lockAtLeastFor = "${adempauze.matching.calendar-check-interval}")
     public void onSchedule() {
         check();

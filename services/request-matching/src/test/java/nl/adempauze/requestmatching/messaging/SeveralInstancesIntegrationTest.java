@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.events.BedHeld;
@@ -142,29 +144,22 @@ class SeveralInstancesIntegrationTest {
 
     @Test
     void aNewInstanceBecomesReadyWhileCapacityEventsKeepArriving() {
-        AtomicBoolean publishing = new AtomicBoolean(true);
-        AtomicLong published = new AtomicLong();
-        Thread capacityFeed = new Thread(() -> {
-            long version = 100;
-            while (publishing.get()) {
-                TestEventProducer.shared().send(new CapacityPublished(location, "drenthe", CARE_TYPE, 1, 0, 1,
-                        version++, Instant.now()));
-                published.incrementAndGet();
-            }
-        }, "capacity-feed");
-        capacityFeed.start();
+        AtomicLong published = new AtomicLong(100);
+        // a provider's system publishing this location's figure 50 times a second, on and on
+        ScheduledExecutorService capacityFeed = Executors.newSingleThreadScheduledExecutor();
+        capacityFeed.scheduleAtFixedRate(() -> TestEventProducer.shared().send(new CapacityPublished(location,
+                "drenthe", CARE_TYPE, 1, 0, 1, published.incrementAndGet(), Instant.now())), 0, 20,
+                TimeUnit.MILLISECONDS);
         try {
-            await().atMost(TIMEOUT).until(() -> published.get() > 100);
+            await().atMost(TIMEOUT).until(() -> published.get() > 200);
             ConfigurableApplicationContext third = instances.startAnother();
             ReplicaReadiness readiness = third.getBean(ReplicaReadiness.class);
             long whenStarted = published.get();
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
                     .until(() -> readiness.health().getStatus().equals(Status.UP));
             assertThat(published.get()).as("capacity kept arriving until it was ready").isGreaterThan(whenStarted);
-            assertThat(capacityFeed.isAlive()).isTrue();
         } finally {
-            publishing.set(false);
-            join(capacityFeed);
+            capacityFeed.shutdownNow();
         }
     }
 
@@ -192,13 +187,5 @@ class SeveralInstancesIntegrationTest {
                 .post().uri("/api/v1/requests/{id}/cancel", requestId).headers(MatchingApi.asReferrer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reasonCode\":\"NO_LONGER_NEEDED\"}")
                 .exchange().expectStatus().isOk();
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join(TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -14,6 +14,7 @@ import nl.adempauze.platform.testing.RealInfrastructure;
 import nl.adempauze.platform.testing.ServiceInstances;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * start (Flyway migrates once under its own lock, the seed is loaded under a lock per region) and the region is
  * there once, each location registered and announced once.
  */
+@SpringJUnitConfig(ServiceInstances.OthersPaused.class)
 class SeedOnSeveralInstancesTest {
 
     private static final String SEED = "classpath:seeds/twente.json";

@@ -23,12 +23,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import reactor.core.Disposable;
 
 /**
  * Two instances of notification, each with viewers of its own: each instance streams every event (not a share of
  * them), and neither leaves a consumer group behind for its live stream, running or stopped.
  */
+@SpringJUnitConfig(ServiceInstances.OthersPaused.class)
 class LiveStreamOnSeveralInstancesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

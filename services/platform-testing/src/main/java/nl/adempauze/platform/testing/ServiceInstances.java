@@ -8,14 +8,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Several instances of one service, as a deployment runs them: each its own Spring context (own port, own scheduler,
  * own Kafka consumers in the service's groups), all against one database of theirs and the test JVM's one broker.
  * Started at the same moment, so they race as instances starting together do. Closed by {@link #close}.
+ * <p>
+ * A test class that uses them declares {@code @SpringJUnitConfig(ServiceInstances.OthersPaused.class)}: the cached
+ * contexts of the test classes before it are then paused, so their consumers, members of the same groups, take no
+ * share of the partitions (and their events into another database) while it runs.
  */
 public final class ServiceInstances implements AutoCloseable {
+
+    /** An empty test context: switching to it pauses the other cached ones. */
+    @Configuration(proxyBeanMethods = false)
+    public static class OthersPaused {
+    }
 
     private final Class<?> application;
     private final Map<String, Object> settings;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -41,6 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * clocks run once per tick across both, a purge is done and audited once, and a third instance started while
  * capacity keeps changing becomes ready.
  */
+@SpringJUnitConfig(ServiceInstances.OthersPaused.class)
 class SeveralInstancesIntegrationTest {
 
     private static final String CARE_TYPE = "ELV_HOOG";

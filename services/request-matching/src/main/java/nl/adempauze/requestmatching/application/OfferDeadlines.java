@@ -2,12 +2,12 @@ package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

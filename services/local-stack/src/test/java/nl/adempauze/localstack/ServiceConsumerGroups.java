@@ -21,13 +21,11 @@ import org.awaitility.Awaitility;
 /**
  * Who reads which catalogue topic: the services' consumer groups as their {@code @KafkaListener}s declare them. Each
  * of these applies events through the platform's idempotent consumer and dead-letters what it cannot read, once per
- * group. Notification's live stream also reads, in a group of its own per instance ({@value #LIVE_PREFIX}...), but
- * skips unreadable records instead (the webhook group dead-letters them). {@link #actualReaders} reads the same from
+ * group. Notification's live stream also reads, without a consumer group (each instance is assigned every partition),
+ * and skips unreadable records instead (the webhook group dead-letters them). {@link #actualReaders} reads the same from
  * the broker, so a listener added later cannot escape the fault tests unnoticed.
  */
 final class ServiceConsumerGroups {
-
-    static final String LIVE_PREFIX = "notification-live-";
 
     /** Group → the catalogue topics it reads. */
     static final Map<String, List<Topic>> TOPICS_BY_GROUP;
@@ -53,7 +51,7 @@ final class ServiceConsumerGroups {
 
     /**
      * Group → catalogue topics its members are assigned now, for every group on the broker that is not a test's own
-     * (duplicator, recorders, taps: {@code test-*}); live-stream groups under {@value #LIVE_PREFIX}.
+     * (duplicator, recorders, taps: {@code test-*}). The live stream has no group: none may show here.
      */
     static Map<String, Set<String>> actualReaders(String bootstrapServers) {
         Set<String> catalogue = new TreeSet<>(EventCatalogue.TOPICS.stream().map(Topic::name).toList());
@@ -68,7 +66,7 @@ final class ServiceConsumerGroups {
                         .forEach(partition -> topics.add(partition.topic())));
                 topics.retainAll(catalogue);
                 if (!topics.isEmpty()) {
-                    readers.put(group.groupId().startsWith(LIVE_PREFIX) ? LIVE_PREFIX + "*" : group.groupId(), topics);
+                    readers.put(group.groupId(), topics);
                 }
             }
             return readers;
@@ -82,18 +80,14 @@ final class ServiceConsumerGroups {
         Map<String, Set<String>> readers = new TreeMap<>();
         TOPICS_BY_GROUP.forEach((group, topics) -> readers.put(group,
                 new TreeSet<>(topics.stream().map(Topic::name).toList())));
-        readers.put(LIVE_PREFIX + "*", new TreeSet<>(readers.get(EventCatalogue.NOTIFICATION)));
         return readers;
     }
 
-    /** Records not yet handled, per service group (live-stream groups included), on the topics each reads. */
+    /** Records not yet handled, per service group, on the topics each reads. */
     static Map<String, Long> lag(String bootstrapServers) {
         try (Admin admin = admin(bootstrapServers)) {
             Map<String, List<String>> groups = new LinkedHashMap<>();
             TOPICS_BY_GROUP.forEach((group, topics) -> groups.put(group, topics.stream().map(Topic::name).toList()));
-            admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream().map(ConsumerGroupListing::groupId)
-                    .filter(id -> id.startsWith(LIVE_PREFIX))
-                    .forEach(id -> groups.put(id, groups.get(EventCatalogue.NOTIFICATION)));
             Map<String, Long> lag = new LinkedHashMap<>();
             groups.forEach((group, topics) -> lag.put(group, ConsumerGroupLag.of(admin, group, topics)));
             return lag;

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.EventCodec;
 import nl.adempauze.contracts.InvalidEventException;
@@ -18,6 +20,7 @@ import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.outbox.OutboxRelay;
 import nl.adempauze.platform.outbox.OutboxRelaySettings;
 import nl.adempauze.platform.outbox.TraceContext;
+import nl.adempauze.platform.scheduling.R2dbcLockProvider;
 import nl.adempauze.platform.web.ProblemResponses;
 import nl.adempauze.platform.web.StorableAddress;
 import nl.adempauze.platform.web.StorableTextDeserializer;
@@ -52,6 +55,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @Import(ProblemResponses.class)
 public class PlatformAutoConfiguration {
 
@@ -71,6 +75,16 @@ public class PlatformAutoConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     StorableAddress storableAddress() {
         return new StorableAddress();
+    }
+
+    /**
+     * Holds the {@code @SchedulerLock} of a scheduled job while one instance runs it, so the others skip that tick
+     * (ShedLock, on the service's own database).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    LockProvider schedulerLockProvider(DatabaseClient db) {
+        return new R2dbcLockProvider(db);
     }
 
     @Bean
@@ -139,7 +153,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics adempauzeTopics(@Value("${adempauze.kafka.partitions:3}") int partitions,
+    KafkaAdmin.NewTopics adempauzeTopics(@Value("${adempauze.kafka.partitions:6}") int partitions,
                                          @Value("${adempauze.kafka.replicas:1}") short replicas) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : EventCatalogue.TOPICS) {

@@ -73,6 +73,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.otlp.metrics.export.enabled", "false");
         // tokens must name this audience (aud) and expire (exp); see TokenRules
         defaults.put(PlatformSecurityAutoConfiguration.AUDIENCE, TokenRules.DEFAULT_AUDIENCE);
+        severalInstances(defaults);
         if (environment.matchesProfiles(PlatformSecurityAutoConfiguration.LOCAL_PROFILE)) {
             // the local stack's development issuer (see services/local-stack): trusted in this profile only
             defaults.put(PlatformSecurityAutoConfiguration.DEV_ISSUER_ENABLED, "true");
@@ -82,5 +83,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", DEV_ISSUER);
         }
         environment.getPropertySources().addLast(new MapPropertySource("adempauzePlatformDefaults", defaults));
+    }
+
+    /**
+     * Several instances of a service share its work: 6 partitions per topic and one consumer per listener and
+     * instance let up to 6 instances (3 with concurrency 2) each take a share (docs/CONFIGURATION.md).
+     */
+    private static void severalInstances(Map<String, Object> defaults) {
+        defaults.put("adempauze.kafka.partitions", "6");
+        defaults.put("spring.kafka.listener.concurrency", "1");
     }
 }

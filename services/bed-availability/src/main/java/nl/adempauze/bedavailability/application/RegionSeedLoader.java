@@ -12,6 +12,7 @@ import nl.adempauze.bedavailability.domain.NightRanges;
 import nl.adempauze.bedavailability.domain.ProtectionRule;
 import nl.adempauze.bedavailability.domain.Region;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.seed.RegionSeed;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 /**
@@ -28,7 +30,8 @@ import reactor.core.publisher.Flux;
  * the first load: regions and locations already known are left alone, so restarting never overwrites what
  * administrators changed or providers published since. For a care type booked
  * per night, a new location's seeded beds are published as free for tonight and the following nights,
- * {@code adempauze.seed.calendar-nights} nights in all.
+ * {@code adempauze.seed.calendar-nights} nights in all. Instances that start at once seed a region one after
+ * the other, in one transaction each under a lock on that region: the first loads it, the next finds it known.
  */
 @Component
 public class RegionSeedLoader implements ApplicationRunner {
@@ -40,12 +43,15 @@ public class RegionSeedLoader implements ApplicationRunner {
     private final RegionService regionService;
     private final LocationRepository locations;
     private final LocationService locationService;
+    private final RegionRepository regions;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     public RegionSeedLoader(@Value("${adempauze.seed.file:}") String seedFile,
                             @Value("${adempauze.seed.calendar-nights:60}") int calendarNights,
                             RegionService regionService, LocationRepository locations,
-                            LocationService locationService, Clock clock) {
+                            LocationService locationService, RegionRepository regions, TransactionalOperator tx,
+                            Clock clock) {
         if (calendarNights < 1 || calendarNights > NightRanges.MAX_DAYS_AHEAD + 1) {
             throw new IllegalArgumentException("adempauze.seed.calendar-nights must be 1.."
                     + (NightRanges.MAX_DAYS_AHEAD + 1) + ", not " + calendarNights);
@@ -55,6 +61,8 @@ public class RegionSeedLoader implements ApplicationRunner {
         this.regionService = regionService;
         this.locations = locations;
         this.locationService = locationService;
+        this.regions = regions;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -87,7 +95,8 @@ public class RegionSeedLoader implements ApplicationRunner {
         Region region = region(seed);
         // The seed is only the first load: a region or location already known keeps what it has, so a restart never
         // undoes an administrator's change or a provider's publication.
-        Long added = regionService.configureFirstTime(region)
+        Long added = tx.transactional(regions.lockSeeding(region.id())
+                .then(regionService.configureFirstTime(region))
                 .thenMany(Flux.fromIterable(seed.locations()))
                 .concatMap(seeded -> locations.find(seeded.id()).hasElement()
                         .filter(known -> !known)
@@ -97,7 +106,7 @@ public class RegionSeedLoader implements ApplicationRunner {
                                         true, null, clock.instant()), seeded.contracts(), seeded.capacity(),
                                         calendarNights)
                                 .thenReturn(1)))
-                .count()
+                .count())
                 .block();
         log.info("Region {} seeded from {}: {} new location(s)", region.id(), seedFile, added);
     }

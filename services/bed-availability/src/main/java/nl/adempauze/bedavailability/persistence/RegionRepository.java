@@ -35,6 +35,16 @@ public class RegionRepository {
         this.json = json;
     }
 
+    /**
+     * Takes the lock on seeding the region, waiting while another instance holds it, until the transaction ends (a
+     * transaction-scoped advisory lock, in a key space of its own).
+     */
+    public Mono<Void> lockSeeding(String regionId) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtext('adempauze-seed'), hashtext(:region))")
+                .bind("region", regionId)
+                .then();
+    }
+
     public Mono<Region> find(String regionId) {
         Mono<List<Region.CareType>> careTypes = db.sql("SELECT " + CARE_TYPE_COLUMNS
                         + " FROM care_type WHERE region_id = :id ORDER BY code")

@@ -19,6 +19,7 @@ import nl.adempauze.bedavailability.application.RegionSeedLoader;
 import nl.adempauze.bedavailability.application.RegionService;
 import nl.adempauze.bedavailability.domain.Hold;
 import nl.adempauze.bedavailability.persistence.LocationRepository;
+import nl.adempauze.bedavailability.persistence.RegionRepository;
 import nl.adempauze.contracts.EventCatalogue;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.platform.messaging.ConsumerGroupLag;
@@ -40,6 +41,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The running service against a real Kafka broker and a real PostgreSQL, seeded with the Drenthe demo region.
@@ -91,9 +93,16 @@ public abstract class BedAvailabilityIntegrationTest {
     @Autowired
     private LocationService locationService;
 
+    @Autowired
+    private RegionRepository regionRepository;
+
+    @Autowired
+    private TransactionalOperator tx;
+
     /** The seed loader as a (re)start with this {@code adempauze.seed.file} runs it. */
     protected void startWithSeedFiles(String setting) {
-        new RegionSeedLoader(setting, 60, regionService, locationRepository, locationService, clock).run(null);
+        new RegionSeedLoader(setting, 60, regionService, locationRepository, locationService, regionRepository, tx,
+                clock).run(null);
     }
 
     /**

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * Sends page messages (and referrers' follow-up messages, which share their table) by e-mail and SMS: new ones right after the page is recorded, due retries from a poll, each
  * attempt under a claim (as {@link WebhookDispatcher} sends webhooks). Apart from the webhook dispatcher on purpose:
  * its poll never blocks the scheduler thread the webhook poll shares, so a mail server that hangs slows neither
- * webhooks nor the live stream.
+ * webhooks nor the live stream. No scheduler lock on purpose: every instance polls and claims its own rows
+ * ({@code FOR UPDATE SKIP LOCKED}), so the instances share the sending.
  */
 @Component
 public class PageDispatcher {

@@ -1,11 +1,12 @@
 package nl.adempauze.notification.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.adempauze.contracts.events.RequestEscalated;
 import nl.adempauze.notification.PagingProperties;
 import nl.adempauze.notification.domain.AcknowledgeToken;
@@ -32,13 +33,14 @@ import reactor.core.publisher.Mono;
  * backup, everyone with a shift) when nobody acknowledges in time. A page and its messages are stored in the
  * transaction that records the event as processed (one page per event id), a step with a conditional update in a
  * transaction of its own, so a redelivered event or a step run twice pages once; the messages are sent by the
- * {@link PageDispatcher} after commit.
+ * {@link PageDispatcher} after commit. The rota's clock runs on one instance per tick (a scheduler lock).
  */
 @Component
 public class Pager {
 
     private static final Logger log = LoggerFactory.getLogger(Pager.class);
     private static final int STEPS_PER_ROUND = 50;
+    private static final Duration ROUND_AT_MOST = Duration.ofSeconds(30);
 
     private final PageRepository pages;
     private final PageDeliveryRepository deliveries;
@@ -48,7 +50,6 @@ public class Pager {
     private final TransactionalOperator tx;
     private final PagingProperties properties;
     private final Clock clock;
-    private final AtomicBoolean stepping = new AtomicBoolean();
 
     public Pager(PageRepository pages, PageDeliveryRepository deliveries, ShiftRepository shifts,
                  KnownRequestRepository requests, PageDispatcher dispatcher, TransactionalOperator tx,
@@ -83,21 +84,29 @@ public class Pager {
                 .flatMap(dispatcher::dispatchAfterCommit);
     }
 
-    /** Moves every page whose time ran out one step on; a round still running is not started twice. */
+    /**
+     * Moves every page whose time ran out one step on: one round at a time, on one instance per tick (the lock
+     * outlasts the round's bound). The round waits for its steps, which only touch the database; messages are
+     * sent by the dispatcher.
+     */
     @Scheduled(fixedDelayString = "${adempauze.paging.poll-interval:PT1S}")
+    @SchedulerLock(name = "pager-rota", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.paging.poll-interval:PT1S}', 'PT1M')}",
+            lockAtLeastFor = "${adempauze.paging.poll-interval:PT1S}")
     public void escalateDue() {
-        if (!stepping.compareAndSet(false, true)) {
-            return;
-        }
         Instant now = clock.instant();
-        pages.due(now, STEPS_PER_ROUND)
-                .concatMap(page -> step(page, now)
-                        .onErrorResume(error -> {
-                            log.warn("Page {} could not move on, will retry: {}", page.id(), error.toString());
-                            return Mono.empty();
-                        }))
-                .doFinally(signal -> stepping.set(false))
-                .subscribe(null, error -> log.warn("Page step round failed, will retry: {}", error.toString()));
+        try {
+            pages.due(now, STEPS_PER_ROUND)
+                    .concatMap(page -> step(page, now)
+                            .onErrorResume(error -> {
+                                log.warn("Page {} could not move on, will retry: {}", page.id(), error.toString());
+                                return Mono.empty();
+                            }))
+                    .then()
+                    .block(ROUND_AT_MOST);
+        } catch (RuntimeException error) {
+            log.warn("Page step round failed, will retry: {}", error.toString());
+        }
     }
 
     /** One step of one page, in a transaction; nothing when another run already took this step. */

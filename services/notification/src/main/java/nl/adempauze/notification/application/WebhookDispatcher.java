@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sends webhook deliveries: new ones right after the event is recorded, due retries from a poll. Each
  * attempt first claims its delivery, so the immediate path, the poller and other instances never send the
- * same delivery at once; the outcome is recorded with the backoff's verdict.
+ * same delivery at once; the outcome is recorded with the backoff's verdict. No scheduler lock on purpose: every
+ * instance polls and claims its own rows ({@code FOR UPDATE SKIP LOCKED}), so the instances share the sending.
  */
 @Component
 public class WebhookDispatcher {

@@ -14,13 +14,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the live stream. Every instance has a consumer group of its own, so each instance's viewers see every
- * event, starting from the latest: the live board shows what happens now, not history. Records that cannot be
- * read are skipped here; the webhook consumer group dead-letters them, once. Kafka delivers at least once: an
- * event that comes again (same CloudEvent id, among the last {@value #REMEMBERED} streamed) is not streamed again.
+ * Feeds the live stream. Each instance's viewers must see every event, so every instance reads every partition of
+ * the topics itself: assigned by hand ({@link LivePartitions}), without a consumer group and without committing
+ * offsets, starting from the latest (the live board shows what happens now, not history). Nothing is left on the
+ * broker when an instance stops. Records that cannot be read are skipped here; the webhook consumer group
+ * dead-letters them, once. Kafka delivers at least once: an event that comes again (same CloudEvent id, among the
+ * last {@value #REMEMBERED} streamed) is not streamed again.
  */
 @Component
 public class LiveListener {
@@ -29,6 +32,7 @@ public class LiveListener {
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
     private static final int REMEMBERED = 10_000;
+    private static final String CATALOGUE = "T(nl.adempauze.contracts.EventCatalogue)";
 
     private final EventDecoder decoder;
     private final LiveFeed feed;
@@ -45,13 +49,16 @@ public class LiveListener {
         this.feed = feed;
     }
 
-    @KafkaListener(id = ID, groupId = "notification-live-${random.uuid}",
-            topics = {
-                    "#{T(nl.adempauze.contracts.EventCatalogue).OFFERS.name()}",
-                    "#{T(nl.adempauze.contracts.EventCatalogue).REQUESTS.name()}",
-                    "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
-                    "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"},
-            properties = "auto.offset.reset=latest")
+    @KafkaListener(id = ID, idIsGroup = false, concurrency = "1", properties = "auto.offset.reset=latest",
+            topicPartitions = {
+                    @TopicPartition(topic = "#{" + CATALOGUE + ".OFFERS.name()}",
+                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".OFFERS.name())}"),
+                    @TopicPartition(topic = "#{" + CATALOGUE + ".REQUESTS.name()}",
+                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".REQUESTS.name())}"),
+                    @TopicPartition(topic = "#{" + CATALOGUE + ".CAPACITY.name()}",
+                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".CAPACITY.name())}"),
+                    @TopicPartition(topic = "#{" + CATALOGUE + ".LOCATIONS.name()}",
+                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".LOCATIONS.name())}")})
     public void onEvent(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event;
         try {

@@ -2,6 +2,7 @@ package nl.adempauze.requestmatching.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.persistence.DueRequests;
 import nl.adempauze.requestmatching.persistence.OfferRepository;
@@ -11,7 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Watches the clocks: expires unanswered offers and flags requests whose admission deadline is at risk. */
+/**
+ * Watches the clocks: expires unanswered offers and flags requests whose admission deadline is at risk. One instance
+ * runs each check (a scheduler lock held for the check's interval), so with several instances an offer is expired
+ * once per tick, not once per instance.
+ */
 @Component
 public class OfferDeadlines {
 
@@ -33,6 +38,9 @@ public class OfferDeadlines {
     }
 
     @Scheduled(fixedDelayString = "${adempauze.matching.expiry-check-interval}")
+    @SchedulerLock(name = "offer-deadlines", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.matching.expiry-check-interval}', 'PT2M')}",
+            lockAtLeastFor = "${adempauze.matching.expiry-check-interval}")
     public void check() {
         try {
             // each step on its own: one offer that cannot be handled must not stop the clocks of all others

@@ -100,15 +100,19 @@ public class PatientRecords {
      * Deletes the identifying details of a closed request with the notes written with its reasons (one audited
      * purge), and its handover (audited on its own).
      */
-    public Mono<Void> purge(String requestId, String why) {
+    public Mono<Boolean> purge(String requestId, String why) {
         Instant now = clock.instant();
-        return tx.transactional(details.purge(requestId, now)
-                .then(notes.purge(requestId))
-                .then(audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.PATIENT_DETAILS_PURGED, requestId, why,
-                        now)))
-                .then(handovers.purge(requestId))
-                .flatMap(hadHandover -> !hadHandover ? Mono.<Void>empty()
-                        : audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.HANDOVER_PURGED, requestId, why,
-                                now))));
+        // the claim (a conditional update of the request) comes first: a request purged already, by another instance
+        // or an earlier run, is left alone and gets no second audit entry
+        return tx.transactional(details.claimPurge(requestId, now)
+                .flatMap(claimed -> !claimed ? Mono.just(false) : details.purge(requestId)
+                        .then(notes.purge(requestId))
+                        .then(audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.PATIENT_DETAILS_PURGED, requestId,
+                                why, now)))
+                        .then(handovers.purge(requestId))
+                        .flatMap(hadHandover -> !hadHandover ? Mono.<Void>empty()
+                                : audit.record(AuditEntry.of(Actor.SYSTEM, AuditAction.HANDOVER_PURGED, requestId,
+                                        why, now)))
+                        .thenReturn(true)));
     }
 }

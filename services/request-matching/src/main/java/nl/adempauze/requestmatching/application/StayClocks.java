@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.requestmatching.MatchingSettings;
 import nl.adempauze.requestmatching.domain.RequestCommand;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * The calendar's clocks: re-matches the waiting lists (a safety net beside the re-match on every capacity change),
  * takes stays whose dates have all begun off the waiting list, reminds of booked stays that begin soon, and warns the
- * coordinator of a crisis stay in a calendar bed that has not ended a day before its held nights run out.
+ * coordinator of a crisis stay in a calendar bed that has not ended a day before its held nights run out. On a schedule
+ * one instance runs the clocks per interval (a scheduler lock); each step also claims its rows, so a direct call
+ * beside it does nothing twice.
  */
 @Component
 public class StayClocks {
@@ -59,7 +62,15 @@ public class StayClocks {
         this.clock = clock;
     }
 
+    /** Six steps of at most a minute each: the lock outlasts them all (and the interval, which it is held for). */
     @Scheduled(fixedDelayString = "${adempauze.matching.calendar-check-interval}")
+    @SchedulerLock(name = "stay-clocks", lockAtMostFor = "#{T(nl.adempauze.platform.scheduling.LockTimes)"
+            + ".atMost('${adempauze.matching.calendar-check-interval}', 'PT10M')}",
+            lockAtLeastFor = "${adempauze.matching.calendar-check-interval}")
+    public void onSchedule() {
+        check();
+    }
+
     public void check() {
         Instant now = clock.instant();
         LocalDate tonight = Nights.nightOf(now);

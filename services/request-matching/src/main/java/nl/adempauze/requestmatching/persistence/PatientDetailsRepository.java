@@ -95,14 +95,22 @@ public class PatientDetailsRepository {
                 .all();
     }
 
-    /** Deletes the patient's details, the call-back contact and the triage answers of a request; the request remains. */
-    public Mono<Void> purge(String requestId, Instant at) {
-        return db.sql("DELETE FROM patient_details WHERE request_id = :requestId").bind("requestId", requestId).then()
-                .then(db.sql("""
-                                UPDATE request SET contact_name = NULL, contact_phone = NULL, triage = NULL,
-                                                   identifying_details_purged_at = :at
-                                WHERE id = :requestId""")
-                        .bind("requestId", requestId).bind("at", at).then());
+    /**
+     * Deletes the call-back contact and the triage answers of a request and marks it purged, if it is not purged yet;
+     * false when it was (another purge got there first: this one waited for its row and found it done).
+     */
+    public Mono<Boolean> claimPurge(String requestId, Instant at) {
+        return db.sql("""
+                        UPDATE request SET contact_name = NULL, contact_phone = NULL, triage = NULL,
+                                           identifying_details_purged_at = :at
+                        WHERE id = :requestId AND identifying_details_purged_at IS NULL""")
+                .bind("requestId", requestId).bind("at", at)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Deletes the patient's details of a request (after {@link #claimPurge}); the request remains. */
+    public Mono<Void> purge(String requestId) {
+        return db.sql("DELETE FROM patient_details WHERE request_id = :requestId").bind("requestId", requestId).then();
     }
 
     private PatientDetails toDetails(Readable row, String requestId) {

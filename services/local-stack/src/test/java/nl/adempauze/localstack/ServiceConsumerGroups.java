@@ -91,11 +91,6 @@ final class ServiceConsumerGroups {
             Map<String, Long> lag = new LinkedHashMap<>();
             groups.forEach((group, topics) -> lag.put(group, ConsumerGroupLag.of(admin, group, topics)));
             return lag;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Cannot list the consumer groups", e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adempauze.embedded.EmbeddedPostgresServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -58,12 +57,8 @@ class IdempotencyKeyRaceFaultTest {
         }
     }
 
-    /**
-     * The issue asks for 409 when a key comes again with another body; request-matching answers 200 with the first
-     * request (it compares keys, not bodies: {@code RequestService.submit}), so this fails today.
-     */
+    /** A key sent again with another body, to the other instance: refused (409), never answered with the first. */
     @Test
-    @Disabled("request-matching does not yet compare the body of a repeated Idempotency-Key (answers 200, not 409)")
     void theSameKeyWithAnotherBodyIsRefused() throws SQLException {
         WebClient requestMatching = stack.as(E2eStack.REFERRER, stack.requestMatchingInstances().get(0));
         String key = UUID.randomUUID().toString();

@@ -70,7 +70,8 @@ public class RequestController {
     /**
      * A referrer submits a request for its organisation (a coordinator, for a region of theirs, on behalf of the
      * referrer organisation it names); matching starts at once. With an {@code Idempotency-Key} header a retried POST
-     * answers 200 with the request the first call created, instead of creating (and holding a bed for) another. The
+     * answers 200 with the request the first call created, instead of creating (and holding a bed for) another; the
+     * same key with a different body is refused with 409 (a key reused by mistake must not answer for another). The
      * answer leaves the patient's details out: they were just sent, and reading them back is a read like any other.
      */
     @PostMapping("/requests")
@@ -100,8 +101,9 @@ public class RequestController {
                 body.urgency(), Optional.ofNullable(body.needs()).orElse(List.of()),
                 blankToNull(body.residence().postcode()), blankToNull(body.residence().municipality()), body.funder(),
                 new Contact(body.contact().name(), body.contact().phone(), body.contact().organisation()),
-                body.neededBy(), stayWish(body.stay()), scopedKey, referrerOrganisation, Access.actor(caller),
-                body.patient() == null ? null : body.patient().toDetails(), body.handover());
+                body.neededBy(), stayWish(body.stay()), scopedKey,
+                scopedKey == null ? null : SubmissionFingerprint.of(scopedKey, body), referrerOrganisation,
+                Access.actor(caller), body.patient() == null ? null : body.patient().toDetails(), body.handover());
         return service.submit(submission, body.triage() == null ? null : body.triage().answers())
                 .flatMap(submitted -> view(submitted.request()).map(view -> submitted.created()
                         ? ResponseEntity.created(URI.create("/api/v1/requests/" + view.id())).body(view)

@@ -45,15 +45,16 @@ public class RequestService {
     /**
      * What a referrer submits, after syntactic validation and access checks: for {@code referrerOrganisation}, by
      * {@code submittedBy}, with the patient's identifying details and the handover if given (null otherwise).
+     * {@code idempotencyFingerprint}: a digest of what was asked under the idempotency key (null without a key).
      */
     public record Submission(String region, String careType, Urgency urgency, List<String> needs, String postcode,
                              String municipality, String funder, Contact contact, Instant neededBy,
-                             StayWish stay, String idempotencyKey, String referrerOrganisation, Actor submittedBy,
-                             PatientDetails patient, Handover handover) {
+                             StayWish stay, String idempotencyKey, String idempotencyFingerprint,
+                             String referrerOrganisation, Actor submittedBy, PatientDetails patient, Handover handover) {
 
         Submission withCareType(String chosen) {
             return new Submission(region, chosen, urgency, needs, postcode, municipality, funder, contact, neededBy,
-                    stay, idempotencyKey, referrerOrganisation, submittedBy, patient, handover);
+                    stay, idempotencyKey, idempotencyFingerprint, referrerOrganisation, submittedBy, patient, handover);
         }
     }
 
@@ -109,12 +110,24 @@ public class RequestService {
             return timedCreate(submission, triageAnswers).map(request -> new Submitted(request, true));
         }
         return requests.findByIdempotencyKey(submission.idempotencyKey())
-                .map(existing -> new Submitted(existing, false))
+                .flatMap(existing -> madeBefore(existing, submission))
                 .switchIfEmpty(Mono.defer(() -> timedCreate(submission, triageAnswers)
                         .map(request -> new Submitted(request, true))))
                 // two calls with one key at the same moment: the unique index lets one win, the other reads it
                 .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, e -> requests
-                        .findByIdempotencyKey(submission.idempotencyKey()).map(existing -> new Submitted(existing, false)));
+                        .findByIdempotencyKey(submission.idempotencyKey())
+                        .flatMap(existing -> madeBefore(existing, submission)));
+    }
+
+    /** The request an earlier call made under this key, if it asked the same; else 409. */
+    private Mono<Submitted> madeBefore(MatchingRequest existing, Submission submission) {
+        return requests.idempotencyFingerprint(existing.id())
+                .filter(stored -> submission.idempotencyFingerprint() != null
+                        && !stored.equals(submission.idempotencyFingerprint()))
+                .flatMap(different -> Mono.<Submitted>error(DomainException.conflict("Idempotency-Key reused",
+                        "This Idempotency-Key was used before for a different request; send a new request with a"
+                                + " new key")))
+                .switchIfEmpty(Mono.just(new Submitted(existing, false)));
     }
 
     /** A new request, timed as {@value MatchingMetrics#SUBMISSION} (a repeat with a known key is not). */
@@ -214,7 +227,9 @@ public class RequestService {
 
     private Mono<Void> submitOne(MatchingRequest request, String idempotencyKey, Submission submission,
                                  RequestTriage triaged, Instant now) {
-        return requests.insert(request, submission.contact(), idempotencyKey, submission.submittedBy().subject())
+        return requests.insert(request, submission.contact(), idempotencyKey,
+                        idempotencyKey == null ? null : submission.idempotencyFingerprint(),
+                        submission.submittedBy().subject())
                 .then(triaged == null ? Mono.empty() : triageRecords.save(request.id(), triaged))
                 .then(submission.patient() == null ? Mono.empty()
                         : patients.recordNew(request.id(), submission.patient(), submission.submittedBy()))

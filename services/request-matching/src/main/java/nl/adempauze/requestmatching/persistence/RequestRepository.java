@@ -46,17 +46,25 @@ public class RequestRepository {
                 .map(RequestRepository::toRequest).one();
     }
 
+    /** The digest of what was asked under the request's idempotency key; empty for requests stored without one. */
+    public Mono<String> idempotencyFingerprint(String requestId) {
+        return db.sql("SELECT idempotency_fingerprint FROM request WHERE id = :id").bind("id", requestId)
+                .map((row, meta) -> java.util.Optional.ofNullable(row.get(0, String.class))).one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
     /** Stores a new request with whom to call back (name and phone encrypted). */
-    public Mono<Void> insert(MatchingRequest request, Contact contact, String idempotencyKey, String submittedBy) {
+    public Mono<Void> insert(MatchingRequest request, Contact contact, String idempotencyKey,
+                             String idempotencyFingerprint, String submittedBy) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO request (id, region_id, care_type, urgency, needs, postcode, municipality, latitude,
                                              longitude, funder, contact_name, contact_phone, contact_organisation,
                                              needed_by, status, submitted_at, updated_at, idempotency_key,
-                                             first_night, nights, flexible_days, weekend_in, latest_first_night,
+                                             idempotency_fingerprint, first_night, nights, flexible_days, weekend_in, latest_first_night,
                                              series_id, round_started_at, referrer_organisation, submitted_by)
                         VALUES (:id, :region, :careType, :urgency, :needs, :postcode, :municipality, :lat, :lon,
                                 :funder, :contactName, :contactPhone, :contactOrganisation, :neededBy, :status,
-                                :submittedAt, :submittedAt, :idempotencyKey, :firstNight, :nights, :flexibleDays,
+                                :submittedAt, :submittedAt, :idempotencyKey, :idempotencyFingerprint, :firstNight, :nights, :flexibleDays,
                                 :weekendIn, :latestFirstNight, :seriesId, :submittedAt, :referrerOrganisation,
                                 :submittedBy)""")
                 .bind("id", request.id())
@@ -76,6 +84,7 @@ public class RequestRepository {
         spec = SqlBinds.nullable(spec, "contactOrganisation", contact.organisation(), String.class);
         spec = SqlBinds.nullable(spec, "neededBy", request.neededBy(), Instant.class);
         spec = SqlBinds.nullable(spec, "idempotencyKey", idempotencyKey, String.class);
+        spec = SqlBinds.nullable(spec, "idempotencyFingerprint", idempotencyFingerprint, String.class);
         spec = SqlBinds.nullable(spec, "referrerOrganisation", request.referrerOrganisation(), String.class);
         spec = SqlBinds.nullable(spec, "submittedBy", submittedBy, String.class);
         MatchingRequest.Planning planning = request.planning();

@@ -253,6 +253,35 @@ class OfferCycleIntegrationTest {
     }
 
     @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRefusedAndMakesNothing() {
+        String key = "gp-reused-" + UUID.randomUUID();
+        String first = web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST_BODY)
+                .exchange().expectStatus().isCreated()
+                .expectBody(RequestView.class).returnResult().getResponseBody().id();
+        // the same request with its fields in another order and other spacing is the same request
+        String reordered = """
+                { "urgency": "CRISIS", "careType": "ELV_HOOG", "region": "drenthe", "funder": "zilveren-kruis",
+                  "contact": {"phone": "0592 123456", "name": "Huisartsenpost Assen"},
+                  "needs": ["DEMENTIA"], "residence": {"postcode": "9401"} }""";
+        web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(reordered)
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Location", "/api/v1/requests/" + first);
+
+        // another patient's request sent under a key used before: refused, never answered with the first request
+        String another = REQUEST_BODY.replace("[\"DEMENTIA\"]", "[]");
+        assertThat(another).isNotEqualTo(REQUEST_BODY);
+        web.post().uri("/api/v1/requests").headers(MatchingApi.asReferrer()).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(another)
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Idempotency-Key"));
+        assertThat(db.sql("SELECT count(*) FROM request WHERE idempotency_key LIKE :key").bind("key", "%/" + key)
+                .map((row, meta) -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
     void aHoldNobodyAnswersIsWithdrawnAndTheNextCandidateTried() {
         String requestId = submit();
         HoldRequested unanswered = awaitHoldRequested(requestId, near);

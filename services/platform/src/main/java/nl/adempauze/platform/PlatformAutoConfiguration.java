@@ -101,7 +101,7 @@ public class PlatformAutoConfiguration {
     OutboxRelaySettings outboxRelaySettings(@Value("${adempauze.outbox.send-timeout:PT5S}") Duration sendTimeout,
                                             @Value("${adempauze.outbox.lock-wait:PT5S}") Duration lockWait,
                                             @Value("${adempauze.outbox.first-backoff:PT0.5S}") Duration firstBackoff,
-                                            @Value("${adempauze.outbox.max-backoff:PT30S}") Duration maxBackoff) {
+                                            @Value("${adempauze.outbox.max-backoff:PT10S}") Duration maxBackoff) {
         return new OutboxRelaySettings(sendTimeout, lockWait, firstBackoff, maxBackoff);
     }
 

@@ -14,5 +14,5 @@ import java.time.Duration;
 public record OutboxRelaySettings(Duration sendTimeout, Duration lockWait, Duration firstBackoff, Duration maxBackoff) {
 
     public static final OutboxRelaySettings DEFAULTS = new OutboxRelaySettings(Duration.ofSeconds(5),
-            Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(30));
+            Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(10));
 }

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker is killed (SIGKILL: no controlled shutdown, its log recovered at the next start) while GP posts keep
- * sending crisis requests, stays away for 15 seconds, and starts again: the requests are still accepted during the
+ * sending crisis requests, stays away for 10 seconds, and starts again: the requests are still accepted during the
  * outage (the outbox keeps their events in the database), and afterwards every one is offered once, nothing twice.
  */
 @Tag("fault")
 class BrokerKillFaultTest {
 
-    private static final Duration DOWN = Duration.ofSeconds(15);
+    private static final Duration DOWN = Duration.ofSeconds(10);
 
     @Test
     void everyRequestAcceptedWhileTheBrokerIsDeadIsAnsweredOnceItIsBack() {
@@ -25,7 +25,7 @@ class BrokerKillFaultTest {
 
     private void inject(int round) {
         FaultStack stack = FaultStack.get();
-        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("broker killed (SIGKILL), 15 s away", round), FaultVolume.BEDS)) {
+        try (CrisisLoad load = new CrisisLoad(stack, FaultVolume.round("broker killed (SIGKILL), 10 s away", round), FaultVolume.BEDS)) {
             load.start(FaultVolume.RATE);
             load.keepSendingFor(FaultVolume.around());
             stack.processes.kafka().kill();

@@ -185,6 +185,26 @@ final class Browser implements AutoCloseable {
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", find(css), date.toString());
     }
 
+    /**
+     * Clicks what {@code css} finds until {@code done} holds, as a person clicks again when nothing happened: on a
+     * live page a redraw (an offer arriving above) can move the element between the moment the browser aims and the
+     * moment it clicks, and that click lands beside it without an error.
+     */
+    <T> T clickUntil(String css, Function<WebDriver, T> done) {
+        return waitFor(d -> {
+            List<WebElement> targets = d.findElements(By.cssSelector(css));
+            if (!targets.isEmpty()) {
+                targets.get(0).click();
+            }
+            try {
+                return new WebDriverWait(d, Duration.ofSeconds(5), Duration.ofMillis(100))
+                        .ignoring(StaleElementReferenceException.class).until(done::apply);
+            } catch (TimeoutException notYet) {
+                return null;
+            }
+        });
+    }
+
     /** The text of what {@code css} finds, once it is there. */
     String text(String css) {
         return waitFor(d -> d.findElement(By.cssSelector(css)).getText());

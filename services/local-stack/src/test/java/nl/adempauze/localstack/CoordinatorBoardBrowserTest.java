@@ -44,7 +44,8 @@ class CoordinatorBoardBrowserTest {
             try (Browser provider = Browser.signedInAs(stack.url(), stack.providerOf(location))) {
                 provider.await("li[data-offer='" + offerId + "'] [data-test=accept]");
                 // the handover (aanmeldbericht), read before answering: one click, an audited look, in Dutch
-                provider.click("li[data-offer='" + offerId + "'] [data-test=show-handover]");
+                provider.clickUntil("li[data-offer='" + offerId + "'] [data-test=show-handover]", d -> !d.findElements(
+                        By.cssSelector("li[data-offer='" + offerId + "'] [data-test=handover]")).isEmpty());
                 String handover = provider.text("li[data-offer='" + offerId + "'] [data-test=handover]");
                 assertThat(handover).contains(CrisisScenario.HANDOVER_REASON, "Met twee personen", "Niet reanimeren")
                         .doesNotContain(CrisisScenario.PATIENT);
@@ -53,9 +54,8 @@ class CoordinatorBoardBrowserTest {
                 provider.await("li[data-offer='" + offerId + "'][data-status=ACCEPTED]");
                 // who the patient is, only now and only when asked (an audited look)
                 assertThat(provider.text("li[data-offer='" + offerId + "']")).doesNotContain(CrisisScenario.PATIENT);
-                provider.click("li[data-offer='" + offerId + "'] [data-test=show-patient]");
-                provider.waitFor(d -> d.findElement(By.cssSelector("li[data-offer='" + offerId + "']")).getText()
-                        .contains(CrisisScenario.PATIENT));
+                provider.clickUntil("li[data-offer='" + offerId + "'] [data-test=show-patient]", d -> d.findElement(
+                        By.cssSelector("li[data-offer='" + offerId + "']")).getText().contains(CrisisScenario.PATIENT));
                 provider.screenshot("board-3-provider-accepted");
             }
 

@@ -26,6 +26,8 @@ import nl.adempauze.contracts.events.OfferMade;
 import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.testing.TopicRecorder;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -114,6 +116,9 @@ final class CrisisLoad implements AutoCloseable {
     private int escalateEvery;
     private ScheduledExecutorService sender;
     private Instant startedAt;
+    /** How long each phase took, printed at the end: where a fault test spends its minutes. */
+    private final StringBuilder phases = new StringBuilder();
+    private long phaseStarted = System.nanoTime();
 
     /** Publishes {@code beds} free beds at De Hoogte and subscribes its provider's webhook to offers. */
     CrisisLoad(FaultStack stack, String scenario, int beds) {
@@ -149,6 +154,7 @@ final class CrisisLoad implements AutoCloseable {
 
     /** Starts sending {@code perSecond} crisis requests a second, each without waiting for the last. */
     CrisisLoad start(int perSecond) {
+        phaseEnded("set-up");
         startedAt = Instant.now();
         sender = Executors.newSingleThreadScheduledExecutor();
         sender.scheduleAtFixedRate(this::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
@@ -178,6 +184,14 @@ final class CrisisLoad implements AutoCloseable {
             (answer.status() == 201 ? madeOnRetry : answerLost).incrementAndGet();
             made(key, answer.requestId());
         }
+        phaseEnded("load and fault");
+    }
+
+    private void phaseEnded(String phase) {
+        long now = System.nanoTime();
+        phases.append(phases.isEmpty() ? "" : ", ").append(phase).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.1f s", (now - phaseStarted) / 1e9));
+        phaseStarted = now;
     }
 
     private void send() {
@@ -256,13 +270,14 @@ final class CrisisLoad implements AutoCloseable {
     Counts awaitSettled(Duration timeout) {
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-                requests.stream().filter(id -> !answered(id)).forEach(this::refreshStatus);
+                Flux.fromIterable(requests).filter(id -> !answered(id)).flatMap(this::refreshStatus, 8).blockLast();
                 return requests.stream().allMatch(this::answered);
             });
             await().atMost(timeout).until(() -> offersOf(requests).keySet().stream().allMatch(this::deliveredByWebhook));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(scenario + " did not settle: " + state(), e);
         }
+        phaseEnded("settling");
         Set<String> ours = Set.copyOf(requests);
         int duplicated = facts(RequestSubmitted.class, e -> ours.contains(e.requestId()), RequestSubmitted::requestId)
                 + facts(HoldRequested.class, e -> ours.contains(e.requestId()), HoldRequested::offerId)
@@ -314,12 +329,10 @@ final class CrisisLoad implements AutoCloseable {
                 + ", beds held " + heldBeds();
     }
 
-    private void refreshStatus(String requestId) {
-        Map<?, ?> request = requestMatching(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
-                .retrieve().bodyToMono(Map.class).onErrorResume(e -> Mono.empty()).block();
-        if (request != null) {
-            statuses.put(requestId, (String) request.get("status"));
-        }
+    private Mono<Void> refreshStatus(String requestId) {
+        return requestMatching(E2eStack.COORDINATOR).get().uri("/api/v1/requests/{id}", requestId)
+                .retrieve().bodyToMono(Map.class).onErrorResume(e -> Mono.empty())
+                .doOnNext(request -> statuses.put(requestId, (String) request.get("status"))).then();
     }
 
     /** Requests made since this load started (they are on the topic) that the GP post has no id for. */
@@ -401,13 +414,21 @@ final class CrisisLoad implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (String requestId : java.util.stream.Stream.concat(requests.stream(),
-                    unknownToTheGpPost().stream()).toList()) {
-                requestMatching(E2eStack.COORDINATOR).post().uri("/api/v1/requests/{id}/cancel", requestId)
-                        .bodyValue(Map.of("reason", "End of the fault-injection test")).retrieve().toBodilessEntity()
-                        .onErrorResume(e -> Mono.empty()).block();
-            }
+            // a few at a time, as several coordinators would: one by one, hundreds take longer than the fault
+            Flux.concat(Flux.fromIterable(requests), Flux.fromIterable(unknownToTheGpPost()))
+                    .flatMap(requestId -> Mono.defer(() -> requestMatching(E2eStack.COORDINATOR).post()
+                                    .uri("/api/v1/requests/{id}/cancel", requestId)
+                                    .bodyValue(Map.of("reason", "End of the fault-injection test")).retrieve()
+                                    .toBodilessEntity())
+                            // an instance still starting refuses: the next attempt goes to the next instance
+                            .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200)).filter(e -> !(e
+                                    instanceof WebClientResponseException refused
+                                    && refused.getStatusCode().is4xxClientError())))
+                            .onErrorResume(e -> Mono.empty()), 8)
+                    .blockLast();
             await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
+            phaseEnded("clean-up");
+            System.out.println("FAULT " + scenario + " took: " + phases);
         } finally {
             events.close();
             webhooks.close();

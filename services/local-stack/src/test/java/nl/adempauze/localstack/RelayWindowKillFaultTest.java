@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * holds it there: the test locks the outbox rows ({@code SELECT ... FOR UPDATE}) so that the relay reads them (a
  * plain read does not wait), sends them, and then waits on the lock in its DELETE; the test sees that wait in
  * {@code pg_stat_activity} (which instance: the connection's application name), kills that instance (SIGKILL),
- * lets go of the lock and starts the instance again. The rows are still in the outbox, so they are sent a second
+ * lets go of the lock and starts the instance again (ready before the test ends). The rows are still in the outbox, so they are sent a second
  * time, with the same event ids: every consumer must absorb the second copy, and nothing is done twice.
  */
 @Tag("fault")
@@ -85,11 +85,13 @@ class RelayWindowKillFaultTest {
                     .until(() -> sentAlready(load.events(), heldIds),
                             sent -> !sent.isEmpty() && sent.equals(lastRead.getAndSet(sent)));
             locker.rollback();
-            stack.restart(relaying);
+            // the other instance's relay sends the rows again; the killed one starts meanwhile (ready by the end)
+            relaying.start();
             load.keepSendingFor(FaultVolume.around());
             load.stop();
 
             CrisisLoad.Counts counts = load.awaitSettled(FaultVolume.settle());
+            relaying.awaitReady(Duration.ofMinutes(2));
 
             // the rows outlived the kill, so the events went out again under the same ids, and were absorbed
             Map<String, Long> copies = copies(load.events(), ids);
@@ -104,8 +106,9 @@ class RelayWindowKillFaultTest {
         } finally {
             stack.requestMatchingInstances().forEach(instance -> {
                 if (!instance.running()) {
-                    stack.restart(instance);
+                    instance.start();
                 }
+                instance.awaitReady(Duration.ofMinutes(2));
             });
         }
     }

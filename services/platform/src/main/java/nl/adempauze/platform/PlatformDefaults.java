@@ -40,6 +40,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        // a crashed instance's partitions go to the others after 10 s, not Kafka's 45 s: a crisis request whose hold
+        // sat on a dead instance's partition waits that long. Heartbeats come from the client's own thread, so a
+        // busy instance still sends them every 3 s.
+        defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.kafka.template.observation-enabled", "false");
         defaults.put("spring.reactor.context-propagation", "auto");

@@ -7,8 +7,9 @@ import java.time.Duration;
  * properties) ask for more. {@code adempauze.faults.rate}: crisis requests a second (5); {@code
  * adempauze.faults.load-seconds}: seconds of load before and after each fault (3); {@code adempauze.faults.rounds}:
  * how often each fault is injected, each round a load of its own (1). The faults themselves keep their length.
- * A round must stay under {@link #BEDS} requests: a location publishes at most 1,000 free beds of a care type, and
- * every request holds one until the round's clean-up cancels it.
+ * A round stays under {@link #BEDS} requests: a location publishes at most 1,000 free beds of a care type, and
+ * every request holds one until the round's clean-up cancels it; a round stretched by slow restarts stops sending at
+ * nine in ten of them ({@link CrisisLoad#mostRequests()}).
  */
 final class FaultVolume {
 

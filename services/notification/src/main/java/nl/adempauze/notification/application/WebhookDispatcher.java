@@ -60,19 +60,29 @@ public class WebhookDispatcher {
                         error.toString()));
     }
 
+    /**
+     * Sends what is due, batch after batch while batches come back full, for at most half a lease: a backlog (a
+     * receiver down for an hour, a dead instance's claims run out) is worked off at the pace the receivers answer,
+     * not one batch per poll interval, so a retry that is due does not wait behind hundreds of others for minutes.
+     */
     @Scheduled(fixedDelayString = "${adempauze.webhooks.poll-interval:PT1S}")
     public void poll() {
+        long until = System.nanoTime() + properties.lease().toNanos() / 2;
         try {
-            Instant now = clock.instant();
-            attemptAll(deliveries.claimDue(now, now.plus(properties.lease()), properties.batchSize()))
-                    .block(properties.lease());
+            long claimed;
+            do {
+                Instant now = clock.instant();
+                claimed = attemptAll(deliveries.claimDue(now, now.plus(properties.lease()), properties.batchSize()))
+                        .block(properties.lease());
+            } while (claimed == properties.batchSize() && System.nanoTime() < until);
         } catch (RuntimeException e) {
             log.warn("Webhook poll failed, will retry: {}", e.toString());
         }
     }
 
-    private Mono<Void> attemptAll(Flux<ClaimedDelivery> claimed) {
-        return claimed.flatMap(this::attempt, CONCURRENCY).then();
+    /** Attempts each claimed delivery; emits how many were claimed. */
+    private Mono<Long> attemptAll(Flux<ClaimedDelivery> claimed) {
+        return claimed.flatMap(delivery -> attempt(delivery).thenReturn(delivery), CONCURRENCY).count();
     }
 
     private Mono<Void> attempt(ClaimedDelivery delivery) {

@@ -95,6 +95,8 @@ final class CrisisLoad implements AutoCloseable {
     private final int beds;
     private final TopicRecorder events;
     private final WebhookReceiver webhooks = new WebhookReceiver();
+    /** The provider's subscription to this load's receiver, deactivated when the load closes. */
+    private final String subscription;
     /** Every request the GP post has an id for: answered 201 at once, or found by sending it again. */
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
@@ -131,9 +133,10 @@ final class CrisisLoad implements AutoCloseable {
                 .bodyValue(Map.of("freeBeds", beds)).retrieve().toBodilessEntity().block();
         // subscribed through the last instance: any instance's subscription reaches every instance's deliveries
         List<nl.adempauze.localstack.process.ServiceProcess> notifications = stack.processes.instances("notification");
-        stack.as(PROVIDER, notifications.get(notifications.size() - 1)).post().uri("/api/v1/subscriptions").bodyValue(Map.of("url", webhooks.url(),
-                "secret", SECRET, "eventTypes", List.of("OfferMade"), "scope", Map.of("locationId", LOCATION)))
-                .retrieve().toBodilessEntity().block();
+        subscription = String.valueOf(stack.as(PROVIDER, notifications.get(notifications.size() - 1)).post()
+                .uri("/api/v1/subscriptions").bodyValue(Map.of("url", webhooks.url(), "secret", SECRET,
+                        "eventTypes", List.of("OfferMade"), "scope", Map.of("locationId", LOCATION)))
+                .retrieve().bodyToMono(Map.class).block().get("id"));
         await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
     }
 
@@ -439,6 +442,11 @@ final class CrisisLoad implements AutoCloseable {
                             .onErrorResume(e -> Mono.empty()), 8)
                     .blockLast();
             await().atMost(Duration.ofSeconds(60)).until(this::allBedsFree);
+            // the receiver closes with this load: a subscription left behind would have every later load's offers
+            // retried against a closed port, and the backlog would hold up the retries the next load waits for
+            stack.as(PROVIDER, stack.processes.instances("notification").get(0)).delete()
+                    .uri("/api/v1/subscriptions/{id}", subscription).retrieve().toBodilessEntity()
+                    .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200))).block();
             phaseEnded("clean-up");
             System.out.println("FAULT " + scenario + " took: " + phases);
         } finally {

@@ -28,8 +28,8 @@ public final class ProcessStack implements AutoCloseable {
 
     /**
      * A small service's JVM: the serial collector (no collector threads of its own, the least CPU on 2 cores with
-     * a small heap) and a bounded heap, code cache and thread stacks, so a service stays under 300 MB resident
-     * after load. docker-compose.yml gives its services the same ({@code JAVA_TOOL_OPTIONS}); docs/CONFIGURATION.md.
+     * a small heap) and a bounded heap, code cache and thread stacks. docker-compose.yml gives its services the same;
+     * what they measured is in docs/CONFIGURATION.md ("Memory").
      */
     public static final List<String> SMALL_SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k");

@@ -93,6 +93,15 @@ class EventSchemasTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
+    void aRunningServiceWritesTheSameBytesWithoutTheCheck(EventDefinition<?> definition) {
+        EventCodec unchecked = new EventCodec(false);
+        for (Object sample : EventSamples.of(definition)) {
+            assertThat(unchecked.encode(sample)).as("%s", sample).isEqualTo(codec.encode(sample));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
     void schemaDescribesExactlyTheRecordComponents(EventDefinition<?> definition) {
         JsonNode schema = schemaJson(definition);
         List<String> components = Arrays.stream(definition.recordType().getRecordComponents())

@@ -18,8 +18,8 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class BenchmarkStack implements AutoCloseable {
 
-    /** Each service JVM: a fixed heap ceiling, the JVM's default collector. */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
+    /** Each service JVM: as the process stack runs them (serial collector, bounded heap and code cache). */
+    public static final List<String> SERVICE_JVM_OPTIONS = ProcessStack.SMALL_SERVICE_JVM;
 
     /** Service properties beyond the local stack's. */
     public static final Map<String, String> SERVICE_PROPERTIES = properties();

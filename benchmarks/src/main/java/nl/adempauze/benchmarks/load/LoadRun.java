@@ -205,7 +205,7 @@ public final class LoadRun {
     private void describeSettings(BenchmarkStack stack, CrisisBenchmark crisis) {
         Map<String, String> rows = results.settings;
         rows.put("Service JVMs", "`" + String.join(" ", BenchmarkStack.SERVICE_JVM_OPTIONS) + "`, the JVM's default "
-                + "collector and JIT");
+                + "JIT");
         rows.put("Service properties", "the local stack's, and `" + BenchmarkStack.SERVICE_PROPERTIES.entrySet()
                 .stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("`, `")) + "`");

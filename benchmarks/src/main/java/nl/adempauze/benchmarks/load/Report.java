@@ -204,13 +204,19 @@ public final class Report {
                     BenchmarkParams params = result.getParams();
                     String name = params.getBenchmark();
                     var primary = result.getPrimaryResult();
+                    // a score whose error exceeds it says nothing: shown as not measured, with its error
+                    boolean unsteady = primary.getScoreError() > primary.getScore();
                     table.row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
                             params.getParamsKeys().stream().map(key -> key + "=" + params.getParam(key))
-                                    .collect(Collectors.joining(", ")), number(primary.getScore()),
-                            Double.isNaN(primary.getScoreError()) ? "n/a" : "± " + number(primary.getScoreError()),
+                                    .collect(Collectors.joining(", ")),
+                            unsteady ? "not quoted" : number(primary.getScore()),
+                            Double.isNaN(primary.getScoreError()) ? "n/a" : "± " + number(primary.getScoreError())
+                                    + (unsteady ? " (more than the score " + number(primary.getScore()) + ")" : ""),
                             primary.getScoreUnit());
                 });
         section("In-process domain rules (JMH)", table);
+        out.append("A score whose error exceeds it is not quoted: the run could not tell it from noise (more"
+                + " iterations, by hand with JMH's own options, would).\n\n");
         out.append("JMH took ").append(r.jmhTime.toSeconds()).append(" s.\n\n");
     }
 

@@ -35,7 +35,7 @@ public final class ProcessLocalStack {
         extra.put("adempauze.paging.public-url", door);
         extra.put("adempauze.paging.board-url", door + "/#/coordinator");
         ProcessStack stack = ProcessStack.start(new ProcessStack.Options(directory, LocalStack.seedFile(),
-                System.getProperty("adempauze.dev-issuer.users"), List.of("-Xmx384m", "-XX:+UseSerialGC"), extra,
+                System.getProperty("adempauze.dev-issuer.users"), ProcessStack.SMALL_SERVICE_JVM, extra,
                 instances), Duration.ofMinutes(5));
         DemoRota.plan(stack.issuerUrl(), stack.notification().url());
         FrontDoor frontDoor = FrontDoor.start(port, stack.issuerUrl(), urls(stack, "bed-availability"),

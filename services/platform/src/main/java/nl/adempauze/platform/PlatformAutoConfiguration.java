@@ -88,8 +88,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
+    EventCodec eventCodec(@Value("${" + PlatformDefaults.CHECK_ENCODED_EVENTS + ":true}") boolean checkEncoded) {
+        return new EventCodec(checkEncoded);
     }
 
     @Bean

@@ -20,6 +20,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     /** The {@code iss} of tokens from the local stack's development issuer. */
     public static final String DEV_ISSUER = "http://localhost:8080/auth";
 
+    /** Whether a producer checks each event against its schema before it is stored in the outbox. */
+    public static final String CHECK_ENCODED_EVENTS = "adempauze.events.check-encoded";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new HashMap<>();
@@ -45,7 +48,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // busy instance still sends them every 3 s.
         defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
-        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        // no observation around every record: the consumer carries the record's traceparent on itself (EventConsumer),
+        // so the trace still runs across the hop, without a span, a timer and a context switch per record
+        defaults.put("spring.kafka.listener.observation-enabled", "false");
         defaults.put("spring.kafka.template.observation-enabled", "false");
         defaults.put("spring.reactor.context-propagation", "auto");
         // ProblemResponses renders every problem with errors[].field; Boot's own handler would answer first without.
@@ -73,7 +78,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.readinessstate.enabled", "true");
         defaults.put("management.health.livenessstate.enabled", "true");
-        defaults.put("management.tracing.sampling.probability", "1.0");
+        // one trace in ten kept unless the caller decided (the sampler follows a traceparent's sampled flag); a
+        // sampled trace costs a span per operator on every hop, and no exporter reads them by default
+        defaults.put("management.tracing.sampling.probability", "0.1");
+        // the framework's security filters observed on every request: their spans and timers are read by nobody
+        defaults.put("management.observations.enable.spring.security", "false");
+        // producers check each event against its schema in tests (platform-testing turns it on); a running service
+        // writes what its records make, and every consumer checks what it needs on the way in
+        defaults.put(CHECK_ENCODED_EVENTS, "false");
         defaults.put("management.opentelemetry.tracing.export.otlp.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");
         // tokens must name this audience (aud) and expire (exp); see TokenRules

@@ -27,6 +27,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ProcessStack implements AutoCloseable {
 
     /**
+     * A small service's JVM: the serial collector (no collector threads of its own, the least CPU on 2 cores with
+     * a small heap) and a bounded heap, code cache and thread stacks. docker-compose.yml gives its services the same;
+     * what they measured is in docs/CONFIGURATION.md ("Memory").
+     */
+    public static final List<String> SMALL_SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    /**
      * {@code seedFile}: bed-availability's seed (several comma-separated); {@code demoUsers}: the issuer's users
      * (null: the clone's); {@code serviceJvmOptions}: for each service JVM (heap, GC); {@code extraProperties}: for
      * the three services; {@code instances}: JVMs per service, each on a port and with a log of its own, all of a

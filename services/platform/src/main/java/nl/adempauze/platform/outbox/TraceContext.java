@@ -33,6 +33,8 @@ public class TraceContext {
         if (span == null) {
             return null;
         }
-        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+        // the sampled flag as decided where the trace began: the next hop follows it instead of sampling anew
+        String flags = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-" + flags;
     }
 }

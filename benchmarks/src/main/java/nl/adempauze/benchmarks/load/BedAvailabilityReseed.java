@@ -44,7 +44,10 @@ public final class BedAvailabilityReseed implements AutoCloseable {
         bedAvailability.stop();
         Process process;
         try {
-            process = new ProcessBuilder(changed).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(changed);
+            // ChildJvm passes the class path in the environment: the same one, this JVM's
+            builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(bedAvailability.log().toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start bed-availability again", e);

@@ -22,13 +22,15 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
         command.add(LocalStackRoles.class.getName());
         command.addAll(args);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            return new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // the class path in the environment, not on the command line: the kernel shows a process's command line
+            // (and the JDK's ProcessHandle reads it) only up to a page, and the role and its arguments come after it
+            builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+            return builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -169,10 +169,13 @@ public class OutboxRelay implements DisposableBean {
         // One relay per database at a time: two instances sending interleaved batches could reorder the events
         // of one key (a withdrawal overtaking its hold request). The lock ends with the transaction. Waiting for it
         // (not trying once) means a wake-up is never lost: whoever gets it next reads every row committed so far.
-        return db.sql("SELECT set_config('lock_timeout', :wait, true)")
+        // One round trip: the subquery (volatile, so evaluated first) bounds the wait the lock then makes.
+        return db.sql("""
+                        SELECT pg_advisory_xact_lock(:lock)
+                        FROM (SELECT set_config('lock_timeout', :wait, true)) AS bounded_wait""")
                 .bind("wait", settings.lockWait().toMillis() + "ms")
+                .bind("lock", RELAY_LOCK)
                 .then()
-                .then(db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", RELAY_LOCK).then())
                 .then(nextRows())
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(BatchOutcome.NOTHING)
                         : send(rows).flatMap(outcome -> settle(outcome).thenReturn(outcome)));

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.contracts.events.TriageTable;
+import nl.adempauze.platform.persistence.RecentlyRead;
 import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -30,10 +32,22 @@ public class ReferenceDataRepository {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    // read on every request and offer; changed only by a RegionConfigured event (which clears them)
+    private final RecentlyRead<String, Duration> freshnessWindows;
+    private final RecentlyRead<List<String>, CareTypeRule> careTypes;
+    private final RecentlyRead<String, List<RegionConfigured.NeighbourDefinition>> neighbours;
+    private final RecentlyRead<List<String>, Residence> residences;
+    private final RecentlyRead<String, List<String>> offeredToBy;
 
-    public ReferenceDataRepository(DatabaseClient db, JsonMapper json) {
+    public ReferenceDataRepository(DatabaseClient db, JsonMapper json,
+                                   @Value("${adempauze.matching.reference-data-kept-for:PT10S}") Duration keptFor) {
         this.db = db;
         this.json = json;
+        this.freshnessWindows = new RecentlyRead<>(keptFor, 1_000);
+        this.careTypes = new RecentlyRead<>(keptFor, 10_000);
+        this.neighbours = new RecentlyRead<>(keptFor, 1_000);
+        this.residences = new RecentlyRead<>(keptFor, 100_000);
+        this.offeredToBy = new RecentlyRead<>(keptFor, 1_000);
     }
 
     /** The region's triage table; empty when the region has none (or is unknown). */
@@ -44,28 +58,30 @@ public class ReferenceDataRepository {
 
     /** The region's neighbour regions, as its configuration names them; none when the region is unknown. */
     public Mono<List<RegionConfigured.NeighbourDefinition>> neighbours(String region) {
-        return db.sql("SELECT neighbours FROM region WHERE id = :id").bind("id", region)
-                .map((row, meta) -> json.readValue(row.get(0, String.class), NEIGHBOURS)).one()
+        return neighbours.get(region, () -> db.sql("SELECT neighbours FROM region WHERE id = :id").bind("id", region)
+                .map((row, meta) -> json.readValue(row.get(0, String.class), NEIGHBOURS)).one())
                 .defaultIfEmpty(List.of());
     }
 
     /** The regions that let {@code neighbour}'s locations be offered when they have no candidate themselves. */
     public Flux<String> offeredToBy(String neighbour) {
-        return db.sql("""
+        return offeredToBy.get(neighbour, () -> db.sql("""
                         SELECT id FROM region WHERE neighbours::jsonb @> jsonb_build_array(
                             jsonb_build_object('region', CAST(:neighbour AS text), 'offerWhenFull', true))
                         ORDER BY id""")
                 .bind("neighbour", neighbour)
-                .map((row, meta) -> row.get(0, String.class)).all();
+                .map((row, meta) -> row.get(0, String.class)).all().collectList())
+                .flatMapMany(Flux::fromIterable);
     }
 
     public Mono<Duration> freshnessWindow(String region) {
-        return db.sql("SELECT freshness_window_minutes FROM region WHERE id = :id").bind("id", region)
-                .map((row, meta) -> Duration.ofMinutes(row.get(0, Integer.class))).one();
+        return freshnessWindows.get(region, () -> db.sql("SELECT freshness_window_minutes FROM region WHERE id = :id")
+                .bind("id", region)
+                .map((row, meta) -> Duration.ofMinutes(row.get(0, Integer.class))).one());
     }
 
     public Mono<CareTypeRule> careType(String region, String code) {
-        return db.sql("""
+        return careTypes.get(List.of(region, code), () -> db.sql("""
                         SELECT region_id, code, name, funding_stream, crisis_response_minutes, planned_response_minutes,
                                admission_deadline_hours, planned_booking, min_stay_nights, max_stay_nights,
                                protected_beds, protected_share, release_horizon_hours
@@ -81,7 +97,7 @@ public class ReferenceDataRepository {
                         row.get("min_stay_nights", Integer.class), row.get("max_stay_nights", Integer.class),
                         protection(row.get("protected_beds", Integer.class), row.get("protected_share", Double.class),
                                 row.get("release_horizon_hours", Integer.class))))
-                .one();
+                .one());
     }
 
     private static CareTypeRule.Protection protection(Integer beds, Double share, Integer horizonHours) {
@@ -98,7 +114,7 @@ public class ReferenceDataRepository {
     }
 
     public Mono<Residence> byPostcode(String region, String pc4) {
-        return db.sql("""
+        return residences.get(List.of("pc4", region, pc4), () -> db.sql("""
                         SELECT m.name, m.latitude, m.longitude FROM postcode_area p
                         JOIN municipality m ON m.region_id = p.region_id AND m.name = p.municipality
                         WHERE p.pc4 = :pc4 AND p.region_id = :region""")
@@ -106,18 +122,18 @@ public class ReferenceDataRepository {
                 .bind("region", region)
                 .map((row, meta) -> new Residence(row.get(0, String.class), row.get(1, Double.class),
                         row.get(2, Double.class)))
-                .one();
+                .one());
     }
 
     public Mono<Residence> byMunicipality(String region, String name) {
-        return db.sql("""
+        return residences.get(List.of("municipality", region, name.toLowerCase(java.util.Locale.ROOT)), () -> db.sql("""
                         SELECT name, latitude, longitude FROM municipality
                         WHERE region_id = :region AND lower(name) = lower(:name)""")
                 .bind("region", region)
                 .bind("name", name)
                 .map((row, meta) -> new Residence(row.get(0, String.class), row.get(1, Double.class),
                         row.get(2, Double.class)))
-                .one();
+                .one());
     }
 
     /** Takes over a region's configuration as bed-availability announced it. */
@@ -133,7 +149,7 @@ public class ReferenceDataRepository {
                 .bind("neighbours", json.writeValueAsString(region.neighbours())), "triage",
                         region.triage() == null ? null : json.writeValueAsString(region.triage()), String.class)
                 .then();
-        Flux<Void> careTypes = Flux.fromIterable(region.careTypes()).concatMap(type -> {
+        Flux<Void> careTypeRules = Flux.fromIterable(region.careTypes()).concatMap(type -> {
             RegionConfigured.ProtectionRule protection = type.protection();
             DatabaseClient.GenericExecuteSpec spec = db.sql("""
                             INSERT INTO care_type_rule (region_id, code, name, funding_stream, crisis_response_minutes,
@@ -185,6 +201,11 @@ public class ReferenceDataRepository {
                                 ON CONFLICT (pc4) DO UPDATE SET region_id = EXCLUDED.region_id,
                                     municipality = EXCLUDED.municipality""")
                         .bind("pc4", pc4).bind("region", region.region()).bind("name", municipality.name()).then()));
-        return upsertRegion.thenMany(careTypes).thenMany(municipalities).thenMany(funders).then();
+        return upsertRegion.thenMany(careTypeRules).thenMany(municipalities).thenMany(funders).then(forgetRead());
+    }
+
+    private Mono<Void> forgetRead() {
+        return freshnessWindows.forget().then(careTypes.forget()).then(neighbours.forget()).then(residences.forget())
+                .then(offeredToBy.forget());
     }
 }

@@ -5,6 +5,7 @@ import nl.adempauze.notification.domain.Audience;
 import nl.adempauze.notification.domain.EventAttributes;
 import nl.adempauze.notification.domain.Scope;
 import nl.adempauze.notification.domain.Viewer;
+import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,17 @@ public class LiveFeed {
     }
 
     /**
-     * Streams the event to whoever may see it (a submitted request is remembered here too, so its next events find
-     * their referrer even before the webhook consumer has got to it). Blocks briefly on that lookup: it runs on
-     * the live consumer's thread, which has nothing else to do.
+     * Streams the event to whoever may see it (a submitted request is kept in memory here too, so its next events
+     * find their referrer even before the webhook consumer has got to it). Blocks briefly on that lookup: it runs on
+     * the live consumer's thread, which has nothing else to do. With no stream open, nothing is looked up or written.
      */
     public void publish(IncomingEvent event) {
+        if (sink.currentSubscriberCount() == 0) {
+            if (event.payload() instanceof RequestSubmitted) {
+                audienceOf(event); // kept for the stream that opens next (in memory, at once)
+            }
+            return;
+        }
         emit(new LiveEvent(event.id(), event.type(), EventAttributes.of(event.payload()), audienceOf(event),
                 envelopes.write(event)));
     }
@@ -60,7 +67,7 @@ public class LiveFeed {
     /** Who may see it; if the database cannot say, only what the event itself tells (never more). */
     private Audience audienceOf(IncomingEvent event) {
         try {
-            Audience audience = audiences.of(event).block(LOOKUP_TIMEOUT);
+            Audience audience = audiences.ofStreamed(event).block(LOOKUP_TIMEOUT);
             return audience == null ? Audiences.fromEventAlone(event) : audience;
         } catch (RuntimeException e) {
             log.warn("Live stream cannot look up who may see {} {}, showing it by its own fields only: {}",

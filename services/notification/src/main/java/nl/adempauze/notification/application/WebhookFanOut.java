@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import nl.adempauze.notification.domain.EventAttributes;
 import nl.adempauze.notification.domain.NotifiedEvents;
+import nl.adempauze.notification.domain.Subscription;
 import nl.adempauze.notification.persistence.DeliveryRepository;
 import nl.adempauze.notification.persistence.SubscriptionRepository;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.persistence.AfterCommit;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,10 +45,17 @@ public class WebhookFanOut {
         if (!NotifiedEvents.isNotified(event.type())) {
             return Mono.empty();
         }
+        // who subscribed first: most events have no subscriber, and then only a submitted request is remembered
+        return subscriptions.findActiveFor(event.type()).collectList().flatMap(candidates -> candidates.isEmpty()
+                ? audiences.of(event).then()
+                : fanOut(event, candidates));
+    }
+
+    private Mono<Void> fanOut(IncomingEvent event, List<Subscription> candidates) {
         EventAttributes attributes = EventAttributes.of(event.payload());
         String body = envelopes.write(event);
         return audiences.of(event)
-                .flatMap(audience -> subscriptions.findActiveFor(event.type())
+                .flatMap(audience -> Flux.fromIterable(candidates)
                         .filter(subscription -> subscription.wants(event.type(), attributes, audience))
                         .concatMap(subscription -> deliveries.insert(subscription.id(), event.id(), event.type(),
                                 body, clock.instant()))

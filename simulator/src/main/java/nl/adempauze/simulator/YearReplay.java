@@ -14,6 +14,7 @@ import nl.adempauze.simulator.demand.DemandParameters;
 import nl.adempauze.simulator.demand.GeneratedRequest;
 import nl.adempauze.simulator.demand.ProviderAnswers;
 import nl.adempauze.simulator.demand.YearDemand;
+import nl.adempauze.simulator.optimum.HindsightInstance;
 import nl.adempauze.simulator.region.RegionModel;
 import nl.adempauze.simulator.region.SeedRegions;
 import nl.adempauze.simulator.replay.Replay;
@@ -68,10 +69,16 @@ public final class YearReplay {
     }
 
     public ReplayResult replay(Scenario scenario) {
-        Map<String, RegionModel> changed = new TreeMap<>();
-        regions.forEach((id, region) -> changed.put(id, scenario.applyTo(region)));
-        return new Replay(changed, scenario.ranking(), answers, start, yearStart, yearEnd)
+        return new Replay(regions(scenario), scenario.ranking(), answers, start, yearStart, yearEnd)
                 .run(demand, yearEnd.plus(TAIL));
+    }
+
+    /** The hindsight problem of the measured year's requests, with the beds and border {@code scenario} sets. */
+    public HindsightInstance hindsight(Scenario scenario) {
+        return new HindsightInstance(regions(scenario), demand.stream()
+                .filter(request -> !request.submittedAt().isBefore(yearStart)
+                        && request.submittedAt().isBefore(yearEnd))
+                .toList());
     }
 
     /** The regions as {@code scenario} changes them. */

@@ -51,14 +51,19 @@ public final class YearReplay {
 
     /** The default year: the seed files' regions, demand drawn with {@code seed}. */
     public static YearReplay fromSeeds(List<Path> seedFiles, DemandParameters parameters, long seed) {
+        return fromSeeds(seedFiles, parameters, seed, YEAR.atStartOfDay(Nights.ZONE).toInstant(),
+                YEAR.plusYears(1).atStartOfDay(Nights.ZONE).toInstant(), WARM_UP);
+    }
+
+    /** The seed files' regions over any measured period, with {@code warmUp} before it. */
+    public static YearReplay fromSeeds(List<Path> seedFiles, DemandParameters parameters, long seed,
+                                       Instant yearStart, Instant yearEnd, Duration warmUp) {
         Map<String, RegionModel> regions = new TreeMap<>();
         for (Path file : seedFiles) {
             RegionModel region = SeedRegions.load(file, parameters);
             regions.put(region.id(), region);
         }
-        Instant yearStart = YEAR.atStartOfDay(Nights.ZONE).toInstant();
-        Instant yearEnd = YEAR.plusYears(1).atStartOfDay(Nights.ZONE).toInstant();
-        Instant start = yearStart.minus(WARM_UP);
+        Instant start = yearStart.minus(warmUp);
         SplittableRandom random = new SplittableRandom(seed);
         List<GeneratedRequest> demand = new ArrayList<>();
         YearDemand generator = new YearDemand(parameters);

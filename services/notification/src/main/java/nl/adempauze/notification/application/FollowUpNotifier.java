@@ -44,6 +44,11 @@ public class FollowUpNotifier {
         this.clock = clock;
     }
 
+    /** Whether the event may lead to a follow-up message or is a location to remember. */
+    public boolean mayAct(IncomingEvent event) {
+        return event.payload() instanceof LocationRegistered || FollowUpEvent.of(event.payload()).isPresent();
+    }
+
     public Mono<Void> handle(IncomingEvent event) {
         if (event.payload() instanceof LocationRegistered registered) {
             return locations.remember(KnownLocation.of(registered), clock.instant());

@@ -65,6 +65,11 @@ public class Pager {
     }
 
     /** Runs inside the consumer's inbox transaction: an escalation becomes a page to the primary on call. */
+    /** Whether the event may open a page: an escalation in a region. */
+    public boolean mayAct(IncomingEvent event) {
+        return event.payload() instanceof RequestEscalated escalated && escalated.region() != null;
+    }
+
     public Mono<Void> handle(IncomingEvent event) {
         if (!(event.payload() instanceof RequestEscalated escalated) || escalated.region() == null) {
             return Mono.empty();

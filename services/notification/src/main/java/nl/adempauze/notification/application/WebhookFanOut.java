@@ -3,6 +3,7 @@ package nl.adempauze.notification.application;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import nl.adempauze.contracts.events.RequestSubmitted;
 import nl.adempauze.notification.domain.EventAttributes;
 import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.notification.domain.Subscription;
@@ -39,6 +40,14 @@ public class WebhookFanOut {
         this.envelopes = envelopes;
         this.dispatcher = dispatcher;
         this.clock = clock;
+    }
+
+    /** Whether handling may write anything: a submitted request is remembered, a notified event may have takers. */
+    public Mono<Boolean> mayAct(IncomingEvent event) {
+        if (event.payload() instanceof RequestSubmitted) {
+            return Mono.just(true);
+        }
+        return NotifiedEvents.isNotified(event.type()) ? subscriptions.anyActiveFor(event.type()) : Mono.just(false);
     }
 
     public Mono<Void> handle(IncomingEvent event) {

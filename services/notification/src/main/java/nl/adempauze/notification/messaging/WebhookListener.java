@@ -4,9 +4,11 @@ import nl.adempauze.notification.application.FollowUpNotifier;
 import nl.adempauze.notification.application.Pager;
 import nl.adempauze.notification.application.WebhookFanOut;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns consumed events into webhook deliveries, escalations into pages, and a request's news into the messages its
@@ -40,8 +42,13 @@ public class WebhookListener {
                     "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
                     "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"})
     public void onEvent(ConsumerRecord<String, byte[]> record) {
-        eventConsumer.consume(CONSUMER, record, event -> fanOut.handle(event)
+        eventConsumer.consume(CONSUMER, record, this::mayAct, event -> fanOut.handle(event)
                 .then(pager.handle(event))
                 .then(followUps.handle(event)));
+    }
+
+    /** Most events change nothing here (no subscriber, no escalation, no follow-up): they take no transaction. */
+    private Mono<Boolean> mayAct(IncomingEvent event) {
+        return pager.mayAct(event) || followUps.mayAct(event) ? Mono.just(true) : fanOut.mayAct(event);
     }
 }

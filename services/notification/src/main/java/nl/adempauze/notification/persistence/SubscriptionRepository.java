@@ -91,6 +91,14 @@ public class SubscriptionRepository {
     }
 
     /** Active subscriptions to an event type; their scopes and owners are checked by the caller. */
+    /** Whether any active subscription takes this event type (a read of its own, outside any fan-out). */
+    public Mono<Boolean> anyActiveFor(String eventType) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM webhook_subscription WHERE active AND :type = ANY(event_types))")
+                .bind("type", eventType)
+                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one();
+    }
+
     public Flux<Subscription> findActiveFor(String eventType) {
         // FOR SHARE: a deactivation waits for this fan-out to commit, and then fails the deliveries it created
         return db.sql("SELECT " + COLUMNS + " FROM webhook_subscription WHERE active AND :type = ANY(event_types) FOR SHARE")

@@ -49,12 +49,14 @@ public class ReplicaUpdates {
     /**
      * Free beds now at a location (a figure never moves back in version); a free bed is offered to the crisis
      * queue of its region and care type at once, in the same transaction: a published bed, a released hold or a
-     * discharge reaches the first in line directly.
+     * discharge reaches the first in line directly. A hold that took a bed cannot place anyone: no look at the queue.
      */
     public Mono<Void> capacity(String locationId, String careType, String region, int availableBeds, long version,
                                Instant publishedAt) {
-        Mono<Void> saved = replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt);
-        return availableBeds > 0 ? saved.then(crisisQueue.rematch(region, careType)).then() : saved;
+        return replica.saveCapacity(locationId, careType, region, availableBeds, version, publishedAt)
+                .filter(mayPlaceMore -> mayPlaceMore)
+                .flatMap(mayPlaceMore -> crisisQueue.rematch(region, careType))
+                .then();
     }
 
     /**

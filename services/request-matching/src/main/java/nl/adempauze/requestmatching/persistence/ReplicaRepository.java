@@ -80,17 +80,33 @@ public class ReplicaRepository {
         return spec.then();
     }
 
-    public Mono<Void> saveCapacity(String locationId, String careType, String region, int availableBeds, long version,
-                                   Instant publishedAt) {
+    /**
+     * Takes over a location's free-now figure unless a newer one is already known. True when it may let a waiting
+     * request be placed: a bed is available and there are more than before, or the figure is newly published (a
+     * fresh figure may let a location in again); false after a hold took one, or when nothing changed.
+     */
+    public Mono<Boolean> saveCapacity(String locationId, String careType, String region, int availableBeds,
+                                      long version, Instant publishedAt) {
         return db.sql("""
+                        WITH before AS (SELECT available_beds, published_at FROM capacity_replica
+                                        WHERE location_id = :location AND care_type = :careType)
                         INSERT INTO capacity_replica (location_id, care_type, region_id, available_beds, version, published_at)
                         VALUES (:location, :careType, :region, :available, :version, :publishedAt)
                         ON CONFLICT (location_id, care_type) DO UPDATE SET available_beds = EXCLUDED.available_beds,
                             version = EXCLUDED.version, published_at = EXCLUDED.published_at
-                        WHERE capacity_replica.version < EXCLUDED.version""")
+                        WHERE capacity_replica.version < EXCLUDED.version
+                        RETURNING (SELECT available_beds FROM before) AS beds_before,
+                                  (SELECT published_at FROM before) AS published_before""")
                 .bind("location", locationId).bind("careType", careType).bind("region", region)
                 .bind("available", availableBeds).bind("version", version).bind("publishedAt", publishedAt)
-                .then();
+                .map((row, meta) -> {
+                    Integer bedsBefore = row.get("beds_before", Integer.class);
+                    Instant publishedBefore = row.get("published_before", Instant.class);
+                    return availableBeds > 0 && (bedsBefore == null || availableBeds > bedsBefore
+                            || publishedBefore == null || publishedAt.isAfter(publishedBefore));
+                })
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** Takes over bed-availability's figures of some nights of a location's calendar. */

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.requestmatching.application.CoordinatorDecisions;
-import nl.adempauze.requestmatching.application.HandoverRecords;
 import nl.adempauze.requestmatching.application.PatientRecords;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.RequestCancellation;
@@ -47,7 +46,6 @@ public class RequestController {
     private final RequestReading reading;
     private final CoordinatorDecisions decisions;
     private final PatientRecords patients;
-    private final HandoverRecords handovers;
 
     private static final int MAX_REASON = 500;
 
@@ -55,10 +53,9 @@ public class RequestController {
     private final RefusedReads refusedReads;
 
     public RequestController(RequestService service, RequestCancellation cancellation, RequestReading reading,
-                             CoordinatorDecisions decisions, PatientRecords patients, HandoverRecords handovers,
-                             Clock clock, RefusedReads refusedReads) {
+                             CoordinatorDecisions decisions, PatientRecords patients, Clock clock,
+                             RefusedReads refusedReads) {
         this.refusedReads = refusedReads;
-        this.handovers = handovers;
         this.clock = clock;
         this.service = service;
         this.cancellation = cancellation;
@@ -273,8 +270,8 @@ public class RequestController {
 
 
     private Mono<RequestView> view(MatchingRequest request) {
-        return reading.details(request).map(details -> RequestView.of(details, clock.instant()))
-                .zipWith(handovers.available(request.id()), RequestView::withHandoverAvailable)
+        return reading.details(request)
+                .map(details -> RequestView.of(details, clock.instant()).withHandoverAvailable(details.handoverAvailable()))
                 .flatMap(this::withTriage);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 public record RequestDetails(MatchingRequest request, List<Offer> offers, LocationSummary matchedLocation,
                              List<RankedCandidate> ranking, List<Escalation> escalations, List<String> series,
                              List<CoordinatorDecision> decisions, Integer waitingPosition,
-                             CrisisQueueEntry crisisQueue) {
+                             CrisisQueueEntry crisisQueue, boolean handoverAvailable) {
 
     /** The offer the request was matched or booked on, if any. */
     public Offer matchedOffer() {
@@ -26,6 +26,6 @@ public record RequestDetails(MatchingRequest request, List<Offer> offers, Locati
 
     public RequestDetails withWaitingPosition(int position) {
         return new RequestDetails(request, offers, matchedLocation, ranking, escalations, series, decisions, position,
-                crisisQueue);
+                crisisQueue, handoverAvailable);
     }
 }

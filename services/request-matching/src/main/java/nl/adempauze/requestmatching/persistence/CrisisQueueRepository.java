@@ -84,7 +84,7 @@ public class CrisisQueueRepository {
                 .map((row, meta) -> row.get(0, String.class)).all();
     }
 
-    private static CrisisQueueEntry toEntry(Readable row) {
+    static CrisisQueueEntry toEntry(Readable row) {
         return new CrisisQueueEntry(row.get("request_id", String.class), row.get("queued_since", Instant.class),
                 row.get("paused_reason", String.class), row.get("placed_at", Instant.class),
                 row.get("left_at", Instant.class));

@@ -32,15 +32,12 @@ public class RequestQueries {
     private final OfferRepository offers;
     private final ReplicaRepository replica;
     private final JsonMapper json;
-    private final CrisisQueueRepository crisisQueue;
 
-    public RequestQueries(DatabaseClient db, OfferRepository offers, ReplicaRepository replica, JsonMapper json,
-                          CrisisQueueRepository crisisQueue) {
+    public RequestQueries(DatabaseClient db, OfferRepository offers, ReplicaRepository replica, JsonMapper json) {
         this.db = db;
         this.offers = offers;
         this.replica = replica;
         this.json = json;
-        this.crisisQueue = crisisQueue;
     }
 
     /** A referrer organisation's requests in {@code statuses}, newest first. */
@@ -81,14 +78,31 @@ public class RequestQueries {
         Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
                 : series(request.planning().seriesId()).collectList();
         return offers.ofRequest(request.id()).collectList().flatMap(history -> Mono.zip(
-                        matchedLocation(request, history), ranking(request.id()), escalations(request.id()), series,
-                        decisions(request.id()), crisisQueueEntry(request.id()))
-                .map(t -> new RequestDetails(request, history, t.getT1().orElse(null), t.getT2(), t.getT3(),
-                        t.getT4(), t.getT5(), null, t.getT6().orElse(null))));
+                        matchedLocation(request, history), rowParts(request.id()), escalations(request.id()), series,
+                        decisions(request.id()))
+                .map(t -> new RequestDetails(request, history, t.getT1().orElse(null), t.getT2().ranking(),
+                        t.getT3(), t.getT4(), t.getT5(), null, t.getT2().crisisQueue(), t.getT2().handoverAvailable())));
     }
 
-    private Mono<Optional<CrisisQueueEntry>> crisisQueueEntry(String requestId) {
-        return crisisQueue.find(requestId).map(Optional::of).defaultIfEmpty(Optional.empty());
+    /** What the view shows of one row each (the ranking, the queue entry, whether a handover exists): one read. */
+    private record RowParts(List<RankedCandidate> ranking, CrisisQueueEntry crisisQueue, boolean handoverAvailable) {
+    }
+
+    private Mono<RowParts> rowParts(String id) {
+        return db.sql("""
+                        SELECT r.ranking, q.request_id, q.queued_since, q.paused_reason, q.placed_at, q.left_at,
+                               EXISTS (SELECT 1 FROM handover h WHERE h.request_id = r.id) AS handover
+                        FROM request r LEFT JOIN crisis_queue q ON q.request_id = r.id
+                        WHERE r.id = :id""")
+                .bind("id", id)
+                .map((row, meta) -> {
+                    String ranking = row.get("ranking", String.class);
+                    return new RowParts(ranking == null ? List.of() : RankingJson.read(json, ranking),
+                            row.get("request_id", String.class) == null ? null : CrisisQueueRepository.toEntry(row),
+                            Boolean.TRUE.equals(row.get("handover", Boolean.class)));
+                })
+                .one()
+                .defaultIfEmpty(new RowParts(List.of(), null, false));
     }
 
     private Mono<Optional<LocationSummary>> matchedLocation(MatchingRequest request, List<Offer> history) {
@@ -118,13 +132,6 @@ public class RequestQueries {
     private Flux<String> series(String seriesId) {
         return db.sql("SELECT id FROM request WHERE series_id = :series ORDER BY latest_first_night, id")
                 .bind("series", seriesId).map((row, meta) -> row.get(0, String.class)).all();
-    }
-
-    private Mono<List<RankedCandidate>> ranking(String id) {
-        return db.sql("SELECT ranking FROM request WHERE id = :id AND ranking IS NOT NULL").bind("id", id)
-                .map((row, meta) -> row.get(0, String.class)).one()
-                .map(text -> RankingJson.read(json, text))
-                .defaultIfEmpty(List.of());
     }
 
     private Mono<List<Escalation>> escalations(String requestId) {

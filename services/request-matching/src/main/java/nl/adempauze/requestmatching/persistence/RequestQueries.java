@@ -1,15 +1,18 @@
 package nl.adempauze.requestmatching.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import nl.adempauze.requestmatching.domain.CoordinatorDecision;
-import nl.adempauze.requestmatching.domain.Escalation;
 import nl.adempauze.requestmatching.domain.CrisisQueueEntry;
+import nl.adempauze.requestmatching.domain.Escalation;
 import nl.adempauze.requestmatching.domain.LocationSummary;
 import nl.adempauze.requestmatching.domain.MatchingRequest;
 import nl.adempauze.requestmatching.domain.Offer;
@@ -22,6 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The read side of requests: the lists a referrer and a coordinator see, and everything one request's view shows. */
@@ -78,31 +82,66 @@ public class RequestQueries {
         Mono<List<String>> series = request.planning().seriesId() == null ? Mono.just(List.of())
                 : series(request.planning().seriesId()).collectList();
         return offers.ofRequest(request.id()).collectList().flatMap(history -> Mono.zip(
-                        matchedLocation(request, history), rowParts(request.id()), escalations(request.id()), series,
-                        decisions(request.id()))
+                        matchedLocation(request, history), rowParts(request.id()), series)
                 .map(t -> new RequestDetails(request, history, t.getT1().orElse(null), t.getT2().ranking(),
-                        t.getT3(), t.getT4(), t.getT5(), null, t.getT2().crisisQueue(), t.getT2().handoverAvailable())));
+                        t.getT2().escalations(), t.getT3(), t.getT2().decisions(), null, t.getT2().crisisQueue(),
+                        t.getT2().handoverAvailable())));
     }
 
-    /** What the view shows of one row each (the ranking, the queue entry, whether a handover exists): one read. */
-    private record RowParts(List<RankedCandidate> ranking, CrisisQueueEntry crisisQueue, boolean handoverAvailable) {
+    /**
+     * What the view shows of the request's own rows (ranking, escalations, coordinator decisions, queue entry,
+     * whether a handover exists): one read, the lists as JSON arrays.
+     */
+    private record RowParts(List<RankedCandidate> ranking, List<Escalation> escalations,
+                            List<CoordinatorDecision> decisions, CrisisQueueEntry crisisQueue,
+                            boolean handoverAvailable) {
     }
 
     private Mono<RowParts> rowParts(String id) {
         return db.sql("""
                         SELECT r.ranking, q.request_id, q.queued_since, q.paused_reason, q.placed_at, q.left_at,
-                               EXISTS (SELECT 1 FROM handover h WHERE h.request_id = r.id) AS handover
+                               EXISTS (SELECT 1 FROM handover h WHERE h.request_id = r.id) AS handover,
+                               (SELECT json_agg(json_build_array(e.reason, e.detail, e.detail_code, e.detail_values,
+                                                                 e.escalated_at) ORDER BY e.id)
+                                FROM escalation e WHERE e.request_id = r.id) AS escalations,
+                               (SELECT json_agg(json_build_array(d.kind, d.reason, d.decided_by, d.location_id,
+                                                                 d.decided_at) ORDER BY d.id)
+                                FROM coordinator_decision d WHERE d.request_id = r.id) AS decisions
                         FROM request r LEFT JOIN crisis_queue q ON q.request_id = r.id
                         WHERE r.id = :id""")
                 .bind("id", id)
                 .map((row, meta) -> {
                     String ranking = row.get("ranking", String.class);
                     return new RowParts(ranking == null ? List.of() : RankingJson.read(json, ranking),
+                            rows(row.get("escalations", String.class), escalation -> new Escalation(
+                                    text(escalation.get(0)), text(escalation.get(1)), text(escalation.get(2)),
+                                    EscalationDetailJson.read(json, text(escalation.get(3))),
+                                    instant(escalation.get(4)))),
+                            rows(row.get("decisions", String.class), decision -> new CoordinatorDecision(
+                                    text(decision.get(0)), text(decision.get(1)), text(decision.get(2)),
+                                    text(decision.get(3)), instant(decision.get(4)))),
                             row.get("request_id", String.class) == null ? null : CrisisQueueRepository.toEntry(row),
                             Boolean.TRUE.equals(row.get("handover", Boolean.class)));
                 })
                 .one()
-                .defaultIfEmpty(new RowParts(List.of(), null, false));
+                .defaultIfEmpty(new RowParts(List.of(), List.of(), List.of(), null, false));
+    }
+
+    private <T> List<T> rows(String jsonArray, Function<JsonNode, T> each) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        List<T> rows = new ArrayList<>();
+        json.readTree(jsonArray).forEach(row -> rows.add(each.apply(row)));
+        return List.copyOf(rows);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node == null || node.isNull() ? null : OffsetDateTime.parse(node.asString()).toInstant();
     }
 
     private Mono<Optional<LocationSummary>> matchedLocation(MatchingRequest request, List<Offer> history) {
@@ -132,26 +171,5 @@ public class RequestQueries {
     private Flux<String> series(String seriesId) {
         return db.sql("SELECT id FROM request WHERE series_id = :series ORDER BY latest_first_night, id")
                 .bind("series", seriesId).map((row, meta) -> row.get(0, String.class)).all();
-    }
-
-    private Mono<List<Escalation>> escalations(String requestId) {
-        return db.sql("""
-                        SELECT reason, detail, detail_code, detail_values, escalated_at FROM escalation
-                        WHERE request_id = :id ORDER BY id""")
-                .bind("id", requestId)
-                .map((row, meta) -> new Escalation(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class), EscalationDetailJson.read(json, row.get(3, String.class)),
-                        row.get(4, Instant.class)))
-                .all().collectList();
-    }
-
-    private Mono<List<CoordinatorDecision>> decisions(String requestId) {
-        return db.sql("""
-                        SELECT kind, reason, decided_by, location_id, decided_at FROM coordinator_decision
-                        WHERE request_id = :id ORDER BY id""")
-                .bind("id", requestId)
-                .map((row, meta) -> new CoordinatorDecision(row.get(0, String.class), row.get(1, String.class),
-                        row.get(2, String.class), row.get(3, String.class), row.get(4, Instant.class)))
-                .all().collectList();
     }
 }

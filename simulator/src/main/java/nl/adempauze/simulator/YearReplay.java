@@ -69,11 +69,7 @@ public final class YearReplay {
     public static YearReplay fromSeeds(List<Path> seedFiles, DemandParameters parameters, long seed,
                                        Instant yearStart, Instant yearEnd, Duration warmUp,
                                        UnaryOperator<RegionModel> adjust) {
-        Map<String, RegionModel> regions = new TreeMap<>();
-        for (Path file : seedFiles) {
-            RegionModel region = adjust.apply(SeedRegions.load(file, parameters));
-            regions.put(region.id(), region);
-        }
+        Map<String, RegionModel> regions = regions(seedFiles, parameters, adjust);
         Instant start = yearStart.minus(warmUp);
         SplittableRandom random = new SplittableRandom(seed);
         List<GeneratedRequest> demand = new ArrayList<>();
@@ -82,6 +78,29 @@ public final class YearReplay {
             demand.addAll(generator.generate(region, start, yearEnd, random.split()));
         }
         return new YearReplay(regions, demand, new ProviderAnswers(parameters, seed), start, yearStart, yearEnd);
+    }
+
+    /**
+     * The seed files' regions (as {@code adjust} changes them) under a demand given whole, such as a region's
+     * recorded requests, measured from {@code yearStart}: the beds start empty then (no warm-up demand is known).
+     */
+    public static YearReplay given(List<Path> seedFiles, DemandParameters parameters, long seed,
+                                   UnaryOperator<RegionModel> adjust, List<GeneratedRequest> demand,
+                                   Instant yearStart, Instant yearEnd) {
+        Map<String, RegionModel> regions = regions(seedFiles, parameters, adjust);
+        List<GeneratedRequest> known = demand.stream().filter(request -> regions.containsKey(request.region())
+                && regions.get(request.region()).careType(request.careType()) != null).toList();
+        return new YearReplay(regions, known, new ProviderAnswers(parameters, seed), yearStart, yearStart, yearEnd);
+    }
+
+    private static Map<String, RegionModel> regions(List<Path> seedFiles, DemandParameters parameters,
+                                                    UnaryOperator<RegionModel> adjust) {
+        Map<String, RegionModel> regions = new TreeMap<>();
+        for (Path file : seedFiles) {
+            RegionModel region = adjust.apply(SeedRegions.load(file, parameters));
+            regions.put(region.id(), region);
+        }
+        return regions;
     }
 
     public ReplayResult replay(Scenario scenario) {

@@ -1,5 +1,6 @@
 package nl.adempauze.contracts.whatif;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,10 +14,12 @@ import java.util.List;
  * @param extraBeds              beds added (or, negative, removed) at a location for one care type
  * @param border                 whether neighbour regions are offered when the own region has no candidate
  * @param months                 the length of the replayed period (1 to 12)
+ * @param history                the region's own requests of a past period instead of a generated year (null:
+ *                               generated)
  */
 public record WhatIfSettings(List<Protection> protection, Integer releaseHorizonHours, Integer crisisResponseMinutes,
                              Integer plannedResponseMinutes, List<ExtraBeds> extraBeds, Boolean border,
-                             Integer months) {
+                             Integer months, History history) {
 
     public WhatIfSettings {
         protection = protection == null ? List.of() : List.copyOf(protection);
@@ -25,6 +28,17 @@ public record WhatIfSettings(List<Protection> protection, Integer releaseHorizon
 
     /** Protected beds per location and night, or a share of the night's free beds, for one care type. */
     public record Protection(String careType, Integer protectedBeds, Double protectedShare) {
+    }
+
+    /** The days {@code from} to {@code to} (Dutch dates, both included) whose requests are replayed. */
+    public record History(LocalDate from, LocalDate to) {
+    }
+
+    /** Without a history: a generated year. */
+    public WhatIfSettings(List<Protection> protection, Integer releaseHorizonHours, Integer crisisResponseMinutes,
+                          Integer plannedResponseMinutes, List<ExtraBeds> extraBeds, Boolean border, Integer months) {
+        this(protection, releaseHorizonHours, crisisResponseMinutes, plannedResponseMinutes, extraBeds, border, months,
+                null);
     }
 
     /** Beds added at a location for one care type (negative: removed). */

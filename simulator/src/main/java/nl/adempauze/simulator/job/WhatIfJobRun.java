@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.whatif.PolicyMeasures;
 import nl.adempauze.contracts.whatif.PolicyMeasures.Policy;
 import nl.adempauze.contracts.whatif.WhatIfJob;
 import nl.adempauze.contracts.whatif.WhatIfOutcome;
+import nl.adempauze.contracts.whatif.WhatIfSettings;
 import nl.adempauze.simulator.Scenario;
 import nl.adempauze.simulator.WhatIf;
 import nl.adempauze.simulator.YearReplay;
@@ -35,13 +37,19 @@ public final class WhatIfJobRun {
     }
 
     public static WhatIfOutcome run(WhatIfJob job) {
-        LocalDate from = YearReplay.YEAR;
-        LocalDate end = from.plusMonths(job.months());
+        WhatIfSettings.History history = job.changes().history();
+        LocalDate from = history != null ? history.from() : YearReplay.YEAR;
+        LocalDate end = history != null ? history.to().plusDays(1) : from.plusMonths(job.months());
         Instant start = from.atStartOfDay(Nights.ZONE).toInstant();
-        YearReplay year = YearReplay.fromSeeds(job.seedFiles().stream().map(Path::of).toList(),
-                DemandParameters.drenthe(), job.seed(), start, end.atStartOfDay(Nights.ZONE).toInstant(),
-                YearReplay.WARM_UP, region -> region.id().equals(job.region())
-                        ? TodayOverlay.apply(region, job.today()) : region);
+        List<Path> seedFiles = job.seedFiles().stream().map(Path::of).toList();
+        UnaryOperator<RegionModel> today = region -> region.id().equals(job.region())
+                ? TodayOverlay.apply(region, job.today()) : region;
+        DemandParameters parameters = DemandParameters.drenthe();
+        YearReplay year = history != null
+                ? YearReplay.given(seedFiles, parameters, job.seed(), today,
+                RecordedDemand.of(job.recorded(), parameters), start, end.atStartOfDay(Nights.ZONE).toInstant())
+                : YearReplay.fromSeeds(seedFiles, parameters, job.seed(), start,
+                end.atStartOfDay(Nights.ZONE).toInstant(), YearReplay.WARM_UP, today);
         RegionModel region = year.regions(Scenario.today()).get(job.region());
         if (region == null) {
             throw new NoSuchRegion(job.region());

@@ -3,11 +3,14 @@ package nl.adempauze.simulator.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.seed.RegionSeed;
 import nl.adempauze.contracts.whatif.PolicyMeasures;
+import nl.adempauze.contracts.whatif.RecordedRequest;
 import nl.adempauze.contracts.whatif.PolicyMeasures.Policy;
 import nl.adempauze.contracts.whatif.TodaySettings;
 import nl.adempauze.contracts.whatif.WhatIfJob;
@@ -97,6 +100,40 @@ class WhatIfJobRunTest {
         assertThat(json.readValue(json.writeValueAsString(job), WhatIfJob.class)).isEqualTo(job);
         WhatIfOutcome outcome = WhatIfJobRun.run(job);
         assertThat(json.readValue(json.writeValueAsString(outcome), WhatIfOutcome.class)).isEqualTo(outcome);
+    }
+
+    @Test
+    void aRegionsRecordedRequestsAreReplayedInsteadOfAGeneratedYear() {
+        Instant monday = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(Nights.ZONE).toInstant();
+        List<RecordedRequest> recorded = List.of(
+                crisis("ELV_HOOG", monday, "zilveren-kruis"),
+                crisis("ELV_HOOG", monday.plus(Duration.ofHours(3)), "zilveren-kruis"),
+                crisis("GRZ", monday.plus(Duration.ofDays(2)), "zilveren-kruis"),
+                new RecordedRequest("drenthe", "WMO_LOGEER", "PLANNED", monday.plus(Duration.ofDays(1)), List.of(),
+                        "Assen", 52.99, 6.56, "gemeente-assen", LocalDate.of(2026, 11, 20), 3, 1, null, null),
+                // submitted after the period: not measured
+                crisis("ELV_HOOG", LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(Nights.ZONE).toInstant(),
+                        "zilveren-kruis"));
+        WhatIfSettings history = new WhatIfSettings(null, null, null, null, null, null, null,
+                new WhatIfSettings.History(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
+
+        WhatIfOutcome outcome = WhatIfJobRun.run(new WhatIfJob("drenthe", SEEDS, SEED, 12, seedSettings(), history,
+                recorded));
+
+        assertThat(outcome.from()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(outcome.to()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(outcome.requests()).isEqualTo(4);
+        PolicyMeasures today = outcome.rows().get(0);
+        assertThat(today.crisisRequests()).isEqualTo(3);
+        assertThat(today.plannedRequests()).isEqualTo(1);
+        assertThat(today.plannedNightsAsked()).isEqualTo(3);
+        // an empty region at the start: every crisis request finds a bed, unless its providers decline
+        assertThat(today.crisisPlacedInTime()).isBetween(1, 3);
+    }
+
+    private static RecordedRequest crisis(String careType, Instant at, String funder) {
+        return new RecordedRequest("drenthe", careType, "CRISIS", at, List.of(), "Assen", 52.99, 6.56, funder, null,
+                null, 0, null, null);
     }
 
     private static WhatIfJob job(TodaySettings today, WhatIfSettings changes) {

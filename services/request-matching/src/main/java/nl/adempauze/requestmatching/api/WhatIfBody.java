@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import nl.adempauze.contracts.whatif.WhatIfSettings;
 
@@ -25,7 +26,13 @@ public record WhatIfBody(
         @Max(value = 10080, message = "plannedResponseMinutes is 5 to 10080") Integer plannedResponseMinutes,
         @Valid @Size(max = 50, message = "extraBeds has at most 50 lines") List<ExtraBedsBody> extraBeds,
         Boolean border,
-        @Min(value = 1, message = "months is 1 to 12") @Max(value = 12, message = "months is 1 to 12") Integer months) {
+        @Min(value = 1, message = "months is 1 to 12") @Max(value = 12, message = "months is 1 to 12") Integer months,
+        @Valid HistoryBody history) {
+
+    /** The region's own requests of these days (Dutch dates, both included) instead of a generated year. */
+    public record HistoryBody(@NotNull(message = "from is required") LocalDate from,
+                              @NotNull(message = "to is required") LocalDate to) {
+    }
 
     /** Protected beds per location and night, or a share of the night's free beds; both absent: none. */
     public record ProtectionBody(
@@ -52,6 +59,6 @@ public record WhatIfBody(
                 extraBeds == null ? null : extraBeds.stream()
                         .map(extra -> new WhatIfSettings.ExtraBeds(extra.locationId(), extra.careType(), extra.beds()))
                         .toList(),
-                border, months);
+                border, months, history == null ? null : new WhatIfSettings.History(history.from(), history.to()));
     }
 }

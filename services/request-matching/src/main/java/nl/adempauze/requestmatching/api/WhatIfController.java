@@ -43,7 +43,7 @@ public class WhatIfController {
                                                  Caller caller) {
         // the region before the body: a coordinator of another region gets 403 whatever it sends
         Access.require(RequestAccess.figures(caller, region), "Region", region);
-        WhatIfBody asked = body != null ? body : new WhatIfBody(null, null, null, null, null, null, null);
+        WhatIfBody asked = body != null ? body : new WhatIfBody(null, null, null, null, null, null, null, null);
         List<InvalidFields.Refusal> refusals = validator.validate(asked).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .map(violation -> new InvalidFields.Refusal(violation.getPropertyPath().toString(),

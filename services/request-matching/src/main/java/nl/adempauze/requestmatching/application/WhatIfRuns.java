@@ -3,6 +3,8 @@ package nl.adempauze.requestmatching.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.adempauze.contracts.Nights;
+import nl.adempauze.contracts.whatif.RecordedRequest;
 import nl.adempauze.contracts.whatif.TodaySettings;
 import nl.adempauze.contracts.whatif.WhatIfJob;
 import nl.adempauze.contracts.whatif.WhatIfSettings;
@@ -17,6 +21,7 @@ import nl.adempauze.platform.domain.DomainException;
 import nl.adempauze.requestmatching.domain.CareTypeRule;
 import nl.adempauze.requestmatching.domain.WhatIfRun;
 import nl.adempauze.requestmatching.domain.WhatIfSettingsRules;
+import nl.adempauze.requestmatching.persistence.RecordedRequestRepository;
 import nl.adempauze.requestmatching.persistence.ReferenceDataRepository;
 import nl.adempauze.requestmatching.persistence.ReplicaRepository;
 import nl.adempauze.requestmatching.persistence.WhatIfRunRepository;
@@ -45,18 +50,20 @@ public class WhatIfRuns {
     private final WhatIfRunRepository runs;
     private final ReferenceDataRepository referenceData;
     private final ReplicaRepository replica;
+    private final RecordedRequestRepository recorded;
     private final WhatIfProcess process;
     private final Clock clock;
     private final List<String> seedFiles;
     private final long seed;
 
     public WhatIfRuns(WhatIfRunRepository runs, ReferenceDataRepository referenceData, ReplicaRepository replica,
-                      WhatIfProcess process, Clock clock,
+                      RecordedRequestRepository recorded, WhatIfProcess process, Clock clock,
                       @Value("${adempauze.what-if.seed-files:}") List<String> seedFiles,
                       @Value("${adempauze.what-if.seed:20261204}") long seed) {
         this.runs = runs;
         this.referenceData = referenceData;
         this.replica = replica;
+        this.recorded = recorded;
         this.process = process;
         this.clock = clock;
         this.seedFiles = seedFiles.stream().filter(file -> !file.isBlank()).toList();
@@ -71,7 +78,7 @@ public class WhatIfRuns {
         }
         WhatIfSettings asked = settings.months() != null ? settings : new WhatIfSettings(settings.protection(),
                 settings.releaseHorizonHours(), settings.crisisResponseMinutes(), settings.plannedResponseMinutes(),
-                settings.extraBeds(), settings.border(), DEFAULT_MONTHS);
+                settings.extraBeds(), settings.border(), DEFAULT_MONTHS, settings.history());
         Mono<Map<String, CareTypeRule>> careTypes = referenceData.careTypes(region)
                 .collectMap(CareTypeRule::code, Function.identity());
         Mono<Set<String>> locations = replica.locationIds(region).collect(Collectors.toSet());
@@ -80,8 +87,8 @@ public class WhatIfRuns {
                     if (known.getT1().isEmpty()) {
                         return Mono.error(DomainException.notFound("Region", region));
                     }
-                    WhatIfSettingsRules.check(asked, known.getT1(), known.getT2());
                     Instant now = clock.instant();
+                    WhatIfSettingsRules.check(asked, known.getT1(), known.getT2(), LocalDate.ofInstant(now, Nights.ZONE));
                     WhatIfRun run = WhatIfRun.started(region, requestedBy, now, asked,
                             new TodaySettings(known.getT1().values().stream().sorted(
                                     Comparator.comparing(CareTypeRule::code)).map(WhatIfRuns::today)
@@ -103,14 +110,32 @@ public class WhatIfRuns {
     }
 
     private void launch(WhatIfRun run) {
-        WhatIfJob job = new WhatIfJob(run.region(), seedFiles, seed, run.settings().months(), run.today(),
-                run.settings());
-        Mono.fromCallable(() -> process.run(job))
-                .subscribeOn(Schedulers.boundedElastic())
+        recordedDemand(run)
+                .map(requests -> new WhatIfJob(run.region(), seedFiles, seed, run.settings().months(), run.today(),
+                        run.settings(), requests))
+                .publishOn(Schedulers.boundedElastic())
+                .map(process::run)
+                .onErrorResume(e -> {
+                    log.warn("What-if {} could not be handed to its runner", run.id(), e);
+                    return Mono.just(new WhatIfProcess.Ending(null, "De berekening is mislukt. De beheerder vindt"
+                            + " de oorzaak in het log van request-matching."));
+                })
                 .map(ending -> ending.outcome() != null ? run.done(ending.outcome(), clock.instant())
                         : run.failed(ending.failure(), clock.instant()))
                 .flatMap(runs::finish)
                 .subscribe(done -> { }, failure -> log.warn("What-if {} could not be finished", run.id(), failure));
+    }
+
+    /** With a history: the requests the region and its neighbours took in over that period (Dutch days). */
+    private Mono<List<RecordedRequest>> recordedDemand(WhatIfRun run) {
+        WhatIfSettings.History history = run.settings().history();
+        if (history == null) {
+            return Mono.just(List.of());
+        }
+        List<String> regions = new ArrayList<>(List.of(run.region()));
+        run.today().neighbours().forEach(neighbour -> regions.add(neighbour.region()));
+        return recorded.submitted(regions, history.from().atStartOfDay(Nights.ZONE).toInstant(),
+                history.to().plusDays(1).atStartOfDay(Nights.ZONE).toInstant()).collectList();
     }
 
     private static TodaySettings.CareType today(CareTypeRule rule) {

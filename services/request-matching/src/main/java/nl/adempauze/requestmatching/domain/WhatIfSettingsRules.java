@@ -1,5 +1,6 @@
 package nl.adempauze.requestmatching.domain;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import nl.adempauze.contracts.whatif.WhatIfSettings;
@@ -7,10 +8,14 @@ import nl.adempauze.platform.domain.DomainException;
 
 /**
  * What a what-if may change in a region: protection only for a care type of the region that can be booked planned,
- * extra beds only at a location of the region and for one of its care types. The ranges of each number are the
+ * extra beds only at a location of the region and for one of its care types; a history of past days only, at most a
+ * year. The ranges of each number are the
  * API's (see the body); these rules need the region.
  */
 public final class WhatIfSettingsRules {
+
+    /** A history spans at most a year (and a leap day): as long as a generated year. */
+    static final int MAX_HISTORY_DAYS = 365;
 
     private WhatIfSettingsRules() {
     }
@@ -20,7 +25,25 @@ public final class WhatIfSettingsRules {
      * @param locations the region's locations
      * @throws DomainException naming the first field that does not fit the region
      */
-    public static void check(WhatIfSettings settings, Map<String, CareTypeRule> careTypes, Set<String> locations) {
+    public static void check(WhatIfSettings settings, Map<String, CareTypeRule> careTypes, Set<String> locations,
+                             LocalDate today) {
+        WhatIfSettings.History history = settings.history();
+        if (history != null) {
+            if (history.from() == null || history.to() == null) {
+                throw DomainException.invalidField(history.from() == null ? "history.from" : "history.to",
+                        "A history names its first and last day");
+            }
+            if (history.to().isBefore(history.from())) {
+                throw DomainException.invalidField("history.to", "The last day is on or after the first");
+            }
+            if (history.to().isAfter(today)) {
+                throw DomainException.invalidField("history.to", "A history ends today at the latest");
+            }
+            if (history.from().plusDays(MAX_HISTORY_DAYS).isBefore(history.to())) {
+                throw DomainException.invalidField("history.to", "A history is at most " + (MAX_HISTORY_DAYS + 1)
+                        + " days");
+            }
+        }
         for (int i = 0; i < settings.protection().size(); i++) {
             WhatIfSettings.Protection protection = settings.protection().get(i);
             CareTypeRule rule = careTypes.get(protection.careType());

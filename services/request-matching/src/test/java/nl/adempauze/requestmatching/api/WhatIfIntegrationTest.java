@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.adempauze.contracts.Nights;
 import nl.adempauze.contracts.events.Address;
 import nl.adempauze.contracts.events.FunderContract;
 import nl.adempauze.contracts.events.LocationRegistered;
+import nl.adempauze.contracts.whatif.RecordedRequest;
+import nl.adempauze.contracts.whatif.WhatIfJob;
+import nl.adempauze.contracts.whatif.WhatIfSettings;
 import nl.adempauze.platform.testing.RealInfrastructureInitializer;
 import nl.adempauze.platform.testing.SeedEvents;
 import nl.adempauze.platform.testing.TestEventProducer;
@@ -27,15 +34,17 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A coordinator's what-if on a real database, with a real runner process that never answers ({@code sleep}): the run
+ * A coordinator's what-if on a real database, with a real runner process that keeps the job it is handed and never
+ * answers ({@code cat > target/what-if-job.json; sleep 60}): the run
  * is recorded with the region's settings of today, a second waits for the first, the time limit kills a run that
  * takes too long and fails it with a Dutch reason, a run left by a stopped instance does not block for good, and bad
  * settings or callers change nothing. The simulator itself answers in the local stack's end-to-end test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RequestMatchingApplication.class,
-        properties = {"spring.config.name=request-matching", "adempauze.what-if.command=sleep,60",
+        properties = {"spring.config.name=request-matching", "adempauze.what-if.command=sh,-c,cat > target/what-if-job.json; sleep 60",
                 "adempauze.what-if.seed-files=classpath:seeds/drenthe.json", "adempauze.what-if.time-limit=PT3S"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @AutoConfigureWebTestClient
@@ -123,9 +132,41 @@ class WhatIfIntegrationTest {
     }
 
     @Test
+    void aHistoryHandsTheRunnerTheRegionsOwnRequestsAndNeverWhoThePatientIs() throws Exception {
+        MatchingApi api = new MatchingApi(web, db);
+        String kept = api.submit(CRISIS_REQUEST);
+        String inError = api.submit(CRISIS_REQUEST);
+        web.post().uri("/api/v1/requests/{id}/cancel", inError).headers(MatchingApi.asReferrer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reasonCode\":\"SUBMITTED_IN_ERROR\"}")
+                .exchange().expectStatus().is2xxSuccessful();
+        Path job = Path.of("target", "what-if-job.json");
+        Files.deleteIfExists(job);
+        LocalDate today = LocalDate.now(Nights.ZONE);
+
+        start("{\"history\":{\"from\":\"" + today.minusDays(1) + "\",\"to\":\"" + today + "\"}}");
+
+        JsonMapper json = JsonMapper.builder().build();
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> json.readValue(Files.readString(job), WhatIfJob.class)
+                .recorded() != null);
+        String handed = Files.readString(job);
+        WhatIfJob asked = json.readValue(handed, WhatIfJob.class);
+        assertThat(asked.changes().history()).isEqualTo(new WhatIfSettings.History(today.minusDays(1), today));
+        assertThat(asked.recorded()).extracting(RecordedRequest::submittedAt)
+                .contains(submittedAt(kept)).doesNotContain(submittedAt(inError));
+        assertThat(asked.recorded()).allMatch(request -> request.region().equals("drenthe")
+                || request.region().equals("groningen"));
+        assertThat(handed).doesNotContain("Huisartsenpost", "0592", "contact");
+    }
+
+    @Test
     void badSettingsAreRefusedNamingTheFieldAndChangeNothing() {
         long before = count("SELECT count(*) FROM what_if_run");
         refused("{\"months\":13}", "months");
+        LocalDate today = LocalDate.now(Nights.ZONE);
+        refused("{\"history\":{\"from\":\"" + today + "\",\"to\":\"" + today.minusDays(1) + "\"}}", "history.to");
+        refused("{\"history\":{\"from\":\"" + today + "\",\"to\":\"" + today.plusDays(1) + "\"}}", "history.to");
+        refused("{\"history\":{\"from\":\"" + today.minusDays(400) + "\",\"to\":\"" + today + "\"}}", "history.to");
+        refused("{\"history\":{\"to\":\"" + today + "\"}}", "history.from");
         refused("{\"releaseHorizonHours\":-1}", "releaseHorizonHours");
         refused("{\"protection\":[{\"careType\":\"WLZ_LOGEER\",\"protectedShare\":1.5}]}",
                 "protection[0].protectedShare");
@@ -158,6 +199,15 @@ class WhatIfIntegrationTest {
                 .headers(TestTokens.as(TestTokens.coordinator("groningen"))).exchange().expectStatus().isNotFound();
         web.get().uri("/api/v1/regions/drenthe/what-if/{id}", id).headers(TestTokens.as(TestTokens.admin()))
                 .exchange().expectStatus().isOk();
+    }
+
+    private static final String CRISIS_REQUEST = """
+            {"region":"drenthe","careType":"ELV_LAAG","urgency":"CRISIS","residence":{"postcode":"9401"},
+             "funder":"zilveren-kruis","contact":{"name":"Huisartsenpost Assen","phone":"0592 123456"}}""";
+
+    private Instant submittedAt(String requestId) {
+        return db.sql("SELECT submitted_at FROM request WHERE id = :id").bind("id", requestId)
+                .map((row, meta) -> row.get(0, Instant.class)).one().block();
     }
 
     private Map<?, ?> start(String body) {

@@ -98,6 +98,7 @@ export function mountWhatIf(section, regionId) {
         fill(history, h('p', { class: 'form-error' }, `De eerdere berekeningen konden niet worden geladen: ${runs.message}`));
         return;
       }
+      runs = runs.map(normalised);
       renderHistory(runs);
       // a run of this region still going (started before this screen was opened): follow it
       if (runs[0]?.status === 'RUNNING') watch(runs[0]);
@@ -108,7 +109,7 @@ export function mountWhatIf(section, regionId) {
   async function start(body) {
     failure.textContent = '';
     try {
-      const run = await post(base, body);
+      const run = normalised(await post(base, body));
       if (stopped) return;
       announce('De wat-als-berekening is gestart.', 'info');
       watch(run);
@@ -129,7 +130,7 @@ export function mountWhatIf(section, regionId) {
     if (run.status !== 'RUNNING') return;
     form?.busy(true);
     poller = refresher(async () => {
-      const next = await get(`${base}/${encodeURIComponent(run.id)}`);
+      const next = normalised(await get(`${base}/${encodeURIComponent(run.id)}`));
       if (stopped) return;
       failure.textContent = '';
       show(next);
@@ -140,7 +141,7 @@ export function mountWhatIf(section, regionId) {
       form?.busy(false);
       announce(next.status === 'DONE' ? 'De wat-als-berekening is klaar.' : 'De wat-als-berekening is mislukt.',
         next.status === 'DONE' ? 'success' : 'error');
-      get(base).then((runs) => { if (!stopped) renderHistory(runs); }, () => {});
+      get(base).then((runs) => { if (!stopped) renderHistory(runs.map(normalised)); }, () => {});
     }, (error) => { failure.textContent = `De berekening kon niet worden gelezen: ${error.message} (wordt opnieuw geprobeerd)`; });
     pollTimer = setTimeout(() => poller?.now(), POLL_MS);
   }
@@ -536,6 +537,36 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
       const name = sentNames.get(match[1]);
       return { ...error, field: name.startsWith('extra.') && match[3] ? `${name}.${match[3]}` : name };
     })),
+  };
+}
+
+/**
+ * The run view with its measures as `result` and today's settings as {protection: [{careType, protectedBeds,
+ * protectedShare}], releaseHorizonHours, crisisResponseMinutes, plannedResponseMinutes, border}, whether the API
+ * gives them so or as `outcome` and today's care types and neighbours (a value that differs per care type: null).
+ */
+function normalised(run) {
+  const result = run.result ?? run.outcome ?? null;
+  const today = run.today || {};
+  if (!Array.isArray(today.careTypes)) return { ...run, result, today };
+  const types = today.careTypes;
+  const plannable = types.filter((type) => type.plannedBooking);
+  const isProtected = (type) => type.protectedBeds != null || type.protectedShare != null;
+  const uniform = (values) => {
+    const distinct = [...new Set(values.filter((value) => value !== null && value !== undefined))];
+    return distinct.length === 1 ? distinct[0] : null;
+  };
+  return {
+    ...run,
+    result,
+    today: {
+      protection: plannable.map((type) => ({ careType: type.code, protectedBeds: type.protectedBeds ?? null,
+        protectedShare: type.protectedShare ?? null })),
+      releaseHorizonHours: uniform(plannable.filter(isProtected).map((type) => type.releaseHorizonHours)),
+      crisisResponseMinutes: uniform(types.map((type) => type.crisisResponseMinutes)),
+      plannedResponseMinutes: uniform(types.map((type) => type.plannedResponseMinutes)),
+      border: (today.neighbours || []).some((neighbour) => neighbour.offerWhenFull),
+    },
   };
 }
 

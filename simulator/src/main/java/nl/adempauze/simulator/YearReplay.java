@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import nl.adempauze.contracts.Nights;
 import nl.adempauze.simulator.demand.DemandParameters;
 import nl.adempauze.simulator.demand.GeneratedRequest;
@@ -29,7 +30,7 @@ public final class YearReplay {
 
     /** Measured year: 2027 (any year would do; the calendar decides weekdays and weekends). */
     public static final LocalDate YEAR = LocalDate.of(2027, 1, 1);
-    static final Duration WARM_UP = Duration.ofDays(60);
+    public static final Duration WARM_UP = Duration.ofDays(60);
     static final Duration TAIL = Duration.ofDays(160);
 
     private final Map<String, RegionModel> regions;
@@ -58,9 +59,19 @@ public final class YearReplay {
     /** The seed files' regions over any measured period, with {@code warmUp} before it. */
     public static YearReplay fromSeeds(List<Path> seedFiles, DemandParameters parameters, long seed,
                                        Instant yearStart, Instant yearEnd, Duration warmUp) {
+        return fromSeeds(seedFiles, parameters, seed, yearStart, yearEnd, warmUp, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, each region as {@code adjust} changes it after it is read (a running region's settings of today)
+     * and before its demand is drawn.
+     */
+    public static YearReplay fromSeeds(List<Path> seedFiles, DemandParameters parameters, long seed,
+                                       Instant yearStart, Instant yearEnd, Duration warmUp,
+                                       UnaryOperator<RegionModel> adjust) {
         Map<String, RegionModel> regions = new TreeMap<>();
         for (Path file : seedFiles) {
-            RegionModel region = SeedRegions.load(file, parameters);
+            RegionModel region = adjust.apply(SeedRegions.load(file, parameters));
             regions.put(region.id(), region);
         }
         Instant start = yearStart.minus(warmUp);

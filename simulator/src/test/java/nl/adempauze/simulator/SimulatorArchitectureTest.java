@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The replay uses the services' own rule classes, and nothing of their Spring, Kafka or database layers: it may
- * depend only on the JDK, the services' domain packages, the contracts, platform.domain and OR-Tools.
+ * depend only on the JDK, the services' domain packages, the contracts, platform.domain, OR-Tools and Jackson.
  */
 class SimulatorArchitectureTest {
 
@@ -26,8 +26,10 @@ class SimulatorArchitectureTest {
         classes().that().resideInAPackage("nl.adempauze.simulator..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "nl.adempauze.simulator..",
                         "nl.adempauze.requestmatching.domain..", "nl.adempauze.bedavailability.domain..",
-                        "nl.adempauze.contracts..", "nl.adempauze.platform.domain..", "com.google.ortools..")
-                .because("the replay runs the services' rules without Spring, Kafka, R2DBC or a database")
+                        "nl.adempauze.contracts..", "nl.adempauze.platform.domain..", "com.google.ortools..",
+                        "tools.jackson..")
+                .because("the replay runs the services' rules without Spring, Kafka, R2DBC or a database (Jackson"
+                        + " reads and writes the what-if runner's JSON)")
                 .check(SIMULATOR);
     }
 

@@ -34,6 +34,8 @@ public final class Routes {
             Route.of("/api/v1/regions/{region}/waiting-list", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/figures", REQUEST_MATCHING),
             Route.of("/api/v1/regions/{region}/figures.csv", REQUEST_MATCHING),
+            Route.of("/api/v1/regions/{region}/what-if", REQUEST_MATCHING),
+            Route.of("/api/v1/regions/{region}/what-if/**", REQUEST_MATCHING),
             Route.of("/api/v1/audit", REQUEST_MATCHING),
             Route.of("/api/v1/audit/verification", REQUEST_MATCHING),
             Route.of("/api/v1/encryption/rotation", REQUEST_MATCHING),

@@ -108,6 +108,13 @@ public final class RunningServices implements AutoCloseable {
             // bed-availability owns the region; the others learn it from its events
             properties.put("adempauze.seed.file", settings.seedFile());
         }
+        if (name.equals("request-matching")) {
+            // a coordinator's what-if replays the seeded regions in a process of its own
+            WhatIfRunner.command().ifPresent(command -> {
+                properties.put("adempauze.what-if.command", String.join(",", command));
+                properties.put("adempauze.what-if.seed-files", settings.seedFile());
+            });
+        }
         return properties;
     }
 

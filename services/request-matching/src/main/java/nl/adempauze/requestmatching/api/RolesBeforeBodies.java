@@ -1,5 +1,6 @@
 package nl.adempauze.requestmatching.api;
 
+import static nl.adempauze.platform.security.Role.ADMIN;
 import static nl.adempauze.platform.security.Role.COORDINATOR;
 import static nl.adempauze.platform.security.Role.PROVIDER;
 import static nl.adempauze.platform.security.Role.REFERRER;
@@ -33,6 +34,7 @@ class RolesBeforeBodies {
                 .require(POST, "/api/v1/requests/*/queue/resume", COORDINATOR)
                 .require(POST, "/api/v1/offers/*/accept", PROVIDER)
                 .require(POST, "/api/v1/offers/*/decline", PROVIDER)
-                .require(POST, "/api/v1/regions/*/triage", REFERRER, COORDINATOR);
+                .require(POST, "/api/v1/regions/*/triage", REFERRER, COORDINATOR)
+                .require(POST, "/api/v1/regions/*/what-if", COORDINATOR, ADMIN);
     }
 }

@@ -81,23 +81,35 @@ public class ReferenceDataRepository {
     }
 
     public Mono<CareTypeRule> careType(String region, String code) {
-        return careTypes.get(List.of(region, code), () -> db.sql("""
-                        SELECT region_id, code, name, funding_stream, crisis_response_minutes, planned_response_minutes,
-                               admission_deadline_hours, planned_booking, min_stay_nights, max_stay_nights,
-                               protected_beds, protected_share, release_horizon_hours
-                        FROM care_type_rule WHERE region_id = :region AND code = :code""")
+        return careTypes.get(List.of(region, code), () -> db.sql(CARE_TYPE_RULES + " AND code = :code")
                 .bind("region", region)
                 .bind("code", code)
-                .map((row, meta) -> new CareTypeRule(row.get("region_id", String.class), row.get("code", String.class),
-                        row.get("name", String.class), row.get("funding_stream", String.class),
-                        Duration.ofMinutes(row.get("crisis_response_minutes", Integer.class)),
-                        Duration.ofMinutes(row.get("planned_response_minutes", Integer.class)),
-                        Duration.ofHours(row.get("admission_deadline_hours", Integer.class)),
-                        Boolean.TRUE.equals(row.get("planned_booking", Boolean.class)),
-                        row.get("min_stay_nights", Integer.class), row.get("max_stay_nights", Integer.class),
-                        protection(row.get("protected_beds", Integer.class), row.get("protected_share", Double.class),
-                                row.get("release_horizon_hours", Integer.class))))
+                .map((row, meta) -> careTypeRule(row))
                 .one());
+    }
+
+    /** Every care type of the region, by code (read afresh: a what-if's today, not on the matching path). */
+    public Flux<CareTypeRule> careTypes(String region) {
+        return db.sql(CARE_TYPE_RULES + " ORDER BY code").bind("region", region)
+                .map((row, meta) -> careTypeRule(row)).all();
+    }
+
+    private static final String CARE_TYPE_RULES = """
+            SELECT region_id, code, name, funding_stream, crisis_response_minutes, planned_response_minutes,
+                   admission_deadline_hours, planned_booking, min_stay_nights, max_stay_nights,
+                   protected_beds, protected_share, release_horizon_hours
+            FROM care_type_rule WHERE region_id = :region""";
+
+    private static CareTypeRule careTypeRule(io.r2dbc.spi.Row row) {
+        return new CareTypeRule(row.get("region_id", String.class), row.get("code", String.class),
+                row.get("name", String.class), row.get("funding_stream", String.class),
+                Duration.ofMinutes(row.get("crisis_response_minutes", Integer.class)),
+                Duration.ofMinutes(row.get("planned_response_minutes", Integer.class)),
+                Duration.ofHours(row.get("admission_deadline_hours", Integer.class)),
+                Boolean.TRUE.equals(row.get("planned_booking", Boolean.class)),
+                row.get("min_stay_nights", Integer.class), row.get("max_stay_nights", Integer.class),
+                protection(row.get("protected_beds", Integer.class), row.get("protected_share", Double.class),
+                        row.get("release_horizon_hours", Integer.class)));
     }
 
     private static CareTypeRule.Protection protection(Integer beds, Double share, Integer horizonHours) {

@@ -225,6 +225,12 @@ public class ReplicaRepository {
                 .one();
     }
 
+    /** The ids of the region's locations. */
+    public Flux<String> locationIds(String region) {
+        return db.sql("SELECT id FROM location_replica WHERE region_id = :region ORDER BY id").bind("region", region)
+                .map((row, meta) -> row.get(0, String.class)).all();
+    }
+
     /** Whose a location is and where: what access to its offers depends on. */
     public Mono<LocationPlace> locationPlace(String locationId) {
         return db.sql("SELECT provider_id, region_id FROM location_replica WHERE id = :id")

@@ -2,7 +2,7 @@
 // sees the measures beside today's settings (a table with the difference, two charts, the CSV). The run happens on
 // the server (POST .../what-if answers 202 at once); this screen polls the run every few seconds while it runs and
 // stops when the screen is left. Nothing here touches the live system: a run changes no request, bed or setting.
-import { h, fill, formatDateTime, announce, clock } from './dom.js';
+import { h, fill, formatDateTime, announce, clock, today as dateToday } from './dom.js';
 import { get, post, saveDownload } from './api.js';
 import { loadRegion } from './region.js';
 import { careTypeName } from './labels.js';
@@ -79,19 +79,18 @@ export function mountWhatIf(section, regionId) {
 
   fill(section, h('h2', { id: 'whatif-title', tabindex: -1 }, 'Wat als'), explanation(), h('p', { class: 'muted' }, 'Laden…'));
 
-  Promise.all([loadRegion(regionId),
-    get(`/api/v1/regions/${encodeURIComponent(regionId)}/capacity`).catch(() => null),
+  Promise.all([loadRegion(regionId).then((loaded) => Promise.all([loaded, locationsOf(regionId, loaded)])),
     get(base).catch((error) => error)])
-    .then(([loadedRegion, capacity, runs]) => {
+    .then(([[loadedRegion, found], runs]) => {
       if (stopped) return;
       region = loadedRegion;
-      locations = (capacity?.locations || []).slice().sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+      locations = found || [];
       if (runs instanceof Error && runs.status === 503) {
         fill(section, h('h2', { id: 'whatif-title', tabindex: -1 }, 'Wat als'), explanation(),
           h('p', { class: 'form-error', 'data-test': 'whatif-unavailable' }, UNAVAILABLE));
         return;
       }
-      form = whatIfForm(region, locations, capacity !== null, start);
+      form = whatIfForm(region, locations, found !== null, start);
       fill(section, h('h2', { id: 'whatif-title', tabindex: -1 }, 'Wat als'), explanation(), form.element,
         h('div', { class: 'whatif-run' }, status, elapsed, failure), results, history);
       if (runs instanceof Error) {
@@ -184,10 +183,15 @@ export function mountWhatIf(section, regionId) {
     } }, 'CSV downloaden');
     return h('div', { class: 'whatif-result', 'data-test': 'whatif-result', 'data-run-id': run.id },
       h('div', { class: 'panel-head' }, h('h3', {}, 'Uitkomst'), csv),
-      h('p', {}, `${result.requests} gegenereerde aanvragen van ${longDate.format(new Date(`${result.from}T12:00:00Z`))} `
-        + `tot en met ${longDate.format(new Date(`${result.to}T12:00:00Z`))} (trekking ${result.seed}), berekend `
-        + `${formatDateTime(run.finishedAt)}.`),
+      h('p', {}, `Van ${longDate.format(new Date(`${result.from}T12:00:00Z`))} tot en met `
+        + `${longDate.format(new Date(`${result.to}T12:00:00Z`))}: ${result.requests} gegenereerde aanvragen (die van de `
+        + `buurregio's meegeteld; trekking ${result.seed}), berekend ${formatDateTime(run.finishedAt)}.`),
       h('p', { 'data-test': 'whatif-settings' }, h('strong', {}, 'Wat als: '), changesText(run)),
+      whatIf && MEASURES.every((entry) => today[entry.key] === whatIf[entry.key])
+        ? h('p', { class: 'flag', 'data-test': 'whatif-no-difference' }, 'Deze instellingen maken in deze berekening geen verschil: '
+          + 'op dezelfde aanvragen komt alles uit als vandaag. (Een beschermd bed meer doet bijvoorbeeld niets op locaties met '
+          + 'maar één bed van die zorgvorm.)')
+        : null,
       measuresTable(today, whatIf),
       h('div', { class: 'charts' },
         h('figure', {}, barChart({ title: 'Aandelen, vandaag en wat als', series, format: percent,
@@ -374,7 +378,7 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
     row.beds = h('input', { type: 'number', min: -20, max: 20, step: 1, value: 1, 'data-test': 'whatif-extra-beds-count' });
     const fillCareTypes = () => {
       const offered = locations.find((location) => location.locationId === row.location.value)?.careTypes || [];
-      fill(row.careType, offered.map((figure) => h('option', { value: figure.careType }, careTypeName(region, figure.careType))));
+      fill(row.careType, offered.map((code) => h('option', { value: code }, careTypeName(region, code))));
     };
     row.location.addEventListener('change', fillCareTypes);
     fillCareTypes();
@@ -541,6 +545,39 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
 }
 
 /**
+ * The region's locations with the care types each offers ([{locationId, name, municipality, careTypes: [code]}], by
+ * name), for the extra-beds picker: the beds free now name the care types taken in at once, the calendar of each
+ * care type booked per night (tonight's) the respite ones. Null when they could not be read.
+ */
+async function locationsOf(regionId, region) {
+  const path = `/api/v1/regions/${encodeURIComponent(regionId)}`;
+  const tonight = dateToday();
+  try {
+    const [capacity, ...calendars] = await Promise.all([get(`${path}/capacity`),
+      ...region.careTypes.filter((type) => type.plannedBooking).map((type) =>
+        get(`${path}/capacity/nights?careType=${encodeURIComponent(type.code)}&from=${tonight}&to=${tonight}`))]);
+    const byId = new Map();
+    const add = (location, code) => {
+      const entry = byId.get(location.locationId)
+        || { locationId: location.locationId, name: location.name, municipality: location.municipality, careTypes: [] };
+      if (code && !entry.careTypes.includes(code)) entry.careTypes.push(code);
+      byId.set(location.locationId, entry);
+    };
+    for (const location of capacity.locations || []) {
+      add(location, null);
+      for (const figure of location.careTypes || []) add(location, figure.careType);
+    }
+    for (const calendar of calendars) for (const location of calendar.locations || []) add(location, calendar.careType);
+    const order = region.careTypes.map((type) => type.code);
+    return [...byId.values()].filter((location) => location.careTypes.length > 0)
+      .map((location) => ({ ...location, careTypes: location.careTypes.sort((a, b) => order.indexOf(a) - order.indexOf(b)) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  } catch (failure) {
+    return null;
+  }
+}
+
+/**
  * The run view with its measures as `result` and today's settings as {protection: [{careType, protectedBeds,
  * protectedShare}], releaseHorizonHours, crisisResponseMinutes, plannedResponseMinutes, border}, whether the API
  * gives them so or as `outcome` and today's care types and neighbours (a value that differs per care type: null).
@@ -616,28 +653,24 @@ function format(kind, value) {
   return String(value);
 }
 
+/** The difference as the columns show it: of the rounded values, so that it adds up with what is read beside it. */
 function differenceOf(entry, before, after) {
   if (before === null || before === undefined || after === null || after === undefined) return { text: '–' };
-  const delta = after - before;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
+  const tenths = (value) => Math.round(value * 10);
+  let delta; // in the unit shown: tenths of a %-point, tenths of a day, whole minutes, or the count
+  if (entry.kind === 'share') delta = tenths(after * 100) - tenths(before * 100);
+  else if (entry.kind === 'days') delta = tenths(after) - tenths(before);
+  else if (entry.kind === 'minutes') delta = Math.round(after) - Math.round(before);
+  else delta = after - before;
+  if (delta === 0) return { text: '0' };
+  const sign = delta > 0 ? '+' : '−';
+  const size = Math.abs(delta);
   let text;
-  let zero;
-  if (entry.kind === 'share') {
-    const points = decimal.format(Math.abs(delta * 100));
-    zero = points === '0,0';
-    text = zero ? '0' : `${sign}${points} %-punt`;
-  } else if (entry.kind === 'days') {
-    const days = decimal.format(Math.abs(delta));
-    zero = days === '0,0';
-    text = zero ? '0' : `${sign}${days} ${days === '1,0' ? 'dag' : 'dagen'}`;
-  } else if (entry.kind === 'minutes') {
-    zero = Math.round(Math.abs(delta)) === 0;
-    text = zero ? '0' : `${sign}${Math.round(Math.abs(delta))} min`;
-  } else {
-    zero = delta === 0;
-    text = zero ? '0' : `${sign}${Math.abs(delta)}`;
-  }
-  if (zero || !entry.better) return { text };
+  if (entry.kind === 'share') text = `${sign}${decimal.format(size / 10)} %-punt`;
+  else if (entry.kind === 'days') text = `${sign}${decimal.format(size / 10)} ${size === 10 ? 'dag' : 'dagen'}`;
+  else if (entry.kind === 'minutes') text = `${sign}${size} min`;
+  else text = `${sign}${size}`;
+  if (!entry.better) return { text };
   const improved = entry.better === 'up' ? delta > 0 : delta < 0;
   return { text, verdict: improved ? 'better' : 'worse' };
 }

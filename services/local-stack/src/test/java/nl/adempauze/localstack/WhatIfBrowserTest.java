@@ -15,8 +15,10 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The coordinator's "Wat als" on the monitoring page in a real browser: the form starts at today's settings (one
- * protected Wlz logeer bed per location and night), one more protected bed over three months is run through the
- * real rules on the server, and the table shows today's and the what-if's measures as the API gives them.
+ * protected Wlz logeer bed per location and night), one more protected bed (and a second Wlz logeer bed at Logeerhuis
+ * Peelo, where it can matter) over three months is run through the real rules on the server, and the table shows
+ * today's and the what-if's crisis placement in time and respite nights taken by crisis as the API gives them, and
+ * the nights booked that the change adds.
  */
 class WhatIfBrowserTest {
 
@@ -36,6 +38,12 @@ class WhatIfBrowserTest {
 
             beds.clear();
             beds.sendKeys("2");
+            // and a second Wlz logeer bed at Logeerhuis Peelo: every respite location has one bed of a kind, so a
+            // second protected bed matters only where there are two (docs/WHAT-IF.md)
+            browser.click("[data-test=whatif-add-beds]");
+            new Select(browser.find("[data-test=whatif-extra-location]")).selectByValue("loc-assen-logeerhuis-peelo");
+            new Select(browser.find("[data-test=whatif-extra-care-type]")).selectByValue("WLZ_LOGEER");
+            assertThat(browser.find("[data-test=whatif-extra-beds-count]").getDomProperty("value")).isEqualTo("1");
             new Select(browser.find("[data-test=whatif-months]")).selectByValue("3");
             browser.screenshot("whatif-1-settings");
             browser.click("[data-test=whatif-run]");
@@ -55,7 +63,8 @@ class WhatIfBrowserTest {
             assertThat((List<?>) settings.get("protection")).map(Map.class::cast)
                     .filteredOn(entry -> "WLZ_LOGEER".equals(entry.get("careType")))
                     .singleElement().satisfies(entry -> assertThat(((Number) entry.get("protectedBeds")).intValue()).isEqualTo(2));
-            Map<?, ?> result = (Map<?, ?>) run.get("result");
+            // the measures: "outcome" in request-matching's run view ("result" in the first sketch of the API)
+            Map<?, ?> result = (Map<?, ?>) (run.get("outcome") != null ? run.get("outcome") : run.get("result"));
             Map<?, ?> today = row(result, "TODAY");
             Map<?, ?> whatIf = row(result, "WHAT_IF");
 
@@ -63,7 +72,13 @@ class WhatIfBrowserTest {
             assertThat(cell(browser, "crisisInTimeShare", "whatif")).isEqualTo(inTime(whatIf));
             assertThat(cell(browser, "plannedNightsDisplaced", "today")).isEqualTo(String.valueOf(today.get("plannedNightsDisplaced")));
             assertThat(cell(browser, "plannedNightsDisplaced", "whatif")).isEqualTo(String.valueOf(whatIf.get("plannedNightsDisplaced")));
-            assertThat(browser.text("[data-test=whatif-settings]")).contains("Wlz logeeropvang: 2 bedden per locatie per nacht");
+            assertThat(browser.text("[data-test=whatif-settings]")).contains("Wlz logeeropvang: 2 bedden per locatie per nacht",
+                    "+1 bed Wlz logeeropvang bij Logeerhuis Peelo");
+            // the effect shows: more planned nights booked, and the difference says so
+            long booked = ((Number) whatIf.get("plannedNightsBooked")).longValue()
+                    - ((Number) today.get("plannedNightsBooked")).longValue();
+            assertThat(booked).isPositive();
+            assertThat(cell(browser, "plannedNightsBooked", "difference")).startsWith("+" + booked);
             assertThat(browser.findAll(".whatif svg.chart")).hasSize(2);
             ((JavascriptExecutor) browser.driver())
                     .executeScript("document.querySelector('[data-test=whatif-result]').scrollIntoView()");

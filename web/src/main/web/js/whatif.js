@@ -112,6 +112,7 @@ export function mountWhatIf(section, regionId) {
       if (stopped) return;
       announce('De wat-als-berekening is gestart.', 'info');
       watch(run);
+      refreshHistory();
     } catch (error) {
       if (stopped) return;
       form.busy(false);
@@ -140,7 +141,7 @@ export function mountWhatIf(section, regionId) {
       form?.busy(false);
       announce(next.status === 'DONE' ? 'De wat-als-berekening is klaar.' : 'De wat-als-berekening is mislukt.',
         next.status === 'DONE' ? 'success' : 'error');
-      get(base).then((runs) => { if (!stopped) renderHistory(runs.map(normalised)); }, () => {});
+      refreshHistory();
     }, (error) => { failure.textContent = `De berekening kon niet worden gelezen: ${error.message} (wordt opnieuw geprobeerd)`; });
     pollTimer = setTimeout(() => poller?.now(), POLL_MS);
   }
@@ -245,6 +246,11 @@ export function mountWhatIf(section, regionId) {
             show(run);
             results.scrollIntoView({ block: 'start' });
           } }, 'Tonen') : null))))));
+  }
+
+  /** The latest runs again (a failed read leaves the list as it was: it is not what the person is waiting for). */
+  function refreshHistory() {
+    get(base).then((runs) => { if (!stopped) renderHistory(runs.map(normalised)); }, () => {});
   }
 
   function stopPolling() {

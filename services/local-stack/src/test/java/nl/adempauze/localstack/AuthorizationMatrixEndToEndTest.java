@@ -159,6 +159,11 @@ class AuthorizationMatrixEndToEndTest {
             expect("GET", "/api/v1/regions/drenthe/" + figures, null,
                     R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
         }
+        // a what-if as the figures; the POST's body is out of range, so the allowed get 400 and no run starts
+        expect("GET", "/api/v1/regions/drenthe/what-if", null,
+                R_OWN, 403, pOwn, 403, C_OWN, OK, C_FOREIGN, 403, A, OK);
+        expect("POST", "/api/v1/regions/drenthe/what-if", Map.of("months", 99),
+                R_OWN, 403, pOwn, 403, C_FOREIGN, 403, C_OWN, OK, A, OK);
         expect("GET", "/api/v1/locations/" + offered.locationId + "/offers", null,
                 R_OWN, 403, pOwn, OK, pForeign, 403, C_OWN, OK, C_FOREIGN, 403, A, 403);
         expect("GET", offer, null, R_OWN, 403, pOwn, OK, pForeign, 404, C_OWN, OK, C_FOREIGN, 404, A, 403);

@@ -1,9 +1,13 @@
 package nl.adempauze.requestmatching.api;
 
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.platform.domain.InvalidFields;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.WhatIfRuns;
@@ -26,17 +30,29 @@ import reactor.core.publisher.Mono;
 public class WhatIfController {
 
     private final WhatIfRuns runs;
+    private final Validator validator;
 
-    public WhatIfController(WhatIfRuns runs) {
+    public WhatIfController(WhatIfRuns runs, Validator validator) {
         this.runs = runs;
+        this.validator = validator;
     }
 
     @PostMapping("/api/v1/regions/{region}/what-if")
     public Mono<ResponseEntity<WhatIfRun>> start(@PathVariable String region,
-                                                 @Valid @RequestBody(required = false) WhatIfBody body,
+                                                 @RequestBody(required = false) WhatIfBody body,
                                                  Caller caller) {
+        // the region before the body: a coordinator of another region gets 403 whatever it sends
         Access.require(RequestAccess.figures(caller, region), "Region", region);
         WhatIfBody asked = body != null ? body : new WhatIfBody(null, null, null, null, null, null, null);
+        List<InvalidFields.Refusal> refusals = validator.validate(asked).stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(violation -> new InvalidFields.Refusal(violation.getPropertyPath().toString(),
+                        violation.getMessage()))
+                .toList();
+        if (!refusals.isEmpty()) {
+            throw new InvalidFields("Invalid request", "Invalid field(s): " + refusals.stream()
+                    .map(InvalidFields.Refusal::field).distinct().collect(Collectors.joining(", ")), refusals);
+        }
         for (int i = 0; i < asked.settings().extraBeds().size(); i++) {
             if (asked.settings().extraBeds().get(i).beds() == 0) {
                 throw DomainException.invalidField("extraBeds[" + i + "].beds",

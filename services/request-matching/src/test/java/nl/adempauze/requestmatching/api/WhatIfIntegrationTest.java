@@ -143,8 +143,11 @@ class WhatIfIntegrationTest {
         long before = count("SELECT count(*) FROM what_if_run");
         for (String token : List.of(TestTokens.coordinator("groningen"), TestTokens.referrer("huisartsenpost-assen"),
                 TestTokens.provider("provider-" + location))) {
-            web.post().uri("/api/v1/regions/drenthe/what-if").headers(TestTokens.as(token))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
+            for (String body : List.of("{}", "{\"months\":99}")) {
+                web.post().uri("/api/v1/regions/drenthe/what-if").headers(TestTokens.as(token))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                        .expectStatus().isForbidden();
+            }
         }
         assertThat(count("SELECT count(*) FROM what_if_run")).isEqualTo(before);
 

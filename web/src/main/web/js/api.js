@@ -44,6 +44,23 @@ export async function download(path, accept) {
   return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
 }
 
+/**
+ * Downloads the file at path and hands it to the browser to save, under the name the answer gives
+ * (Content-Disposition) or fallbackName; resolves to the name.
+ */
+export async function saveDownload(path, accept, fallbackName) {
+  const { blob, disposition } = await download(path, accept);
+  const name = /filename="([^"]+)"/.exec(disposition || '')?.[1] || fallbackName;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  return name;
+}
+
 /** A body sent as it is, with its own content type (a CSV file), instead of as JSON. */
 class RawBody {
   constructor(text, type) {

@@ -1,11 +1,13 @@
 // Monitoring and evaluation for a chosen period and region: requests, placements, time to placement (median and
 // p90) per urgency and care type, share placed within the target, declines and escalations by reason, planned
-// nights taken by crisis, occupancy; as charts and tables, and the figures as CSV.
+// nights taken by crisis, occupancy; as charts and tables, and the figures as CSV. Below them "Wat als"
+// (whatif.js): the region's generated year replayed with changed settings beside today's.
 import { h, fill, today, announce } from './dom.js';
 import { URGENCY, DECLINE_REASONS, ESCALATION_REASONS, label, careTypeName } from './labels.js';
-import { get, download } from './api.js';
+import { get, saveDownload } from './api.js';
 import { loadRegion, fillRegionPicker } from './region.js';
 import { barChart, table } from './charts.js';
+import { mountWhatIf } from './whatif.js';
 
 export function mountMonitoring(container, session) {
   const regionSelect = h('select', { id: 'monitoring-region' });
@@ -20,7 +22,20 @@ export function mountMonitoring(container, session) {
     h('div', { class: 'field' }, h('button', { type: 'submit', 'data-test': 'show-figures' }, 'Tonen')),
     h('div', { class: 'field' }, h('button', { type: 'button', class: 'secondary', 'data-test': 'csv', onclick: () => csv() }, 'CSV downloaden')),
     error);
-  fill(container, h('div', { class: 'screen-title' }, h('h1', {}, 'Monitoring en evaluatie')), form, results);
+  const whatIf = h('section', { class: 'panel whatif', 'aria-labelledby': 'whatif-title', 'data-test': 'whatif' });
+  fill(container, h('div', { class: 'screen-title' }, h('h1', {}, 'Monitoring en evaluatie'),
+    h('button', { type: 'button', class: 'link', 'data-test': 'to-whatif', onclick: () => {
+      whatIf.scrollIntoView({ block: 'start' });
+      whatIf.querySelector('h2')?.focus();
+    } }, 'Naar Wat als')), form, results, whatIf);
+  let stopWhatIf = () => {};
+  let left = false;
+  function showWhatIf() {
+    if (left) return;
+    stopWhatIf();
+    stopWhatIf = mountWhatIf(whatIf, regionSelect.value);
+  }
+  regionSelect.addEventListener('change', showWhatIf);
 
   form.addEventListener('submit', (event) => { event.preventDefault(); show(); });
 
@@ -54,13 +69,8 @@ export function mountMonitoring(container, session) {
     const query = period();
     if (!query) return;
     try {
-      const { blob, disposition } = await download(`/api/v1/regions/${encodeURIComponent(regionSelect.value)}/figures.csv?${query}`, 'text/csv');
-      const name = /filename="([^"]+)"/.exec(disposition || '')?.[1] || 'adempauze-cijfers.csv';
-      const link = h('a', { href: URL.createObjectURL(blob), download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      const name = await saveDownload(`/api/v1/regions/${encodeURIComponent(regionSelect.value)}/figures.csv?${query}`, 'text/csv',
+        'adempauze-cijfers.csv');
       announce(`${name} gedownload.`, 'success');
     } catch (failure) {
       error.textContent = failure.message;
@@ -119,8 +129,15 @@ export function mountMonitoring(container, session) {
               type.occupancy === null ? '–' : `${Math.round(type.occupancy * 100)}%`, String(type.bedsNow?.availableBeds ?? '–')]), 'occupancy-table'))));
   }
 
-  fillRegionPicker(regionSelect, session).then(show, (failure) => { error.textContent = failure.message; });
-  return () => {};
+  fillRegionPicker(regionSelect, session).then(() => {
+    show();
+    showWhatIf();
+  }, (failure) => { error.textContent = failure.message; });
+  // leaving the screen stops the what-if's polling
+  return () => {
+    left = true;
+    stopWhatIf();
+  };
 }
 
 function kpi(text, value, test) {

@@ -25,6 +25,8 @@ const SERVER_MESSAGES = [
   [/^extraBeds\[\d+\]\.careType$/, 'Kies een zorgvorm die deze locatie biedt.'],
   [/^extraBeds\[\d+\]\.beds$/, 'Tussen -20 en 20 bedden, niet 0.'],
   [/^months$/, 'Tussen 1 en 12 maanden.'],
+  [/^history\.from$/, 'Kies de eerste dag.'],
+  [/^history\.to$/, 'Een dag vanaf de eerste dag, uiterlijk vandaag, hooguit een jaar later.'],
 ];
 
 /**
@@ -185,8 +187,10 @@ export function mountWhatIf(section, regionId) {
     return h('div', { class: 'whatif-result', 'data-test': 'whatif-result', 'data-run-id': run.id },
       h('div', { class: 'panel-head' }, h('h3', {}, 'Uitkomst'), csv),
       h('p', {}, `Van ${longDate.format(new Date(`${result.from}T12:00:00Z`))} tot en met `
-        + `${longDate.format(new Date(`${result.to}T12:00:00Z`))}: ${result.requests} gegenereerde aanvragen (die van de `
-        + `buurregio's meegeteld; trekking ${result.seed}), berekend ${formatDateTime(run.finishedAt)}.`),
+        + `${longDate.format(new Date(`${result.to}T12:00:00Z`))}: ${result.requests} `
+        + (run.settings?.history ? 'eigen aanvragen (die van de buurregio\'s meegeteld; de bedden beginnen leeg)'
+          : `gegenereerde aanvragen (die van de buurregio's meegeteld; trekking ${result.seed})`)
+        + `, berekend ${formatDateTime(run.finishedAt)}.`),
       h('p', { 'data-test': 'whatif-settings' }, h('strong', {}, 'Wat als: '), changesText(run)),
       whatIf && MEASURES.every((entry) => today[entry.key] === whatIf[entry.key])
         ? h('p', { class: 'flag', 'data-test': 'whatif-no-difference' }, 'Deze instellingen maken in deze berekening geen verschil: '
@@ -228,7 +232,8 @@ export function mountWhatIf(section, regionId) {
         + `${careTypeName(region, extra.careType)} bij ${where}`);
     }
     if (changed('border')) parts.push(settings.border ? 'buurregio\'s aanbieden als de regio vol is' : 'geen buurregio\'s aanbieden');
-    const period = monthsText(settings.months ?? 12);
+    const period = settings.history ? `de eigen aanvragen van ${settings.history.from} tot en met ${settings.history.to}`
+      : monthsText(settings.months ?? 12);
     return parts.length ? `${parts.join('; ')}. Periode: ${period}.` : `de instellingen van vandaag. Periode: ${period}.`;
   }
 
@@ -409,6 +414,22 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
   const border = h('input', { type: 'checkbox', id: 'whatif-border', 'data-test': 'whatif-border' });
   const months = h('select', { 'data-test': 'whatif-months' },
     Array.from({ length: 12 }, (_, index) => 12 - index).map((count) => h('option', { value: count }, monthsText(count))));
+  // which requests: a generated year, or the region's own of past days
+  const demand = h('select', { 'data-test': 'whatif-demand' },
+    h('option', { value: 'generated' }, 'Een gegenereerd jaar'),
+    h('option', { value: 'history' }, 'De eigen aanvragen van een periode'));
+  const historyFrom = h('input', { type: 'date', 'data-test': 'whatif-history-from', max: dateToday() });
+  const historyTo = h('input', { type: 'date', 'data-test': 'whatif-history-to', max: dateToday() });
+  const generatedFields = h('div', { class: 'row' },
+    field('months', 'whatif-months', 'Periode', months, 'Korter rekent sneller; een jaar duurt ongeveer een minuut.'));
+  const historyFields = h('div', { class: 'row' },
+    field('history.from', 'whatif-history-from', 'Van', historyFrom, 'De aanvragen die de regio (en haar buurregio\'s) kreeg.'),
+    field('history.to', 'whatif-history-to', 'Tot en met', historyTo, 'Uiterlijk vandaag, hooguit een jaar.'));
+  function showDemand() {
+    generatedFields.hidden = demand.value !== 'generated';
+    historyFields.hidden = demand.value !== 'history';
+  }
+  demand.addEventListener('change', showDemand);
   const submit = h('button', { type: 'submit', 'data-test': 'whatif-run' }, 'Berekenen');
   const reset = h('button', { type: 'button', class: 'secondary', 'data-test': 'whatif-reset', onclick: () => resetAll() },
     'Terug naar vandaag');
@@ -426,6 +447,10 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
     extraRows = [];
     border.checked = borderToday;
     months.value = '12';
+    demand.value = 'generated';
+    historyFrom.value = dateToday(-29);
+    historyTo.value = dateToday();
+    showDemand();
   }
 
   const element = h('form', { class: 'card whatif-form', novalidate: true, 'aria-labelledby': 'whatif-title', 'data-test': 'whatif-form' },
@@ -446,7 +471,9 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
         ' Buurregio\'s aanbieden als de eigen regio vol is'),
       h('p', { class: 'hint' }, neighbours.length === 0 ? 'Deze regio heeft geen buurregio\'s.'
         : `Vandaag: ${borderToday ? 'aan' : 'uit'}.`)),
-      field('months', 'whatif-months', 'Periode', months, 'Korter rekent sneller; een jaar duurt ongeveer een minuut.')),
+      field('demand', 'whatif-demand', 'Welke aanvragen', demand,
+        'Een jaar getrokken naar de grootte van de regio, of de aanvragen die echt binnenkwamen.')),
+    generatedFields, historyFields,
     formError,
     h('div', { class: 'buttons' }, submit, reset));
 
@@ -521,7 +548,15 @@ function whatIfForm(region, locations, locationsKnown, onRun) {
     }
     if (extraBeds.length) body.extraBeds = extraBeds;
     if (border.checked !== borderToday) body.border = border.checked;
-    body.months = Number(months.value);
+    if (demand.value === 'history') {
+      if (!historyFrom.value) errors.push({ field: 'history.from', dutch: 'Kies de eerste dag.' });
+      if (!historyTo.value || (historyFrom.value && historyTo.value < historyFrom.value) || historyTo.value > dateToday()) {
+        errors.push({ field: 'history.to', dutch: 'Een dag vanaf de eerste dag, uiterlijk vandaag.' });
+      }
+      body.history = { from: historyFrom.value, to: historyTo.value };
+    } else {
+      body.months = Number(months.value);
+    }
     if (errors.length) {
       showErrors(errors);
       return;
@@ -584,14 +619,13 @@ async function locationsOf(regionId, region) {
 }
 
 /**
- * The run view with its measures as `result` and today's settings as {protection: [{careType, protectedBeds,
- * protectedShare}], releaseHorizonHours, crisisResponseMinutes, plannedResponseMinutes, border}, whether the API
- * gives them so or as `outcome` and today's care types and neighbours (a value that differs per care type: null).
+ * The run view as the screen reads it: its measures (`outcome`) as `result`, and today's care types and neighbours
+ * summed up as {protection: [{careType, protectedBeds, protectedShare}], releaseHorizonHours, crisisResponseMinutes,
+ * plannedResponseMinutes, border} (a value that differs per care type: null).
  */
 function normalised(run) {
-  const result = run.result ?? run.outcome ?? null;
-  const today = run.today || {};
-  if (!Array.isArray(today.careTypes)) return { ...run, result, today };
+  const result = run.outcome ?? null;
+  const today = run.today || { careTypes: [], neighbours: [] };
   const types = today.careTypes;
   const plannable = types.filter((type) => type.plannedBooking);
   const isProtected = (type) => type.protectedBeds != null || type.protectedShare != null;

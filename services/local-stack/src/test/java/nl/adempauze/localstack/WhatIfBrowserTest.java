@@ -63,8 +63,7 @@ class WhatIfBrowserTest {
             assertThat((List<?>) settings.get("protection")).map(Map.class::cast)
                     .filteredOn(entry -> "WLZ_LOGEER".equals(entry.get("careType")))
                     .singleElement().satisfies(entry -> assertThat(((Number) entry.get("protectedBeds")).intValue()).isEqualTo(2));
-            // the measures: "outcome" in request-matching's run view ("result" in the first sketch of the API)
-            Map<?, ?> result = (Map<?, ?>) (run.get("outcome") != null ? run.get("outcome") : run.get("result"));
+            Map<?, ?> result = (Map<?, ?>) run.get("outcome");
             Map<?, ?> today = row(result, "TODAY");
             Map<?, ?> whatIf = row(result, "WHAT_IF");
 
@@ -83,6 +82,34 @@ class WhatIfBrowserTest {
             ((JavascriptExecutor) browser.driver())
                     .executeScript("document.querySelector('[data-test=whatif-result]').scrollIntoView()");
             browser.screenshot("whatif-3-result");
+        }
+    }
+
+    @Test
+    void theRegionsOwnRequestsOfAPeriodAreReplayedInstead() {
+        try (Browser browser = Browser.signedInAs(stack.url(), E2eStack.COORDINATOR)) {
+            browser.driver().get(stack.url() + "/#/monitoring");
+            browser.await("[data-test=whatif-run]");
+            assertThat(browser.find("[data-test=whatif-history-from]").isDisplayed()).isFalse();
+            new Select(browser.find("[data-test=whatif-demand]")).selectByValue("history");
+            // a month of the region's own requests, up to today (the form's default period)
+            assertThat(browser.find("[data-test=whatif-months]").isDisplayed()).isFalse();
+            String from = browser.find("[data-test=whatif-history-from]").getDomProperty("value");
+            String to = browser.find("[data-test=whatif-history-to]").getDomProperty("value");
+            browser.click("[data-test=whatif-run]");
+
+            browser.waitFor(Duration.ofMinutes(3), d -> !d.findElements(By.cssSelector(
+                    "[data-test=whatif-result][data-run-id] [data-test=whatif-table] [data-measure]")).isEmpty()
+                    && d.findElement(By.cssSelector("[data-test=whatif-result]")).getText().contains("eigen aanvragen"));
+            String runId = browser.find("[data-test=whatif-result]").getDomAttribute("data-run-id");
+            Map<?, ?> run = stack.as(E2eStack.COORDINATOR).get().uri("/api/v1/regions/drenthe/what-if/{id}", runId)
+                    .retrieve().bodyToMono(Map.class).block();
+            Map<?, ?> history = (Map<?, ?>) ((Map<?, ?>) run.get("settings")).get("history");
+            assertThat(history.get("from")).isEqualTo(from);
+            assertThat(history.get("to")).isEqualTo(to);
+            Map<?, ?> today = row((Map<?, ?>) run.get("outcome"), "TODAY");
+            assertThat(cell(browser, "crisisInTimeShare", "today")).isEqualTo(inTime(today));
+            browser.screenshot("whatif-4-own-requests");
         }
     }
 

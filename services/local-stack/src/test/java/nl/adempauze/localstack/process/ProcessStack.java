@@ -28,7 +28,7 @@ public final class ProcessStack implements AutoCloseable {
 
     /**
      * A small service's JVM: the serial collector (no collector threads of its own, the least CPU on 2 cores with
-     * a small heap), a heap of 128 MB (the services keep 40-70 MB live after the benchmark's load), a bounded code
+     * a small heap), a heap of 128 MB (the services keep about 45 MB live under the benchmark's load), a bounded code
      * cache and thread stacks, and the C library's freed memory given back to the system every 5 s.
      * docker-compose.yml gives its services the same (and {@link #SMALL_SERVICE_ENVIRONMENT}); what they measured is
      * in docs/CONFIGURATION.md ("Memory").

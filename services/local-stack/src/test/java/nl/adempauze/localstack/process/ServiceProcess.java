@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of(LocalStackRoles.SERVICE, name));
         args.addAll(List.of(RunningServices.arguments(properties)));
-        process = ChildJvm.start(jvmOptions, args, log);
+        process = ChildJvm.start(jvmOptions, ProcessStack.SMALL_SERVICE_ENVIRONMENT, args, log);
     }
 
     /** Waits until the service reports ready (for request-matching: it has read the locations and capacity). */

@@ -1,7 +1,8 @@
 // Monitoring and evaluation for a chosen period and region: requests, placements, time to placement (median and
 // p90) per urgency and care type, share placed within the target, declines and escalations by reason, planned
 // nights taken by crisis, occupancy; as charts and tables, and the figures as CSV. Below them "Wat als"
-// (whatif.js): the region's generated year replayed with changed settings beside today's.
+// (whatif.js): the region's generated year, or its own requests of a period, replayed with changed settings
+// beside today's.
 import { h, fill, today, announce } from './dom.js';
 import { URGENCY, DECLINE_REASONS, ESCALATION_REASONS, label, careTypeName } from './labels.js';
 import { get, saveDownload } from './api.js';

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class FrontDoor implements AutoCloseable {
      * configured; see {@code platform.web.BodySizeLimit}), so a body they would refuse is refused here the same way.
      */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** A refused body up to this size is read to its end before the answer (see {@link #drained}). */
+    static final long DRAINED_AT_MOST = 16L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -143,8 +146,10 @@ public final class FrontDoor implements AutoCloseable {
     private Mono<Void> proxy(List<String> targets, HttpServerRequest request, HttpServerResponse response) {
         long declared = contentLength(request);
         if (declared > MAX_BODY_BYTES) {
-            // refused before reading: nothing of it reaches a service
-            return tooLarge(response, "The body has " + declared + " bytes");
+            // refused: nothing of it reaches a service. What the caller is still sending is read and dropped first
+            // (up to DRAINED_AT_MOST), as nginx's lingering close does: closing with unread bytes would reset the
+            // connection, and the caller could lose the answer before reading it
+            return drained(request, declared).then(tooLarge(response, "The body has " + declared + " bytes"));
         }
         return LimitedBody.read(request, MAX_BODY_BYTES)
                 .flatMap(body -> pass(targets, request, body, response))
@@ -207,6 +212,19 @@ public final class FrontDoor implements AutoCloseable {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Reads and drops a refused body, at most {@link #DRAINED_AT_MOST} bytes of it (a larger one is cut off). */
+    private static Mono<Void> drained(HttpServerRequest request, long declared) {
+        if (declared > DRAINED_AT_MOST) {
+            return Mono.empty();
+        }
+        return request.receive().map(buffer -> (long) buffer.readableBytes())
+                .scan(0L, Long::sum)
+                .takeUntil(received -> received >= declared)
+                .then()
+                // a caller that stops sending gets its answer all the same
+                .timeout(Duration.ofSeconds(5), Mono.empty());
     }
 
     /** 413 as the services answer it, naming the limit; the connection closes, as the rest of the body is unread. */

@@ -1,13 +1,9 @@
 package nl.adempauze.requestmatching.api;
 
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.adempauze.platform.domain.DomainException;
-import nl.adempauze.platform.domain.InvalidFields;
 import nl.adempauze.platform.security.Caller;
 import nl.adempauze.requestmatching.application.RequestAccess;
 import nl.adempauze.requestmatching.application.WhatIfRuns;
@@ -30,36 +26,20 @@ import reactor.core.publisher.Mono;
 public class WhatIfController {
 
     private final WhatIfRuns runs;
-    private final Validator validator;
 
-    public WhatIfController(WhatIfRuns runs, Validator validator) {
+    public WhatIfController(WhatIfRuns runs) {
         this.runs = runs;
-        this.validator = validator;
     }
 
     @PostMapping("/api/v1/regions/{region}/what-if")
     public Mono<ResponseEntity<WhatIfRun>> start(@PathVariable String region,
-                                                 @RequestBody(required = false) WhatIfBody body,
+                                                 @Valid @RequestBody(required = false) Mono<WhatIfBody> body,
                                                  Caller caller) {
-        // the region before the body: a coordinator of another region gets 403 whatever it sends
-        Access.require(RequestAccess.figures(caller, region), "Region", region);
-        WhatIfBody asked = body != null ? body : new WhatIfBody(null, null, null, null, null, null, null, null);
-        List<InvalidFields.Refusal> refusals = validator.validate(asked).stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .map(violation -> new InvalidFields.Refusal(violation.getPropertyPath().toString(),
-                        violation.getMessage()))
-                .toList();
-        if (!refusals.isEmpty()) {
-            throw new InvalidFields("Invalid request", "Invalid field(s): " + refusals.stream()
-                    .map(InvalidFields.Refusal::field).distinct().collect(Collectors.joining(", ")), refusals);
-        }
-        for (int i = 0; i < asked.settings().extraBeds().size(); i++) {
-            if (asked.settings().extraBeds().get(i).beds() == 0) {
-                throw DomainException.invalidField("extraBeds[" + i + "].beds",
-                        "beds adds (or removes) at least one bed");
-            }
-        }
-        return runs.start(region, asked.settings(), caller.subject())
+        // the region before the body (read and validated only when subscribed): a coordinator of another region
+        // gets 403 whatever it sends
+        return Access.check(RequestAccess.figures(caller, region), "Region", region, body)
+                .defaultIfEmpty(new WhatIfBody(null, null, null, null, null, null, null, null))
+                .flatMap(asked -> runs.start(region, asked.settings(), caller.subject()))
                 .map(run -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/regions/" + region + "/what-if/" + run.id()))
                         .body(run));

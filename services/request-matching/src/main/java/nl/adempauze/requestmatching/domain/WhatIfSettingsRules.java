@@ -8,7 +8,7 @@ import nl.adempauze.platform.domain.DomainException;
 
 /**
  * What a what-if may change in a region: protection only for a care type of the region that can be booked planned,
- * extra beds only at a location of the region and for one of its care types; a history of past days only, at most a
+ * extra beds (at least one, or one fewer) only at a location of the region and for one of its care types; a history of past days only, at most a
  * year. The ranges of each number are the
  * API's (see the body); these rules need the region.
  */
@@ -61,6 +61,10 @@ public final class WhatIfSettingsRules {
             if (!locations.contains(extra.locationId())) {
                 throw DomainException.invalidField("extraBeds[" + i + "].locationId",
                         "The region has no location '" + extra.locationId() + "'");
+            }
+            if (extra.beds() == 0) {
+                throw DomainException.invalidField("extraBeds[" + i + "].beds",
+                        "beds adds (or removes) at least one bed");
             }
             if (!careTypes.containsKey(extra.careType())) {
                 throw DomainException.invalidField("extraBeds[" + i + "].careType",

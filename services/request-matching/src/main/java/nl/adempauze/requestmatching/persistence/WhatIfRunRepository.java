@@ -6,6 +6,7 @@ import nl.adempauze.contracts.whatif.TodaySettings;
 import nl.adempauze.contracts.whatif.WhatIfOutcome;
 import nl.adempauze.contracts.whatif.WhatIfSettings;
 import nl.adempauze.platform.domain.DomainException;
+import nl.adempauze.platform.persistence.SqlBinds;
 import nl.adempauze.requestmatching.domain.WhatIfRun;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,15 +47,14 @@ public class WhatIfRunRepository {
 
     /** Saves a run's end (done or failed), only if it is still running. */
     public Mono<Void> finish(WhatIfRun run) {
-        return db.sql("""
+        var spec = db.sql("""
                         UPDATE what_if_run SET status = :status, outcome = CAST(:outcome AS jsonb), failure = :failure,
                                finished_at = :finished
                         WHERE id = :id AND status = 'RUNNING'""")
-                .bind("id", run.id()).bind("status", run.status().name())
-                .bind("outcome", run.outcome() == null ? "null" : json.writeValueAsString(run.outcome()))
-                .bind("failure", run.failure() == null ? "" : run.failure())
-                .bind("finished", run.finishedAt())
-                .then();
+                .bind("id", run.id()).bind("status", run.status().name()).bind("finished", run.finishedAt());
+        spec = SqlBinds.nullable(spec, "outcome", run.outcome() == null ? null
+                : json.writeValueAsString(run.outcome()), String.class);
+        return SqlBinds.nullable(spec, "failure", run.failure(), String.class).then();
     }
 
     /**
@@ -83,15 +83,13 @@ public class WhatIfRunRepository {
 
     private WhatIfRun run(io.r2dbc.spi.Row row) {
         String outcome = row.get("outcome", String.class);
-        String failure = row.get("failure", String.class);
         Instant finished = row.get("finished_at", Instant.class);
         return new WhatIfRun(row.get("id", UUID.class), row.get("region_id", String.class),
                 row.get("requested_by", String.class), row.get("requested_at", Instant.class),
                 json.readValue(row.get("settings", String.class), WhatIfSettings.class),
                 json.readValue(row.get("today", String.class), TodaySettings.class),
                 WhatIfRun.Status.valueOf(row.get("status", String.class)),
-                outcome == null || outcome.equals("null") ? null : json.readValue(outcome, WhatIfOutcome.class),
-                failure == null || failure.isEmpty() ? null : failure,
+                outcome == null ? null : json.readValue(outcome, WhatIfOutcome.class), row.get("failure", String.class),
                 finished);
     }
 }

@@ -77,12 +77,12 @@ public final class LoadRun {
                 capacity.onLive(event);
             });
             crisis.prepare(receiver);
-            attempt("a", () -> recordings(stack, true));
+            attempt("profile", () -> recordings(stack, true));
             if (settings.runs("a") || settings.runs("b") || settings.runs("e")) {
                 warmUp(crisis);
             }
             attempt("a", () -> crisisSteps(crisis, probes));
-            attempt("a", () -> recordings(stack, false));
+            attempt("profile", () -> recordings(stack, false));
             attempt("b", () -> capacitySteps(capacity));
             attempt("d", () -> memory(stack));
             attempt("e", () -> matching(stack, drenthe.locations(), crisis, counters));
@@ -224,8 +224,10 @@ public final class LoadRun {
         rows.put("Matching steps", RunSettings.MATCHING_REQUESTS + " requests per region after "
                 + MatchingScaleBenchmark.WARM_UP_REQUESTS + " not measured; regions of " + settings.regionSizes()
                 .stream().map(MarkdownTable::whole).collect(Collectors.joining(", ")) + " locations");
-        rows.put("Profiles", "Flight Recorder, one recording per service from the warm-up to the end of the crisis "
-                + "steps: " + repository.relativize(work.resolve("benchmark-profiles")) + "/<service>.jfr");
+        rows.put("Profiles", settings.runs("profile") ? "Flight Recorder, one recording per service from the warm-up "
+                + "to the end of the crisis steps: " + repository.relativize(work.resolve("benchmark-profiles"))
+                + "/<service>.jfr" : "none (the part `profile` was not asked for; (d) measures the services as they run "
+                + "in production)");
     }
 
     private CpuUse cpuUse(BenchmarkStack stack) {

@@ -171,9 +171,10 @@ public final class Report {
             return;
         }
         MarkdownTable table = new MarkdownTable("Service", "Collector", "Heap used", "Heap committed",
-                "Metaspace used", "RSS", "RSS peak");
+                "Metaspace used", "RSS", "of it files mapped from disk", "RSS peak");
         r.memory.forEach(memory -> table.row(memory.service(), memory.collector(), mib(memory.heapUsed()),
-                mib(memory.heapCommitted()), mib(memory.metaspaceUsed()), mib(memory.rss()), mib(memory.rssPeak())));
+                mib(memory.heapCommitted()), mib(memory.metaspaceUsed()), mib(memory.rss()), mib(memory.rssFiles()),
+                mib(memory.rssPeak())));
         section("(d) Memory per service after the load", table);
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * What a run does. Four system properties, all passed by the Maven profile ({@code default} or unset: the
- * documented run): {@code benchmark.parts} (any of a, b, c, d, e, jmh), {@code benchmark.crisis.rates},
+ * documented run): {@code benchmark.parts} (any of a, b, c, d, e, jmh, and {@code profile}: a Flight Recorder
+ * recording of each service during (a), not in the default run, as its buffers would count in (d)'s memory),
+ * {@code benchmark.crisis.rates},
  * {@code benchmark.matching.sizes} and {@code benchmark.warm-up.seconds}. The rest is fixed here.
  */
 public record RunSettings(List<String> parts, List<Double> crisisRates, List<Integer> regionSizes, Duration warmUp) {

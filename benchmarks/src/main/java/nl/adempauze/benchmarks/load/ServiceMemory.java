@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * (d) A service JVM's memory: its heap and metaspace as {@code jcmd <pid> GC.heap_info} reports them (every
- * collector prints its spaces as "total ...K, used ...K"), and its resident set now and at its peak (/proc).
+ * collector prints its spaces as "total ...K, used ...K"), and its resident set now and at its peak (/proc), with the
+ * part of it that is files mapped from disk (jars, the JDK's libraries and class archive: pages the kernel may drop
+ * and other processes share) told apart from the process's own.
  */
 public record ServiceMemory(String service, String collector, long heapUsed, long heapCommitted, long metaspaceUsed,
-                            long rss, long rssPeak) {
+                            long rss, long rssFiles, long rssPeak) {
 
     private static final Pattern SPACE = Pattern.compile("^ (\\S.*?)\\s+total (\\d+)K, used (\\d+)K");
     private static final Pattern METASPACE = Pattern.compile("^ Metaspace\\s+used (\\d+)K");
@@ -36,7 +38,7 @@ public record ServiceMemory(String service, String collector, long heapUsed, lon
         }
         String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
         return new ServiceMemory(service, collector, used, committed, metaspace, kilobytes(status, "VmRSS:") * 1024,
-                kilobytes(status, "VmHWM:") * 1024);
+                kilobytes(status, "RssFile:") * 1024, kilobytes(status, "VmHWM:") * 1024);
     }
 
     private static long kilobytes(String status, String field) {

@@ -36,34 +36,6 @@ public class EventConsumer {
         this.traceContext = traceContext;
     }
 
-    public void consume(String consumer, ConsumerRecord<String, byte[]> record, EventHandler handler) {
-        consume(consumer, record, event -> Mono.just(true), handler);
-    }
-
-    /**
-     * As {@link #consume(String, ConsumerRecord, EventHandler)}, but only when {@code worthApplying} says the handler
-     * may change something for this event: otherwise no transaction and no processed-event row (an event that
-     * changes nothing needs no protection against coming twice). Read outside the transaction, so it may only say
-     * no where the handler would do nothing.
-     */
-    public void consume(String consumer, ConsumerRecord<String, byte[]> record,
-                        Function<IncomingEvent, Mono<Boolean>> worthApplying, EventHandler handler) {
-        IncomingEvent event = decoder.decode(record);
-        String traceparent = traceContext.fromTracer();
-        if (traceparent == null) {
-            traceparent = event.traceparent();
-        }
-        Context context = traceparent == null ? Context.empty() : Context.of(TraceContext.TRACEPARENT, traceparent);
-        Boolean applied = worthApplying.apply(event)
-                .flatMap(worth -> worth ? inbox.processOnce(consumer, event, () -> handler.handle(event))
-                        : Mono.just(Boolean.FALSE))
-                .contextWrite(context)
-                .block(HANDLING_TIMEOUT);
-        if (!Boolean.TRUE.equals(applied)) {
-            log.debug("{} skipped {} {}: already processed, or nothing to do", consumer, event.type(), event.id());
-        }
-    }
-
     /**
      * A poll's records, for a batch listener: those of a type the listener does not handle are passed by unread; the
      * others are decoded and applied in one transaction, in record order, each once. The fixed cost of a

@@ -43,6 +43,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        // listeners take a poll at a time and apply it in one transaction (EventConsumer): at most 100 events keep
+        // that transaction short (a few hundred ms at a few ms per event, far from the 30 s handling and 10 s
+        // statement timeouts, and the locks it takes are held briefly), while the per-transaction cost is already
+        // spread thin; when a batch fails, its events are applied again one by one, at most 100 of them
+        defaults.put("spring.kafka.consumer.max-poll-records", "100");
         // a crashed instance's partitions go to the others after 10 s, not Kafka's 45 s: a crisis request whose hold
         // sat on a dead instance's partition waits that long. Heartbeats come from the client's own thread, so a
         // busy instance still sends them every 3 s.

@@ -8,7 +8,9 @@ import nl.adempauze.contracts.events.OfferDeclined;
 import nl.adempauze.contracts.events.OfferExpired;
 import nl.adempauze.contracts.events.OfferWithdrawn;
 import nl.adempauze.platform.inbox.IncomingEvent;
+import java.util.List;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.messaging.HandledEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,9 @@ import reactor.core.publisher.Mono;
 public class OfferEventsListener {
 
     static final String CONSUMER = "bed-availability-offers";
+    /** What {@link #apply} acts on; OfferMade changes nothing here and is passed by unread. */
+    private static final HandledEvents HANDLED = HandledEvents.of(HoldRequested.class, OfferAccepted.class,
+            OfferDeclined.class, OfferExpired.class, OfferWithdrawn.class);
 
     private final EventConsumer consumer;
     private final HoldService holds;
@@ -29,9 +34,9 @@ public class OfferEventsListener {
     }
 
     @KafkaListener(id = CONSUMER, topics = "#{T(nl.adempauze.contracts.EventCatalogue).OFFERS.name()}",
-            groupId = EventCatalogue.BED_AVAILABILITY)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, this::apply);
+            groupId = EventCatalogue.BED_AVAILABILITY, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        consumer.consumeAll(CONSUMER, records, HANDLED, this::apply);
     }
 
     private Mono<Void> apply(IncomingEvent event) {
@@ -54,6 +59,6 @@ public class OfferEventsListener {
             return holds.release(withdrawn.offerId(), withdrawn.requestId(), withdrawn.locationId(),
                     withdrawn.careType(), "OFFER_WITHDRAWN");
         }
-        return Mono.empty(); // OfferMade: nothing to do here
+        return Mono.empty(); // not in HANDLED
     }
 }

@@ -2,6 +2,7 @@ package nl.adempauze.notification.messaging;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.adempauze.contracts.EventCodec;
@@ -10,11 +11,13 @@ import nl.adempauze.notification.application.LiveFeed;
 import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.platform.inbox.EventDecoder;
 import nl.adempauze.platform.inbox.IncomingEvent;
+import nl.adempauze.platform.messaging.HandledEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +36,8 @@ public class LiveListener {
 
     private static final int REMEMBERED = 10_000;
     private static final String CATALOGUE = "T(nl.adempauze.contracts.EventCatalogue)";
+    /** Events that are not streamed (HoldRequested) are passed by on their type header, without decoding. */
+    private static final HandledEvents STREAMED = HandledEvents.ofTypes(NotifiedEvents.TYPES);
 
     private final EventDecoder decoder;
     private final LiveFeed feed;
@@ -58,8 +63,23 @@ public class LiveListener {
                     @TopicPartition(topic = "#{" + CATALOGUE + ".CAPACITY.name()}",
                             partitions = "#{@livePartitions.of(" + CATALOGUE + ".CAPACITY.name())}"),
                     @TopicPartition(topic = "#{" + CATALOGUE + ".LOCATIONS.name()}",
-                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".LOCATIONS.name())}")})
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
+                            partitions = "#{@livePartitions.of(" + CATALOGUE + ".LOCATIONS.name())}")},
+            batch = "true")
+    public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        for (int index = 0; index < records.size(); index++) {
+            try {
+                onEvent(records.get(index));
+            } catch (RuntimeException e) {
+                // the error handler then treats this record as it would alone, and delivers the rest again
+                throw new BatchListenerFailedException(e.getMessage(), e, index);
+            }
+        }
+    }
+
+    private void onEvent(ConsumerRecord<String, byte[]> record) {
+        if (STREAMED.passesBy(record)) {
+            return;
+        }
         IncomingEvent event;
         try {
             event = decoder.decode(record);

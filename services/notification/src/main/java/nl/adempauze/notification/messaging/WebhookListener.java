@@ -1,9 +1,12 @@
 package nl.adempauze.notification.messaging;
 
+import java.util.List;
 import nl.adempauze.notification.application.FollowUpNotifier;
 import nl.adempauze.notification.application.Pager;
 import nl.adempauze.notification.application.WebhookFanOut;
+import nl.adempauze.notification.domain.NotifiedEvents;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.messaging.HandledEvents;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,6 +24,8 @@ import reactor.core.publisher.Mono;
 public class WebhookListener {
 
     static final String CONSUMER = "notification-webhooks";
+    /** HoldRequested, an internal step, is neither delivered, paged nor followed up: passed by unread. */
+    private static final HandledEvents NOTIFIED = HandledEvents.ofTypes(NotifiedEvents.TYPES);
 
     private final EventConsumer eventConsumer;
     private final WebhookFanOut fanOut;
@@ -40,9 +45,9 @@ public class WebhookListener {
                     "#{T(nl.adempauze.contracts.EventCatalogue).OFFERS.name()}",
                     "#{T(nl.adempauze.contracts.EventCatalogue).REQUESTS.name()}",
                     "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}",
-                    "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"})
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
-        eventConsumer.consume(CONSUMER, record, this::mayAct, event -> fanOut.handle(event)
+                    "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}"}, batch = "true")
+    public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        eventConsumer.consumeAll(CONSUMER, records, NOTIFIED, this::mayAct, event -> fanOut.handle(event)
                 .then(pager.handle(event))
                 .then(followUps.handle(event)));
     }

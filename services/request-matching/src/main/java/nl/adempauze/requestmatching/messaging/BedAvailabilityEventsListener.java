@@ -1,6 +1,6 @@
 package nl.adempauze.requestmatching.messaging;
 
-import nl.adempauze.contracts.EventCatalogue;
+import java.util.List;
 import nl.adempauze.contracts.events.BedHeld;
 import nl.adempauze.contracts.events.BedHoldRefused;
 import nl.adempauze.contracts.events.CapacityAdjusted;
@@ -14,6 +14,7 @@ import nl.adempauze.contracts.events.PatientDischarged;
 import nl.adempauze.contracts.events.RegionConfigured;
 import nl.adempauze.platform.inbox.IncomingEvent;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.messaging.HandledEvents;
 import nl.adempauze.requestmatching.application.OfferCycle;
 import nl.adempauze.requestmatching.application.ReplicaUpdates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,13 @@ public class BedAvailabilityEventsListener {
     // One consumer group per listener, so a rebalance of one never pauses the other.
     static final String REPLICA_CONSUMER = "request-matching-replica";
     static final String HOLDS_CONSUMER = "request-matching-holds";
+    /** What {@link #applyToReplica} acts on: every event on the locations and capacity topics. */
+    private static final HandledEvents REPLICA_EVENTS = HandledEvents.of(RegionConfigured.class,
+            LocationRegistered.class, LocationStatusChanged.class, CapacityPublished.class, CapacityAdjusted.class,
+            NightCapacityPublished.class, NightCapacityAdjusted.class);
+    /** What {@link #applyHoldOutcome} acts on; releases need no action from matching and are passed by unread. */
+    private static final HandledEvents HOLD_OUTCOMES = HandledEvents.of(BedHeld.class, BedHoldRefused.class,
+            PatientAdmitted.class, PatientDischarged.class);
 
     private final EventConsumer consumer;
     private final ReplicaUpdates replica;
@@ -44,15 +52,15 @@ public class BedAvailabilityEventsListener {
 
     @KafkaListener(id = REPLICA_CONSUMER, groupId = REPLICA_CONSUMER, topics = {
             "#{T(nl.adempauze.contracts.EventCatalogue).LOCATIONS.name()}",
-            "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}"})
-    public void onLocationOrCapacity(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(REPLICA_CONSUMER, record, this::applyToReplica);
+            "#{T(nl.adempauze.contracts.EventCatalogue).CAPACITY.name()}"}, batch = "true")
+    public void onLocationOrCapacity(List<ConsumerRecord<String, byte[]>> records) {
+        consumer.consumeAll(REPLICA_CONSUMER, records, REPLICA_EVENTS, this::applyToReplica);
     }
 
     @KafkaListener(id = HOLDS_CONSUMER, groupId = HOLDS_CONSUMER,
-            topics = "#{T(nl.adempauze.contracts.EventCatalogue).HOLDS.name()}")
-    public void onHold(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(HOLDS_CONSUMER, record, this::applyHoldOutcome);
+            topics = "#{T(nl.adempauze.contracts.EventCatalogue).HOLDS.name()}", batch = "true")
+    public void onHold(List<ConsumerRecord<String, byte[]>> records) {
+        consumer.consumeAll(HOLDS_CONSUMER, records, HOLD_OUTCOMES, this::applyHoldOutcome);
     }
 
     private Mono<Void> applyToReplica(IncomingEvent event) {
@@ -99,6 +107,6 @@ public class BedAvailabilityEventsListener {
         if (payload instanceof PatientDischarged discharged) {
             return offerCycle.patientDischarged(discharged.requestId());
         }
-        return Mono.empty(); // releases need no action from matching
+        return Mono.empty(); // not in HOLD_OUTCOMES
     }
 }

@@ -40,6 +40,17 @@ final class ServiceConsumerGroups {
         TOPICS_BY_GROUP = Collections.unmodifiableMap(groups);
     }
 
+    /**
+     * Group → the catalogued event types on its topics it does nothing with: it passes them by on their type header
+     * (not decoded, nothing stored, not dead-lettered even when their data is broken), as a tolerant reader checks
+     * only what it needs ({@code HandledEvents} in each listener).
+     */
+    static final Map<String, Set<String>> PASSED_BY_GROUP = Map.of(
+            EventCatalogue.BED_AVAILABILITY, Set.of("OfferMade"),
+            "request-matching-replica", Set.of(),
+            "request-matching-holds", Set.of("HoldReleased"),
+            EventCatalogue.NOTIFICATION, Set.of("HoldRequested"));
+
     private ServiceConsumerGroups() {
     }
 
@@ -47,6 +58,14 @@ final class ServiceConsumerGroups {
     static List<String> readersOf(Topic topic) {
         return TOPICS_BY_GROUP.entrySet().stream().filter(group -> group.getValue().contains(topic))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The dead-lettering groups that read the topic and act on this type (a type the catalogue does not know: every
+     * reader, as no reader can pass it by).
+     */
+    static List<String> readersOf(Topic topic, String type) {
+        return readersOf(topic).stream().filter(group -> !PASSED_BY_GROUP.get(group).contains(type)).toList();
     }
 
     /**

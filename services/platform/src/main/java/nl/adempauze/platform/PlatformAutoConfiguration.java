@@ -15,6 +15,7 @@ import nl.adempauze.contracts.Topic;
 import nl.adempauze.platform.inbox.EventDecoder;
 import nl.adempauze.platform.inbox.EventInbox;
 import nl.adempauze.platform.messaging.EventConsumer;
+import nl.adempauze.platform.messaging.RecordDeadLetters;
 import nl.adempauze.platform.messaging.TransientFailures;
 import nl.adempauze.platform.outbox.Outbox;
 import nl.adempauze.platform.outbox.OutboxRelay;
@@ -36,6 +37,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -136,10 +138,13 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+        DeadLetterPublishingRecoverer recoverer = new RecordDeadLetters(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(60_000));
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        // a batch's failed record is named, dealt with above, and the poll's rest delivered again: that re-seek is
+        // routine, not an error of its own (the failure itself is logged where it is retried or dead-lettered)
+        handler.setLogLevel(KafkaException.Level.WARN);
         handler.setBackOffFunction((record, exception) -> TransientFailures.isTransient(exception)
                 ? backOff(Long.MAX_VALUE) : null);
         return handler;
